@@ -1,0 +1,12 @@
+#include "testsupport.h"
+
+#include <QStandardPaths>
+
+namespace javumbo::testsupport {
+
+void enterTestMode()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+} // namespace javumbo::testsupport
