@@ -17,8 +17,9 @@ bool wantsHeadless(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const char *arg = argv[i];
-        if (std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "-h") == 0 || std::strcmp(arg, "--version") == 0
-            || std::strcmp(arg, "-v") == 0 || std::strcmp(arg, "--help-all") == 0)
+        if (std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "-h") == 0
+            || std::strcmp(arg, "--version") == 0 || std::strcmp(arg, "-v") == 0
+            || std::strcmp(arg, "--help-all") == 0)
             return true;
     }
     return false;
@@ -36,7 +37,8 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(JAVUMBO_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Javumbo: self-hosted flashcards with an SM-2 scheduler like Anki's."_s);
+    parser.setApplicationDescription(
+        u"Javumbo: self-hosted flashcards with an SM-2 scheduler like Anki's."_s);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.process(*app);

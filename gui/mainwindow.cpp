@@ -6,8 +6,7 @@ using namespace Qt::StringLiterals;
 
 namespace javumbo::gui {
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setWindowTitle(u"Javumbo"_s);
     auto *label = new QLabel(

@@ -31,8 +31,7 @@ class ManualClock final : public Clock
 public:
     explicit ManualClock(qint64 startMs = 1704103200000, int offsetMinutesWest = 0)
         : m_nowMs(startMs), m_offset(offsetMinutesWest)
-    {
-    }
+    { }
     qint64 nowMs() const override { return m_nowMs.load(); }
     int utcOffsetMinutesWest(qint64) const override { return m_offset.load(); }
     void setNowMs(qint64 ms) { m_nowMs.store(ms); }

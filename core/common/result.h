@@ -60,7 +60,7 @@ private:
 
 inline Error makeError(ErrorCode code, QString message)
 {
-    return Error{code, std::move(message)};
+    return Error {code, std::move(message)};
 }
 
 } // namespace javumbo

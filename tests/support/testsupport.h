@@ -1,10 +1,42 @@
 #pragma once
 
+#include "common/clock.h"
+#include "storage/usercollection.h"
+
 #include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
 
 namespace javumbo::testsupport {
 
 // Puts QStandardPaths in test mode so no test touches a real user's files.
 void enterTestMode();
+
+// 2024-01-01 10:00 UTC: "d0 10:00" in SCHEDULING.md §8's convention.
+inline constexpr qint64 kDay0TenAmMs = 1704103200000;
+
+// A fresh collection in its own temporary directory, on a pinned clock.
+class CollectionFixture
+{
+public:
+    explicit CollectionFixture(scheduling::FuzzSource fuzz = scheduling::FuzzSource::off());
+    ~CollectionFixture();
+
+    ManualClock clock {kDay0TenAmMs, 0};
+    QString path() const;
+    storage::UserCollection &collection() { return *m_collection; }
+    // Adds a card to the Default deck and fails the test on error.
+    storage::CardRecord addCard(
+        const QString &front, const QString &back = QStringLiteral("back"), qint64 deckId = 1);
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<storage::UserCollection> m_collection;
+};
+
+// Runs `sql` on `path` through a private connection and returns the first column of every row.
+QStringList queryColumn(const QString &path, const QString &sql);
+qint64 queryNumber(const QString &path, const QString &sql);
 
 } // namespace javumbo::testsupport

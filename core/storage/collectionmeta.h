@@ -1,0 +1,43 @@
+#pragma once
+
+#include "connection.h"
+#include "scheduling/daytiming.h"
+#include "scheduling/deckconfig.h"
+
+#include <QJsonObject>
+
+namespace javumbo::storage {
+
+// The parsed `col` row. Loaded inside a transaction, changed in memory and
+// written back once, so a mutation touches the row at most one time.
+class CollectionMeta
+{
+public:
+    static Result<CollectionMeta> load(Connection &connection);
+
+    qint64 crt() const { return m_crt; }
+    QJsonObject &conf() { return m_conf; }
+    QJsonObject &decks() { return m_decks; }
+    const QJsonObject &conf() const { return m_conf; }
+    const QJsonObject &decks() const { return m_decks; }
+    qint64 modelId() const;
+    int collapseTimeSeconds() const;
+
+    // §3: the day numbers at `nowSeconds` with the user's current offset.
+    scheduling::DayTiming timing(qint64 nowSeconds, int currentOffsetMinutesWest) const;
+    // Records a changed local offset (SCHEDULING.md §3); returns whether it changed.
+    bool updateLocalOffset(int currentOffsetMinutesWest);
+    // The options group of a deck (defaults when missing).
+    Result<scheduling::DeckConfig> deckConfig(qint64 deckId) const;
+
+    // Writes conf and decks back and stamps col.mod.
+    Result<void> save(Connection &connection, qint64 nowMs) const;
+
+private:
+    qint64 m_crt = 0;
+    QJsonObject m_conf;
+    QJsonObject m_decks;
+    QJsonObject m_dconf;
+};
+
+} // namespace javumbo::storage

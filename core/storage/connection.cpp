@@ -1,0 +1,89 @@
+#include "connection.h"
+
+#include "connectioncache.h"
+#include "sqliteerror.h"
+
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+namespace javumbo::storage {
+
+Connection::Connection(QString name, QString path) : m_name(std::move(name)), m_path(std::move(path)) { }
+
+QSqlDatabase Connection::database() const
+{
+    return QSqlDatabase::database(m_name, false);
+}
+
+Result<QSqlQuery *> Connection::prepared(const QString &sql)
+{
+    return ConnectionCache::forThisThread().statement(*this, sql);
+}
+
+Result<void> Connection::execute(const QString &sql)
+{
+    QSqlQuery query(database());
+    if (!query.exec(sql))
+        return storageError(query.lastError(), sql.left(80));
+    return {};
+}
+
+Query::Query(Connection &connection, const QString &sql, Caching caching) : m_sql(sql)
+{
+    if (caching == Caching::Uncached) {
+        m_owned.emplace(connection.database());
+        if (m_owned->prepare(sql)) {
+            m_query = &*m_owned;
+            m_prepared = true;
+        } else {
+            m_prepareError = storageError(m_owned->lastError(), u"prepare "_s % sql.left(80));
+        }
+        return;
+    }
+    auto prepared = connection.prepared(sql);
+    if (prepared) {
+        m_query = prepared.value();
+        m_prepared = true;
+    } else {
+        m_prepareError = prepared.error();
+    }
+}
+
+Query::~Query()
+{
+    if (m_query)
+        m_query->finish();
+}
+
+Query &Query::bind(const QVariant &value)
+{
+    // Qt binds a null QString as SQL NULL; every text column of ours is NOT
+    // NULL and means "" there.
+    const bool nullText = value.typeId() == QMetaType::QString && value.toString().isNull();
+    if (m_query)
+        m_query->bindValue(m_nextBind, nullText ? QVariant(u""_s) : value);
+    ++m_nextBind;
+    return *this;
+}
+
+Result<void> Query::exec()
+{
+    if (!m_prepared)
+        return m_prepareError;
+    m_nextBind = 0;
+    if (!m_query->exec())
+        return storageError(m_query->lastError(), m_sql.left(80));
+    return {};
+}
+
+Result<std::optional<QVariant>> Query::scalar()
+{
+    if (auto executed = exec(); !executed)
+        return executed.error();
+    if (!next())
+        return std::optional<QVariant> {};
+    return std::optional<QVariant> {value(0)};
+}
+
+} // namespace javumbo::storage

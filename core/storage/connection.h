@@ -1,0 +1,80 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <optional>
+
+namespace javumbo::storage {
+
+enum class OpenMode
+{
+    ReadWrite, // the file must exist
+    ReadOnly, // the checker and backups: never writes
+    CreateIfMissing,
+};
+
+// One thread's open connection to one SQLite file. Handed out by
+// Database::open(); valid only on the thread that opened it and only until
+// that thread's connection cache evicts it, so never store one.
+class Connection
+{
+public:
+    Connection(QString name, QString path);
+    QSqlDatabase database() const;
+    const QString &path() const { return m_path; }
+    const QString &name() const { return m_name; }
+
+    // A statement prepared once per connection and reused (PLATFORM-NOTES.md
+    // §15). The caller binds, executes and reads it; Query finishes it.
+    Result<QSqlQuery *> prepared(const QString &sql);
+    // Executes a statement without caching it (DDL, pragmas).
+    Result<void> execute(const QString &sql);
+
+private:
+    QString m_name;
+    QString m_path;
+};
+
+// Executes a prepared statement with positional bindings and finishes it when
+// it goes out of scope, so no read transaction stays open by accident.
+class Query
+{
+public:
+    // Cached: prepared once per connection (fixed SQL). Uncached: SQL built at
+    // run time (searches), so the cache stays bounded.
+    enum class Caching
+    {
+        Cached,
+        Uncached
+    };
+    Query(Connection &connection, const QString &sql, Caching caching = Caching::Cached);
+    ~Query();
+    Query(const Query &) = delete;
+    Query &operator=(const Query &) = delete;
+
+    Query &bind(const QVariant &value);
+    Result<void> exec();
+    bool next() { return m_query && m_query->next(); }
+    QVariant value(int column) const { return m_query->value(column); }
+    qint64 int64(int column) const { return m_query->value(column).toLongLong(); }
+    int int32(int column) const { return m_query->value(column).toInt(); }
+    QString text(int column) const { return m_query->value(column).toString(); }
+    int rowsAffected() const { return m_query ? m_query->numRowsAffected() : 0; }
+
+    // Convenience for one-row, one-column lookups.
+    Result<std::optional<QVariant>> scalar();
+
+private:
+    QString m_sql;
+    std::optional<QSqlQuery> m_owned;
+    QSqlQuery *m_query = nullptr;
+    Error m_prepareError;
+    bool m_prepared = false;
+    int m_nextBind = 0;
+};
+
+} // namespace javumbo::storage

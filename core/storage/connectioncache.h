@@ -1,0 +1,50 @@
+#pragma once
+
+#include "connection.h"
+
+#include <QSqlQuery>
+#include <QString>
+
+#include <map>
+#include <memory>
+
+namespace javumbo::storage {
+
+// Each thread's open connections, one per file, named per (thread, file)
+// with a serial that is never reused (thread ids are: PLATFORM-NOTES.md §12).
+// Destroyed with its thread, which closes and removes every connection, so
+// pool threads that expire leak nothing.
+class ConnectionCache
+{
+public:
+    static ConnectionCache &forThisThread();
+    ~ConnectionCache();
+
+    Connection *find(const QString &path);
+    Connection *insert(const QString &path, const QString &connectionName);
+    QString newConnectionName();
+    void close(const QString &path);
+    void closeAll();
+    int size() const { return int(m_entries.size()); }
+
+    Result<QSqlQuery *> statement(Connection &connection, const QString &sql);
+
+    // Connections kept per thread; the least recently used one beyond this is closed.
+    static constexpr int kMaxConnectionsPerThread = 64;
+
+private:
+    struct Entry
+    {
+        std::unique_ptr<Connection> connection;
+        std::map<QString, std::unique_ptr<QSqlQuery>> statements;
+        quint64 lastUse = 0;
+    };
+    void destroy(Entry &entry);
+    void evictLeastRecentlyUsed();
+
+    std::map<QString, Entry> m_entries;
+    quint64 m_useCounter = 0;
+    quint64 m_nameCounter = 0;
+};
+
+} // namespace javumbo::storage

@@ -1,0 +1,97 @@
+#include "reviewqueue.h"
+
+#include "cardrows.h"
+
+using namespace Qt::StringLiterals;
+
+namespace javumbo::storage {
+
+ReviewQueue::ReviewQueue(Connection &connection, const QList<qint64> &deckIds,
+    const scheduling::DailyLimits &limits, const scheduling::DayTiming &timing, int collapseTimeSeconds)
+    : m_connection(connection), m_limits(limits), m_timing(timing), m_collapseTime(collapseTimeSeconds)
+{
+    QStringList ids;
+    for (qint64 id : deckIds)
+        ids.append(QString::number(id));
+    m_deckList = ids.isEmpty() ? u"NULL"_s : ids.join(u',');
+}
+
+Result<qint64> ReviewQueue::count(const QString &condition)
+{
+    Query query(m_connection,
+        u"SELECT count(*) FROM cards c WHERE c.did IN ("_s % m_deckList % u") AND "_s % condition,
+        Query::Caching::Uncached);
+    auto value = query.scalar();
+    if (!value)
+        return value.error();
+    return value.value() ? value.value()->toLongLong() : 0;
+}
+
+Result<std::optional<CardRecord>> ReviewQueue::first(const QString &condition, const QString &order)
+{
+    Query query(m_connection,
+        u"SELECT "_s % cardrows::kSelectColumns
+            % u" FROM cards c JOIN notes n ON n.id = c.nid WHERE c.did IN ("_s % m_deckList % u") AND "_s
+            % condition % u" ORDER BY "_s % order % u" LIMIT 1"_s,
+        Query::Caching::Uncached);
+    if (auto done = query.exec(); !done)
+        return done.error();
+    if (!query.next())
+        return std::optional<CardRecord> {};
+    return std::optional<CardRecord> {cardrows::readCard(query)};
+}
+
+Result<ReviewQueue::Gathered> ReviewQueue::gather()
+{
+    const QString now = QString::number(m_timing.now);
+    const QString ahead = QString::number(m_timing.now + m_collapseTime);
+    const QString today = QString::number(m_timing.today);
+    auto learningNow = count(u"c.queue = 1 AND c.due <= "_s % now);
+    auto learningAhead = count(u"c.queue = 1 AND c.due <= "_s % ahead);
+    auto dayLearning = count(u"c.queue = 3 AND c.due <= "_s % today);
+    auto review = count(u"c.queue = 2 AND c.due <= "_s % today);
+    auto fresh = count(u"c.queue = 0"_s);
+    for (const auto *result : {&learningNow, &learningAhead, &dayLearning, &review, &fresh}) {
+        if (!*result)
+            return result->error();
+    }
+    Gathered gathered;
+    gathered.learningNow = int(learningNow.value());
+    gathered.learningAhead = int(learningAhead.value());
+    int reviewsLeft = m_limits.reviewsLeft;
+    gathered.dayLearning = int(std::min<qint64>(dayLearning.value(), reviewsLeft));
+    reviewsLeft -= gathered.dayLearning;
+    gathered.review = int(std::min<qint64>(review.value(), reviewsLeft));
+    reviewsLeft -= gathered.review;
+    gathered.fresh = int(std::min<qint64>(fresh.value(), std::min(m_limits.newLeft, reviewsLeft)));
+    return gathered;
+}
+
+Result<ReviewCounts> ReviewQueue::counts()
+{
+    auto gathered = gather();
+    if (!gathered)
+        return gathered.error();
+    return ReviewCounts {gathered->fresh, gathered->learningAhead + gathered->dayLearning, gathered->review};
+}
+
+Result<std::optional<CardRecord>> ReviewQueue::next()
+{
+    auto gathered = gather();
+    if (!gathered)
+        return gathered.error();
+    const QString byDue = u"c.due, c.id"_s;
+    if (gathered->learningNow > 0)
+        return first(u"c.queue = 1 AND c.due <= "_s % QString::number(m_timing.now), byDue);
+    if (gathered->dayLearning > 0)
+        return first(u"c.queue = 3 AND c.due <= "_s % QString::number(m_timing.today), byDue);
+    if (gathered->review > 0)
+        return first(u"c.queue = 2 AND c.due <= "_s % QString::number(m_timing.today), byDue);
+    if (gathered->fresh > 0)
+        return first(u"c.queue = 0"_s, u"c.due, c.ord, c.id"_s);
+    if (gathered->learningAhead > 0)
+        return first(u"c.queue = 1 AND c.due <= "_s % QString::number(m_timing.now + m_collapseTime), byDue);
+    return std::optional<CardRecord> {};
+}
+
+} // namespace javumbo::storage

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "connection.h"
+#include "records.h"
+#include "scheduling/daytiming.h"
+#include "scheduling/limits.h"
+
+namespace javumbo::storage {
+
+// SCHEDULING.md §7: which cards are gathered today and which one comes next,
+// for a set of decks (a deck and its children).
+class ReviewQueue
+{
+public:
+    ReviewQueue(Connection &connection, const QList<qint64> &deckIds, const scheduling::DailyLimits &limits,
+        const scheduling::DayTiming &timing, int collapseTimeSeconds);
+
+    Result<ReviewCounts> counts();
+    Result<std::optional<CardRecord>> next();
+
+private:
+    struct Gathered
+    {
+        int learningNow = 0;
+        int learningAhead = 0;
+        int dayLearning = 0; // queue 3, within the review limit
+        int review = 0; // queue 2, within the review limit
+        int fresh = 0; // queue 0, within both limits
+    };
+    Result<Gathered> gather();
+    Result<qint64> count(const QString &condition);
+    Result<std::optional<CardRecord>> first(const QString &condition, const QString &order);
+
+    Connection &m_connection;
+    QString m_deckList;
+    scheduling::DailyLimits m_limits;
+    scheduling::DayTiming m_timing;
+    int m_collapseTime = 1200;
+};
+
+} // namespace javumbo::storage

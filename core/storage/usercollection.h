@@ -1,0 +1,65 @@
+#pragma once
+
+#include "common/clock.h"
+#include "common/result.h"
+#include "records.h"
+#include "scheduling/fuzz.h"
+
+#include <QString>
+
+namespace javumbo::storage {
+
+// One user's Anki collection (one SQLite file, schema 11). Every mutation is
+// one transaction; reads run without one (WAL). Cheap to construct: it holds
+// a path, and the calling thread's cached connection is used underneath.
+// Serialising writers is the caller's job (UserLockRegistry); the
+// transactions keep the file consistent even if a caller forgets.
+class UserCollection
+{
+public:
+    UserCollection(
+        QString path, const Clock &clock, scheduling::FuzzSource fuzz = scheduling::FuzzSource::seeded());
+
+    // Creates a new collection file at `path` as one unit: written beside it
+    // and renamed into place, so a half-made file never carries the name.
+    static Result<void> create(const QString &path, const Clock &clock);
+
+    const QString &path() const { return m_path; }
+
+    // Decks
+    Result<QList<DeckSummary>> decks();
+    Result<DeckSummary> createDeck(const QString &name);
+    Result<DeckSummary> renameDeck(qint64 deckId, const QString &name);
+    Result<void> deleteDeck(qint64 deckId);
+    Result<bool> hasDeck(qint64 deckId);
+
+    // Cards
+    Result<CardRecord> addCard(const NewCard &card);
+    Result<CardRecord> card(qint64 cardId);
+    Result<CardPage> findCards(const CardQuery &query);
+    Result<CardRecord> updateCard(qint64 cardId, const CardEdit &edit);
+    Result<void> deleteCard(qint64 cardId, std::optional<qint64> expectedMod = std::nullopt);
+    Result<CardRecord> setSuspended(qint64 cardId, bool suspended);
+
+    // Review
+    Result<std::optional<NextCard>> nextCard(qint64 deckId);
+    Result<ReviewCounts> counts(qint64 deckId);
+    Result<CardRecord> answer(const AnswerRequest &request);
+
+    Result<CollectionStats> stats();
+    // PRAGMA integrity_check: "ok" or SQLite's findings.
+    Result<QString> integrityCheck();
+
+    // Longest front or back accepted, in characters.
+    static constexpr int kMaxFieldLength = 65536;
+
+private:
+    Result<class Connection *> connection();
+    qint64 nowMs() const { return m_clock.nowMs(); }
+
+    QString m_path;
+    const Clock &m_clock;
+    scheduling::FuzzSource m_fuzz;
+};
+
+} // namespace javumbo::storage
