@@ -1,0 +1,166 @@
+#include "userlock.h"
+
+#include <algorithm>
+#include <condition_variable>
+
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+namespace javumbo {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcLocking, "javumbo.locking")
+
+using Clock = std::chrono::steady_clock;
+
+double toMs(Clock::duration duration)
+{
+    return std::chrono::duration<double, std::milli>(duration).count();
+}
+
+} // namespace
+
+struct UserLock::Waiter
+{
+    // One condition variable per waiter, so a release wakes exactly the
+    // thread it grants the lock to instead of the whole queue.
+    std::condition_variable wakeUp;
+    Clock::time_point queuedAt;
+    Waiter *previous = nullptr;
+    Waiter *next = nullptr;
+    bool granted = false;
+    double waitedMs = 0.0;
+};
+
+UserLock::UserLock(qint64 userId, std::chrono::milliseconds holdWarningThreshold)
+    : m_userId(userId), m_holdWarningThreshold(holdWarningThreshold)
+{ }
+
+UserLock::~UserLock()
+{
+    Q_ASSERT_X(!m_held && m_head == nullptr, "UserLock", "destroyed while held or awaited");
+}
+
+UserLock::Attempt UserLock::acquire(std::chrono::milliseconds timeout)
+{
+    std::unique_lock guard(m_mutex);
+    const Clock::time_point start = Clock::now();
+
+    // Free and nobody queued: the queue check is what keeps a newcomer from
+    // overtaking a waiter that was granted the lock but has not woken yet.
+    if (!m_held) {
+        Q_ASSERT(m_head == nullptr);
+        m_held = true;
+        m_heldSince = start;
+        ++m_acquisitions;
+        return {true, 0.0};
+    }
+
+    if (timeout <= std::chrono::milliseconds::zero()) {
+        ++m_timeouts;
+        return {false, 0.0};
+    }
+
+    Waiter self;
+    self.queuedAt = start;
+    self.previous = m_tail;
+    if (m_tail)
+        m_tail->next = &self;
+    else
+        m_head = &self;
+    m_tail = &self;
+    ++m_waiterCount;
+
+    // A huge timeout (milliseconds::max() for "forever") would overflow the
+    // clock's time_point; treat anything past its range as unbounded.
+    const bool bounded
+        = timeout < std::chrono::duration_cast<std::chrono::milliseconds>(Clock::time_point::max() - start);
+    const Clock::time_point deadline = bounded ? start + timeout : Clock::time_point::max();
+
+    while (!self.granted) {
+        if (!bounded) {
+            self.wakeUp.wait(guard);
+            continue;
+        }
+        if (self.wakeUp.wait_until(guard, deadline) == std::cv_status::timeout && !self.granted) {
+            // Decided under the mutex: a grant that raced with the deadline
+            // has already been seen above, so a hand-off is never lost.
+            unlink(&self);
+            ++m_timeouts;
+            return {false, toMs(Clock::now() - start)};
+        }
+    }
+    // The releaser already unlinked us, counted the acquisition and started
+    // the hold clock at the moment of the hand-off.
+    return {true, self.waitedMs};
+}
+
+void UserLock::release()
+{
+    const Clock::time_point now = Clock::now();
+    double heldMs = 0.0;
+    {
+        std::lock_guard guard(m_mutex);
+        Q_ASSERT_X(m_held, "UserLock::release", "released a lock that is not held");
+        heldMs = toMs(now - m_heldSince);
+        m_maxHoldMs = std::max(m_maxHoldMs, heldMs);
+
+        if (Waiter *next = m_head) {
+            // Direct hand-off: the lock never becomes free, so nobody arriving
+            // now can take it before the front waiter.
+            unlink(next);
+            next->granted = true;
+            next->waitedMs = toMs(now - next->queuedAt);
+            m_heldSince = now;
+            ++m_acquisitions;
+            ++m_contended;
+            m_maxWaitMs = std::max(m_maxWaitMs, next->waitedMs);
+            // Notified under the mutex: the node lives on the waiter's stack,
+            // and the waiter cannot return and destroy it before we unlock.
+            next->wakeUp.notify_one();
+        } else {
+            m_held = false;
+        }
+    }
+
+    // Logged outside the mutex so a slow log sink does not extend the hold.
+    if (heldMs > toMs(m_holdWarningThreshold)) {
+        qCWarning(lcLocking).noquote()
+            << u"user %1 held its lock for %2 ms (warning threshold %3 ms)"_s.arg(m_userId)
+                   .arg(heldMs, 0, 'f', 1)
+                   .arg(m_holdWarningThreshold.count());
+    }
+}
+
+UserLockStats UserLock::stats() const
+{
+    std::lock_guard guard(m_mutex);
+    return UserLockStats {
+        .userId = m_userId,
+        .waiters = m_waiterCount,
+        .acquisitions = m_acquisitions,
+        .contended = m_contended,
+        .timeouts = m_timeouts,
+        .maxWaitMs = m_maxWaitMs,
+        .maxHoldMs = m_maxHoldMs,
+        .held = m_held,
+    };
+}
+
+void UserLock::unlink(Waiter *waiter)
+{
+    if (waiter->previous)
+        waiter->previous->next = waiter->next;
+    else
+        m_head = waiter->next;
+    if (waiter->next)
+        waiter->next->previous = waiter->previous;
+    else
+        m_tail = waiter->previous;
+    waiter->previous = waiter->next = nullptr;
+    --m_waiterCount;
+}
+
+} // namespace javumbo

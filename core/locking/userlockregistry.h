@@ -1,0 +1,70 @@
+#pragma once
+
+#include "common/result.h"
+#include "userlockguard.h"
+#include "userlockstats.h"
+
+#include <QList>
+#include <QtGlobal>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <shared_mutex>
+#include <unordered_map>
+
+namespace javumbo {
+
+class UserLock;
+
+// Outside the class only because a nested struct's member initializers
+// cannot feed a default argument of the enclosing class (CWG 1397).
+struct UserLockRegistryOptions
+{
+    // A release after holding longer than this logs a warning in javumbo.locking.
+    std::chrono::milliseconds holdWarningThreshold {1000};
+};
+
+// One fair (FIFO) lock per user, created on first use, with bounded waits
+// and per-user statistics; thread-safe (ARCHITECTURE.md §3).
+//
+// Services hold a user's lock around every write to that user's collection.
+// Locks are not recursive. Entries live as long as the registry, which must
+// outlive every guard it issued.
+class UserLockRegistry
+{
+public:
+    using Options = UserLockRegistryOptions;
+    using WaitObserver = std::function<void(qint64 userId, double waitedMs)>;
+
+    explicit UserLockRegistry(Options options = {});
+    ~UserLockRegistry();
+    UserLockRegistry(const UserLockRegistry &) = delete;
+    UserLockRegistry &operator=(const UserLockRegistry &) = delete;
+
+    // Waits at most `timeout` (0 ms: only if free now); on timeout the guard
+    // is not locked. Waiters are served strictly in arrival order.
+    UserLockGuard acquire(qint64 userId, std::chrono::milliseconds timeout);
+    // As acquire(), but a timeout is ErrorCode::UserBusy (503 + Retry-After).
+    Result<UserLockGuard> lock(qint64 userId, std::chrono::milliseconds timeout);
+
+    // Sorted by userId; only users whose lock was ever asked for.
+    QList<UserLockStats> statistics() const;
+    std::optional<UserLockStats> statistics(qint64 userId) const;
+
+    // Called on the acquiring thread after each successful acquisition, with
+    // the lock already held: keep it cheap. Set it before the registry is
+    // used; changing it while other threads acquire is a data race.
+    void setWaitObserver(WaitObserver observer);
+
+private:
+    UserLock &lockFor(qint64 userId);
+
+    const Options m_options;
+    WaitObserver m_waitObserver;
+    mutable std::shared_mutex m_locksMutex;
+    std::unordered_map<qint64, std::unique_ptr<UserLock>> m_locks;
+};
+
+} // namespace javumbo
