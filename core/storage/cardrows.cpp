@@ -69,8 +69,9 @@ Result<CardRecord> insert(
         u"INSERT INTO notes (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data)"
         " VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')"_s);
     note.bind(noteId.value()).bind(notefields::newGuid()).bind(modelId).bind(nowSeconds);
+    const QString sortField = notefields::stripHtml(card.front);
     note.bind(notefields::joinTags(card.tags)).bind(notefields::joinFields(card.front, card.back));
-    note.bind(notefields::stripHtml(card.front)).bind(notefields::checksum(card.front));
+    note.bind(sortField).bind(notefields::checksumOfStripped(sortField));
     if (auto done = note.exec(); !done)
         return done.error();
 

@@ -36,16 +36,13 @@ Result<CollectionMeta> CollectionMeta::load(Connection &connection)
     meta.m_crt = query.int64(0);
     auto conf = parseObject(query.text(1), u"conf"_s);
     auto decks = parseObject(query.text(2), u"decks"_s);
-    auto dconf = parseObject(query.text(3), u"dconf"_s);
     if (!conf)
         return conf.error();
     if (!decks)
         return decks.error();
-    if (!dconf)
-        return dconf.error();
     meta.m_conf = std::move(conf).value();
     meta.m_decks = std::move(decks).value();
-    meta.m_dconf = std::move(dconf).value();
+    meta.m_dconfText = query.text(3);
     return meta;
 }
 
@@ -79,7 +76,10 @@ Result<scheduling::DeckConfig> CollectionMeta::deckConfig(qint64 deckId) const
 {
     const QJsonObject deck = m_decks.value(QString::number(deckId)).toObject();
     const QString configId = QString::number(deck.value(u"conf"_s).toVariant().toLongLong());
-    const QJsonValue config = m_dconf.value(configId);
+    auto dconf = parseObject(m_dconfText, u"dconf"_s);
+    if (!dconf)
+        return dconf.error();
+    const QJsonValue config = dconf->value(configId);
     if (!config.isObject())
         return scheduling::DeckConfig {};
     return scheduling::DeckConfig::fromDconfJson(config.toObject());
@@ -87,9 +87,21 @@ Result<scheduling::DeckConfig> CollectionMeta::deckConfig(qint64 deckId) const
 
 Result<void> CollectionMeta::save(Connection &connection, qint64 nowMs) const
 {
-    Query update(connection, u"UPDATE col SET conf = ?, decks = ?, mod = ? WHERE id = 1"_s);
-    update.bind(compact(m_conf)).bind(compact(m_decks)).bind(nowMs);
-    return update.exec();
+    if (m_confChanged && m_decksChanged) {
+        Query update(connection, u"UPDATE col SET conf = ?, decks = ?, mod = ? WHERE id = 1"_s);
+        update.bind(compact(m_conf)).bind(compact(m_decks)).bind(nowMs);
+        return update.exec();
+    }
+    if (m_confChanged || m_decksChanged) {
+        Query update(connection,
+            m_confChanged ? u"UPDATE col SET conf = ?, mod = ? WHERE id = 1"_s
+                          : u"UPDATE col SET decks = ?, mod = ? WHERE id = 1"_s);
+        update.bind(compact(m_confChanged ? m_conf : m_decks)).bind(nowMs);
+        return update.exec();
+    }
+    Query touch(connection, u"UPDATE col SET mod = ? WHERE id = 1"_s);
+    touch.bind(nowMs);
+    return touch.exec();
 }
 
 } // namespace javumbo::storage

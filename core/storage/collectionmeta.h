@@ -16,8 +16,17 @@ public:
     static Result<CollectionMeta> load(Connection &connection);
 
     qint64 crt() const { return m_crt; }
-    QJsonObject &conf() { return m_conf; }
-    QJsonObject &decks() { return m_decks; }
+    // Mutable access marks the part as changed, so save() writes only what changed.
+    QJsonObject &conf()
+    {
+        m_confChanged = true;
+        return m_conf;
+    }
+    QJsonObject &decks()
+    {
+        m_decksChanged = true;
+        return m_decks;
+    }
     const QJsonObject &conf() const { return m_conf; }
     const QJsonObject &decks() const { return m_decks; }
     qint64 modelId() const;
@@ -30,14 +39,16 @@ public:
     // The options group of a deck (defaults when missing).
     Result<scheduling::DeckConfig> deckConfig(qint64 deckId) const;
 
-    // Writes conf and decks back and stamps col.mod.
+    // Writes the changed parts back and stamps col.mod.
     Result<void> save(Connection &connection, qint64 nowMs) const;
 
 private:
     qint64 m_crt = 0;
     QJsonObject m_conf;
     QJsonObject m_decks;
-    QJsonObject m_dconf;
+    QString m_dconfText; // parsed only when a deck's options are needed
+    bool m_confChanged = false;
+    bool m_decksChanged = false;
 };
 
 } // namespace javumbo::storage

@@ -16,7 +16,10 @@ namespace javumbo::storage {
 class DeckTree
 {
 public:
+    // Edits `decks` in place.
     explicit DeckTree(QJsonObject &decks);
+    // Reads a copy; edits (if any) go nowhere.
+    explicit DeckTree(const QJsonObject &decks);
 
     // Trims each "::" component; refuses empty components and control characters.
     static Result<QString> normalizeName(const QString &name);
@@ -47,6 +50,7 @@ public:
 private:
     QJsonObject deck(qint64 id) const;
     qint64 unusedId(qint64 nowMs) const;
+    QJsonObject m_readOnlyCopy; // declared before m_decks, which may refer to it
     QJsonObject &m_decks;
 };
 

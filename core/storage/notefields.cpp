@@ -62,6 +62,9 @@ QString decodeEntities(const QString &text)
 
 QString stripHtml(const QString &html)
 {
+    // Most fields are plain text: skip the regular expressions entirely.
+    if (!html.contains(u'<') && !html.contains(u'&') && !html.contains(QChar(0xa0)))
+        return html;
     static const QRegularExpression comments(u"<!--.*?-->"_s, QRegularExpression::DotMatchesEverythingOption);
     static const QRegularExpression blocks(u"<(style|script)\\b[^>]*>.*?</\\1\\s*>"_s,
         QRegularExpression::DotMatchesEverythingOption | QRegularExpression::CaseInsensitiveOption);

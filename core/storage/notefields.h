@@ -15,6 +15,8 @@ inline constexpr QChar kFieldSeparator = QChar(0x1f);
 QString stripHtml(const QString &html);
 // First 8 hex digits of SHA-1 of strip(field), as an unsigned integer.
 qint64 checksum(const QString &firstField);
+// The same for a field already passed through stripHtml (saves stripping twice).
+qint64 checksumOfStripped(const QString &strippedField);
 // Anki's base-91 form of a 64-bit number, most significant digit first.
 QString base91(quint64 value);
 // A random note guid (QRandomGenerator::system).

@@ -121,7 +121,7 @@ Result<QList<DeckSummary>> UserCollection::decks()
         return meta.error();
     const auto timing
         = meta->timing(m_clock.nowSeconds(), m_clock.utcOffsetMinutesWest(m_clock.nowSeconds()));
-    DeckTree tree(meta.value().decks());
+    DeckTree tree(meta->decks());
     QList<DeckSummary> result;
     for (const auto &[id, name] : tree.all()) {
         DeckSummary summary {id, name};
@@ -161,7 +161,7 @@ Result<bool> UserCollection::hasDeck(qint64 deckId)
     auto meta = CollectionMeta::load(*db.value());
     if (!meta)
         return meta.error();
-    return DeckTree(meta.value().decks()).contains(deckId);
+    return DeckTree(meta->decks()).contains(deckId);
 }
 
 Result<DeckSummary> UserCollection::createDeck(const QString &name)
@@ -257,7 +257,7 @@ Result<CardRecord> UserCollection::addCard(const NewCard &card)
     auto meta = CollectionMeta::load(*db.value());
     if (!meta)
         return meta.error();
-    if (!DeckTree(meta.value().decks()).contains(card.deckId))
+    if (!DeckTree(meta->decks()).contains(card.deckId))
         return deckNotFound(card.deckId);
     const qint64 position = meta->conf().value(u"nextPos"_s).toVariant().toLongLong();
     meta.value().conf().insert(u"nextPos"_s, position + 1);
@@ -294,7 +294,7 @@ Result<CardPage> UserCollection::findCards(const CardQuery &query)
     auto meta = CollectionMeta::load(*db.value());
     if (!meta)
         return meta.error();
-    DeckTree tree(meta.value().decks());
+    DeckTree tree(meta->decks());
     if (query.deckId && !tree.contains(*query.deckId))
         return deckNotFound(*query.deckId);
     const auto timing
@@ -349,7 +349,7 @@ Result<CardRecord> UserCollection::updateCard(qint64 cardId, const CardEdit &edi
         auto meta = CollectionMeta::load(*db.value());
         if (!meta)
             return meta.error();
-        if (!DeckTree(meta.value().decks()).contains(*edit.deckId))
+        if (!DeckTree(meta->decks()).contains(*edit.deckId))
             return deckNotFound(*edit.deckId);
         card.deckId = *edit.deckId;
     }
@@ -436,7 +436,7 @@ Result<std::optional<NextCard>> UserCollection::nextCard(qint64 deckId)
     auto meta = CollectionMeta::load(*db.value());
     if (!meta)
         return meta.error();
-    DeckTree tree(meta.value().decks());
+    DeckTree tree(meta->decks());
     if (!tree.contains(deckId))
         return deckNotFound(deckId);
     auto config = meta->deckConfig(deckId);
