@@ -1,0 +1,346 @@
+#include "accountstore.h"
+
+#include "adminschema.h"
+#include "credentialrules.h"
+#include "storage/database.h"
+#include "storage/sqliteerror.h"
+#include "storage/transaction.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <optional>
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcAccounts, "javumbo.accounts")
+
+namespace javumbo {
+
+namespace {
+
+const QString kSelectAccount
+    = u"SELECT id, username, email, name, area_of_interest, created_at, is_admin, disabled, password_hash"
+      u" FROM accounts"_s;
+
+struct StoredAccount
+{
+    Account account;
+    QString passwordHash;
+};
+
+StoredAccount accountFromRow(const storage::Query &query)
+{
+    StoredAccount stored;
+    stored.account.id = query.int64(0);
+    stored.account.username = query.text(1);
+    stored.account.email = query.text(2);
+    stored.account.name = query.text(3);
+    stored.account.areaOfInterest = query.text(4);
+    stored.account.createdAt = query.int64(5);
+    stored.account.isAdmin = query.int64(6) != 0;
+    stored.account.disabled = query.int64(7) != 0;
+    stored.passwordHash = query.text(8);
+    return stored;
+}
+
+// Qt binds a null QString as SQL NULL, which NOT NULL columns refuse.
+QString nonNull(const QString &text)
+{
+    return text.isNull() ? u""_s : text;
+}
+
+Error badCredentials()
+{
+    // One message for every cause: the client must not learn which part was wrong.
+    return makeError(ErrorCode::BadCredentials, u"wrong username or password"_s);
+}
+
+Error userNotFound(const QString &what)
+{
+    return makeError(ErrorCode::UserNotFound, u"no user "_s % what);
+}
+
+// Maps the UNIQUE constraint that failed to the field the user must change.
+Error insertError(const QSqlError &error)
+{
+    if (storage::sqliteCode(error) == storage::SqliteCode::Constraint) {
+        const QString text = error.databaseText();
+        if (text.contains(u"accounts.username_key"))
+            return makeError(ErrorCode::UsernameTaken, u"this username is already taken"_s);
+        if (text.contains(u"accounts.email_key"))
+            return makeError(ErrorCode::EmailTaken, u"this email address is already registered"_s);
+    }
+    return storage::storageError(error, u"inserting an account"_s);
+}
+
+Result<qint64> insertAccount(storage::Connection &connection, const Registration &registration,
+    const QString &passwordHash, qint64 createdAt)
+{
+    // Query would turn the driver error into a message; the constraint's
+    // name is needed to tell a taken username from a taken email.
+    auto prepared = connection.prepared(
+        u"INSERT INTO accounts (username, username_key, email, email_key, name, area_of_interest,"
+        u" password_hash, created_at, is_admin, disabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)"_s);
+    if (!prepared)
+        return prepared.error();
+    QSqlQuery &query = *prepared.value();
+    query.bindValue(0, registration.username);
+    query.bindValue(1, credentialrules::usernameKey(registration.username));
+    query.bindValue(2, registration.email);
+    query.bindValue(3, credentialrules::emailKey(registration.email));
+    query.bindValue(4, nonNull(registration.name));
+    query.bindValue(5, nonNull(registration.areaOfInterest));
+    query.bindValue(6, passwordHash);
+    query.bindValue(7, createdAt);
+    const bool inserted = query.exec();
+    const QSqlError error = query.lastError();
+    const qint64 id = query.lastInsertId().toLongLong();
+    query.finish();
+    if (!inserted)
+        return insertError(error);
+    return id;
+}
+
+// A collection and SQLite's side files; this thread's connection to it is
+// closed first so nothing writes the file back.
+void removeCollectionFiles(const QString &path)
+{
+    storage::Database::closeOnThisThread(path);
+    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s, u"-journal"_s}) {
+        const QString file = path % suffix;
+        if (QFileInfo::exists(file) && !QFile::remove(file))
+            qCWarning(lcAccounts) << "could not remove" << file;
+    }
+}
+
+} // namespace
+
+AccountStore::AccountStore(
+    QString dataDir, const Clock &clock, PasswordHasher hasher, CollectionFactory factory)
+    : m_dataDir(QFileInfo(dataDir).absoluteFilePath())
+    , m_clock(clock)
+    , m_hasher(std::move(hasher))
+    , m_factory(std::move(factory))
+    , m_writer(m_dataDir % u"/admin.db"_s)
+{ }
+
+QString AccountStore::adminDbPath() const
+{
+    return m_writer.path();
+}
+
+QString AccountStore::collectionPath(qint64 userId) const
+{
+    return m_dataDir % u"/user_dbs/user_"_s % QString::number(userId) % u".db"_s;
+}
+
+Result<void> AccountStore::initialize()
+{
+    if (!QDir().mkpath(m_dataDir % u"/user_dbs"_s))
+        return makeError(ErrorCode::StorageUnavailable, u"cannot create the data directory "_s % m_dataDir);
+    auto connection = openAdminDatabase(adminDbPath());
+    if (!connection)
+        return connection.error();
+    return {};
+}
+
+Result<Account> AccountStore::registerUser(const Registration &registration)
+{
+    if (auto valid = credentialrules::checkRegistration(registration); !valid)
+        return valid.error();
+    // Hashing takes a large fraction of a second; doing it under the write
+    // lock would stall every other writer of admin.db.
+    const QString passwordHash = m_hasher.hash(registration.password);
+    const qint64 createdAt = m_clock.nowSeconds();
+    if (!QDir().mkpath(m_dataDir % u"/user_dbs"_s))
+        return makeError(
+            ErrorCode::StorageUnavailable, u"cannot create the collection directory in "_s % m_dataDir);
+
+    QMutexLocker locker(&m_writer.mutex());
+    auto connection = openAdminDatabase(adminDbPath());
+    if (!connection)
+        return connection.error();
+    storage::Transaction transaction(*connection.value());
+    if (!transaction.isActive())
+        return transaction.error();
+    auto inserted = insertAccount(*connection.value(), registration, passwordHash, createdAt);
+    if (!inserted)
+        return inserted.error();
+    const qint64 userId = inserted.value();
+    const QString path = collectionPath(userId);
+
+    // Ids only come back after a rollback, so a file already here was left
+    // by a crash between creating it and committing its account: it belongs
+    // to nobody, and we still hold the write lock that allocates this id.
+    if (QFileInfo::exists(path)) {
+        qCWarning(lcAccounts) << "removing orphaned collection" << path;
+        removeCollectionFiles(path);
+    }
+    // Files are removed before `transaction` rolls back, i.e. before the id
+    // can be handed to another registration.
+    if (auto created = m_factory(path); !created) {
+        qCWarning(lcAccounts) << "creating the collection of a new account failed:"
+                              << created.error().message;
+        removeCollectionFiles(path);
+        return created.error();
+    }
+    if (auto committed = transaction.commit(); !committed) {
+        qCWarning(lcAccounts) << "committing a new account failed:" << committed.error().message;
+        removeCollectionFiles(path);
+        return committed.error();
+    }
+
+    Account account;
+    account.id = userId;
+    account.username = registration.username;
+    account.email = registration.email;
+    account.name = nonNull(registration.name);
+    account.areaOfInterest = nonNull(registration.areaOfInterest);
+    account.createdAt = createdAt;
+    qCInfo(lcAccounts) << "registered user" << userId << registration.username;
+    return account;
+}
+
+Result<Account> AccountStore::authenticate(const QString &username, const QString &password) const
+{
+    // Nobody can have chosen a password this long; refusing it unhashed
+    // bounds what one anonymous request costs, and says nothing about the user.
+    if (password.size() > credentialrules::kMaxPasswordLength)
+        return badCredentials();
+
+    std::optional<StoredAccount> stored;
+    {
+        auto connection = openAdminDatabase(adminDbPath());
+        if (!connection)
+            return connection.error();
+        storage::Query query(*connection.value(), kSelectAccount % u" WHERE username_key = ?"_s);
+        if (auto done = query.bind(credentialrules::usernameKey(username)).exec(); !done)
+            return done.error();
+        if (query.next())
+            stored = accountFromRow(query);
+    } // the read ends here, not after hundreds of milliseconds of hashing
+
+    if (!stored) {
+        m_hasher.dummyVerify(password);
+        return badCredentials();
+    }
+    if (!m_hasher.verify(password, stored->passwordHash))
+        return badCredentials();
+    if (stored->account.disabled) {
+        qCInfo(lcAccounts) << "refused login to disabled account" << stored->account.id;
+        return badCredentials();
+    }
+    return stored->account;
+}
+
+Result<Account> AccountStore::findById(qint64 userId) const
+{
+    auto connection = openAdminDatabase(adminDbPath());
+    if (!connection)
+        return connection.error();
+    storage::Query query(*connection.value(), kSelectAccount % u" WHERE id = ?"_s);
+    if (auto done = query.bind(userId).exec(); !done)
+        return done.error();
+    if (!query.next())
+        return userNotFound(u"with id "_s % QString::number(userId));
+    return accountFromRow(query).account;
+}
+
+Result<Account> AccountStore::findByUsername(const QString &username) const
+{
+    auto connection = openAdminDatabase(adminDbPath());
+    if (!connection)
+        return connection.error();
+    storage::Query query(*connection.value(), kSelectAccount % u" WHERE username_key = ?"_s);
+    if (auto done = query.bind(credentialrules::usernameKey(username)).exec(); !done)
+        return done.error();
+    if (!query.next())
+        return userNotFound(username);
+    return accountFromRow(query).account;
+}
+
+Result<QList<Account>> AccountStore::list() const
+{
+    auto connection = openAdminDatabase(adminDbPath());
+    if (!connection)
+        return connection.error();
+    storage::Query query(*connection.value(), kSelectAccount % u" ORDER BY id"_s);
+    if (auto done = query.exec(); !done)
+        return done.error();
+    QList<Account> accounts;
+    while (query.next())
+        accounts.append(accountFromRow(query).account);
+    return accounts;
+}
+
+Result<qint64> AccountStore::count() const
+{
+    auto connection = openAdminDatabase(adminDbPath());
+    if (!connection)
+        return connection.error();
+    storage::Query query(*connection.value(), u"SELECT COUNT(*) FROM accounts"_s);
+    auto counted = query.scalar();
+    if (!counted)
+        return counted.error();
+    return counted.value() ? counted.value()->toLongLong() : 0;
+}
+
+Result<void> AccountStore::setDisabled(const QString &username, bool disabled)
+{
+    return updateFlag(u"disabled"_s, username, disabled);
+}
+
+Result<void> AccountStore::setAdmin(const QString &username, bool isAdmin)
+{
+    return updateFlag(u"is_admin"_s, username, isAdmin);
+}
+
+Result<void> AccountStore::updateFlag(const QString &column, const QString &username, bool value)
+{
+    int updated = 0;
+    auto done = m_writer.run([&](storage::Connection &connection) -> Result<void> {
+        storage::Query query(
+            connection, u"UPDATE accounts SET "_s % column % u" = ? WHERE username_key = ?"_s);
+        if (auto executed = query.bind(value ? 1 : 0).bind(credentialrules::usernameKey(username)).exec();
+            !executed)
+            return executed;
+        updated = query.rowsAffected();
+        return {};
+    });
+    if (!done)
+        return done;
+    if (updated == 0)
+        return userNotFound(username);
+    qCInfo(lcAccounts) << "set" << column << "=" << value << "for" << username;
+    return {};
+}
+
+Result<void> AccountStore::resetPassword(const QString &username, const QString &newPassword)
+{
+    if (auto valid = credentialrules::checkPassword(newPassword); !valid)
+        return valid;
+    const QString passwordHash = m_hasher.hash(newPassword);
+    int updated = 0;
+    auto done = m_writer.run([&](storage::Connection &connection) -> Result<void> {
+        storage::Query query(connection, u"UPDATE accounts SET password_hash = ? WHERE username_key = ?"_s);
+        if (auto executed = query.bind(passwordHash).bind(credentialrules::usernameKey(username)).exec();
+            !executed)
+            return executed;
+        updated = query.rowsAffected();
+        return {};
+    });
+    if (!done)
+        return done;
+    if (updated == 0)
+        return userNotFound(username);
+    qCInfo(lcAccounts) << "password reset for" << username;
+    return {};
+}
+
+} // namespace javumbo

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "common/result.h"
+#include "storage/connection.h"
+
+#include <QMutex>
+#include <QString>
+
+#include <functional>
+
+namespace javumbo {
+
+// The one way to write admin.db. SQLite's write lock is not a queue
+// (PLATFORM-NOTES.md §14): many threads polling it starve each other into
+// busy timeouts. Writers of one file in this process therefore queue on a
+// mutex first, and busy_timeout remains a safety net against other processes.
+// Cheap to copy; every copy for one path shares the same mutex.
+class AdminWriter
+{
+public:
+    using Work = std::function<Result<void>(storage::Connection &connection)>;
+
+    explicit AdminWriter(const QString &adminDbPath);
+
+    const QString &path() const { return m_path; }
+    // Held by writers that need more control than run() gives.
+    QMutex &mutex() const { return *m_mutex; }
+
+    // Runs `work` in one Transaction on the calling thread's connection and
+    // commits only if it succeeded.
+    Result<void> run(const Work &work) const;
+
+private:
+    QString m_path;
+    QMutex *m_mutex;
+};
+
+} // namespace javumbo

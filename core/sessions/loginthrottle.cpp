@@ -1,0 +1,119 @@
+#include "loginthrottle.h"
+
+#include <QList>
+
+#include <algorithm>
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace javumbo {
+
+namespace {
+
+// One map for both kinds of key; the prefixes keep a username from ever
+// colliding with an address.
+QString userKey(const QString &username)
+{
+    return u"u:"_s % username.toLower();
+}
+
+QString addressKey(const QString &address)
+{
+    return u"a:"_s % address;
+}
+
+} // namespace
+
+LoginThrottle::LoginThrottle(const Clock &clock, Policy policy) : m_clock(clock), m_policy(std::move(policy))
+{ }
+
+std::optional<int> LoginThrottle::retryAfterSeconds(const QString &username, const QString &address) const
+{
+    const qint64 nowMs = m_clock.nowMs();
+    QMutexLocker locker(&m_mutex);
+    std::optional<qint64> waitMs = blockedForMs(userKey(username), nowMs);
+    if (!address.isEmpty()) {
+        if (const auto addressWaitMs = blockedForMs(addressKey(address), nowMs))
+            waitMs = qMax(waitMs.value_or(0), *addressWaitMs);
+    }
+    if (!waitMs)
+        return std::nullopt;
+    return int((*waitMs + 999) / 1000); // rounded up: a client retrying on time must get through
+}
+
+void LoginThrottle::recordFailure(const QString &username, const QString &address)
+{
+    const qint64 nowMs = m_clock.nowMs();
+    QMutexLocker locker(&m_mutex);
+    addFailure(userKey(username), nowMs);
+    if (!address.isEmpty())
+        addFailure(addressKey(address), nowMs);
+    if (m_failures.size() > m_policy.maxTrackedKeys)
+        prune(nowMs);
+}
+
+void LoginThrottle::recordSuccess(const QString &username, const QString &)
+{
+    QMutexLocker locker(&m_mutex);
+    m_failures.remove(userKey(username));
+}
+
+qsizetype LoginThrottle::trackedKeys() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_failures.size();
+}
+
+std::optional<qint64> LoginThrottle::blockedForMs(const QString &key, qint64 nowMs) const
+{
+    const auto it = m_failures.constFind(key);
+    if (it == m_failures.cend() || qsizetype(it->size()) < m_policy.maxFailures)
+        return std::nullopt;
+    // Only the last maxFailures are kept, so the front one decides.
+    const qint64 releaseMs = it->front() + qint64(m_policy.window.count()) * 1000;
+    if (releaseMs <= nowMs)
+        return std::nullopt;
+    return releaseMs - nowMs;
+}
+
+void LoginThrottle::addFailure(const QString &key, qint64 nowMs)
+{
+    Failures &failures = m_failures[key];
+    const qint64 windowStartMs = nowMs - qint64(m_policy.window.count()) * 1000;
+    while (!failures.empty() && failures.front() <= windowStartMs)
+        failures.pop_front();
+    failures.push_back(nowMs);
+    while (qsizetype(failures.size()) > qMax(1, m_policy.maxFailures))
+        failures.pop_front();
+}
+
+void LoginThrottle::prune(qint64 nowMs)
+{
+    const qint64 windowStartMs = nowMs - qint64(m_policy.window.count()) * 1000;
+    m_failures.removeIf([windowStartMs](const auto &entry) { return entry.value().back() <= windowStartMs; });
+    if (m_failures.size() <= m_policy.maxTrackedKeys)
+        return;
+    // Still too many live entries (a flood): drop the stalest quarter at once
+    // so pruning stays rare, O(n) amortised over many failures.
+    QList<qint64> newest;
+    newest.reserve(m_failures.size());
+    for (const Failures &failures : std::as_const(m_failures))
+        newest.append(failures.back());
+    const qsizetype keep = m_policy.maxTrackedKeys * 3 / 4;
+    const qsizetype dropCount = m_failures.size() - keep;
+    std::nth_element(newest.begin(), newest.begin() + dropCount - 1, newest.end());
+    const qint64 threshold = newest.at(dropCount - 1);
+    // Everything staler than the threshold goes; ties at it only as far as needed.
+    m_failures.removeIf([threshold](const auto &entry) { return entry.value().back() < threshold; });
+    qsizetype surplus = m_failures.size() - keep;
+    m_failures.removeIf([&](const auto &entry) {
+        if (surplus > 0 && entry.value().back() == threshold) {
+            --surplus;
+            return true;
+        }
+        return false;
+    });
+}
+
+} // namespace javumbo
