@@ -67,6 +67,10 @@ QString errorCodeName(ErrorCode code)
         return u"too_many_attempts"_s;
     case ErrorCode::UserBusy:
         return u"user_busy"_s;
+    case ErrorCode::ServerBusy:
+        return u"server_busy"_s;
+    case ErrorCode::LengthRequired:
+        return u"length_required"_s;
     case ErrorCode::StorageUnavailable:
         return u"storage_unavailable"_s;
     case ErrorCode::StorageCorrupt:

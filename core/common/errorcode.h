@@ -39,6 +39,8 @@ enum class ErrorCode
     IdempotencyConflict, // idempotency_conflict
     TooManyAttempts, // too_many_attempts
     UserBusy, // user_busy: the user's lock was not free in time
+    ServerBusy, // server_busy: too many requests queued
+    LengthRequired, // length_required: a body without Content-Length
     StorageUnavailable, // storage_unavailable: disk full, read-only, locked file
     StorageCorrupt, // storage_corrupt: a file that is not a valid collection
     Internal, // internal: a bug; logged with its request id

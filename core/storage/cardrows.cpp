@@ -68,7 +68,10 @@ Result<CardRecord> insert(
     Query note(connection,
         u"INSERT INTO notes (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data)"
         " VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')"_s);
-    note.bind(noteId.value()).bind(notefields::newGuid()).bind(modelId).bind(nowSeconds);
+    note.bind(noteId.value())
+        .bind(card.guid.isEmpty() ? notefields::newGuid() : card.guid)
+        .bind(modelId)
+        .bind(nowSeconds);
     const QString sortField = notefields::stripHtml(card.front);
     note.bind(notefields::joinTags(card.tags)).bind(notefields::joinFields(card.front, card.back));
     note.bind(sortField).bind(notefields::checksumOfStripped(sortField));

@@ -26,6 +26,8 @@ int counterToday(const QJsonObject &deck, const QString &key, int today)
 
 DeckTree::DeckTree(QJsonObject &decks) : m_decks(decks) { }
 
+DeckTree::DeckTree(const QJsonObject &decks) : m_readOnlyCopy(decks), m_decks(m_readOnlyCopy) { }
+
 Result<QString> DeckTree::normalizeName(const QString &name)
 {
     if (name.size() > 400)

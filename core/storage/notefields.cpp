@@ -99,8 +99,12 @@ QString stripHtml(const QString &html)
 
 qint64 checksum(const QString &firstField)
 {
-    const QByteArray digest
-        = QCryptographicHash::hash(stripHtml(firstField).toUtf8(), QCryptographicHash::Sha1);
+    return checksumOfStripped(stripHtml(firstField));
+}
+
+qint64 checksumOfStripped(const QString &strippedField)
+{
+    const QByteArray digest = QCryptographicHash::hash(strippedField.toUtf8(), QCryptographicHash::Sha1);
     return qint64((quint32(quint8(digest[0])) << 24) | (quint32(quint8(digest[1])) << 16)
         | (quint32(quint8(digest[2])) << 8) | quint32(quint8(digest[3])));
 }

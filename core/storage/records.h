@@ -42,6 +42,7 @@ struct NewCard
     QString back;
     qint64 deckId = 0;
     QStringList tags;
+    QString guid; // empty: a random one; idempotent adds derive it from their key
 };
 
 struct CardEdit

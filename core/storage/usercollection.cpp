@@ -286,6 +286,22 @@ Result<CardRecord> UserCollection::card(qint64 cardId)
     return *loaded.value();
 }
 
+Result<std::optional<CardRecord>> UserCollection::cardByGuid(const QString &guid)
+{
+    auto db = connection();
+    if (!db)
+        return db.error();
+    Query query(*db.value(),
+        u"SELECT "_s % cardrows::kSelectColumns
+            % u" FROM cards c JOIN notes n ON n.id = c.nid WHERE n.guid = ? ORDER BY c.id LIMIT 1"_s);
+    query.bind(guid);
+    if (auto done = query.exec(); !done)
+        return done.error();
+    if (!query.next())
+        return std::optional<CardRecord> {};
+    return std::optional<CardRecord> {cardrows::readCard(query)};
+}
+
 Result<CardPage> UserCollection::findCards(const CardQuery &query)
 {
     auto db = connection();

@@ -36,6 +36,8 @@ public:
     // Cards
     Result<CardRecord> addCard(const NewCard &card);
     Result<CardRecord> card(qint64 cardId);
+    // The card of the note with this guid, if any (a scan: guids carry no index in schema 11).
+    Result<std::optional<CardRecord>> cardByGuid(const QString &guid);
     Result<CardPage> findCards(const CardQuery &query);
     Result<CardRecord> updateCard(qint64 cardId, const CardEdit &edit);
     Result<void> deleteCard(qint64 cardId, std::optional<qint64> expectedMod = std::nullopt);

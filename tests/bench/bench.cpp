@@ -1,5 +1,8 @@
 // Prints figures, never pass/fail: speed targets live here, not in unit tests.
+#include "hashbench.h"
 #include "lockbench.h"
+#include "metricsbench.h"
+#include "sm2bench.h"
 #include "storagebench.h"
 
 #include <QCoreApplication>
@@ -13,7 +16,10 @@ int main(int argc, char **argv)
     QTextStream out(stdout);
     out << "Javumbo core benchmark (" << QSysInfo::prettyProductName() << ", " << QThread::idealThreadCount()
         << " cores)\n";
+    javumbo::benchSm2(out);
     javumbo::benchStorage(out);
     javumbo::benchLocks(out);
+    javumbo::benchPasswordHashing(out);
+    javumbo::benchMetrics(out);
     return 0;
 }

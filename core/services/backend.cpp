@@ -1,0 +1,38 @@
+#include "backend.h"
+
+#include "storage/usercollection.h"
+
+namespace javumbo {
+
+namespace {
+
+ServiceContext makeContext(const BackendOptions &options, const Clock &clock, UserLockRegistry &locks)
+{
+    ServiceContext context;
+    context.dataDir = options.dataDir;
+    context.clock = &clock;
+    context.locks = &locks;
+    context.lockTimeout = options.lockTimeout;
+    context.fuzz = options.fuzz;
+    return context;
+}
+
+} // namespace
+
+Backend::Backend(const BackendOptions &options, const Clock &clock, UserLockRegistry &locks)
+    : m_context(makeContext(options, clock, locks))
+    , m_accounts(options.dataDir, clock, PasswordHasher(options.hashing),
+          [&clock](const QString &path) { return storage::UserCollection::create(path, clock); })
+    , m_sessions(m_context.adminDbPath(), clock, options.sessions)
+    , m_throttle(clock)
+    , m_decks(m_context)
+    , m_cards(m_context)
+    , m_reviews(m_context)
+{ }
+
+Result<void> Backend::initialize()
+{
+    return m_accounts.initialize();
+}
+
+} // namespace javumbo

@@ -1,0 +1,115 @@
+#include "cardservice.h"
+
+#include "storage/notefields.h"
+
+#include <QCryptographicHash>
+
+using namespace Qt::StringLiterals;
+
+namespace javumbo {
+
+namespace {
+
+// The note guid of an idempotent add, derived from the key and the moment its
+// record was begun: a retry after a crash between the card's commit and the
+// record's completion finds the note it already wrote instead of writing a
+// second one. Still a uniformly spread 64-bit number, as Anki expects.
+QString guidFor(qint64 userId, const QString &key, qint64 createdAtMs)
+{
+    const QByteArray digest = QCryptographicHash::hash(
+        (QString::number(userId) % u'\n' % key % u'\n' % QString::number(createdAtMs)).toUtf8(),
+        QCryptographicHash::Sha256);
+    quint64 value = 0;
+    for (int i = 0; i < 8; ++i)
+        value = (value << 8) | quint8(digest[i]);
+    return storage::notefields::base91(value);
+}
+
+} // namespace
+
+CardService::CardService(const ServiceContext &context)
+    : m_access(context), m_idempotency(context.idempotencyDbPath(), *context.clock)
+{ }
+
+Result<storage::CardRecord> CardService::add(qint64 userId, const storage::NewCard &card) const
+{
+    return m_access.write(
+        userId, [&](storage::UserCollection &collection) { return collection.addCard(card); });
+}
+
+Result<CardService::Reply> CardService::addOnce(qint64 userId, const storage::NewCard &card,
+    const QString &key, const QByteArray &requestHash, const Renderer &render) const
+{
+    return m_access.write(userId, [&](storage::UserCollection &collection) -> Result<Reply> {
+        auto existing = m_idempotency.find(userId, key);
+        if (!existing)
+            return existing.error();
+        if (existing.value() && existing.value()->requestHash != requestHash)
+            return makeError(ErrorCode::IdempotencyConflict,
+                u"Idempotency-Key \"%1\" was already used for a different card"_s.arg(key));
+        if (existing.value() && existing.value()->completed)
+            return Reply {existing.value()->status, existing.value()->body, true};
+
+        const qint64 createdAt
+            = existing.value() ? existing.value()->createdAtMs : m_access.context().clock->nowMs();
+        storage::NewCard keyed = card;
+        keyed.guid = guidFor(userId, key, createdAt);
+        if (existing.value()) {
+            // Begun but never completed: the card may or may not have been written.
+            auto written = collection.cardByGuid(keyed.guid);
+            if (!written)
+                return written.error();
+            if (written.value()) {
+                const QByteArray body = render(*written.value());
+                (void)m_idempotency.complete(userId, key, 201, body);
+                return Reply {201, body, true};
+            }
+        } else if (auto begun = m_idempotency.begin(userId, key, createdAt, requestHash); !begun) {
+            return begun.error();
+        }
+
+        auto added = collection.addCard(keyed);
+        if (!added) {
+            if (added.code() != ErrorCode::StorageUnavailable && added.code() != ErrorCode::Internal)
+                (void)m_idempotency.abandon(userId, key); // a definite refusal: nothing to recover
+            return added.error();
+        }
+        const QByteArray body = render(added.value());
+        // If this fails the record stays pending and the next retry recovers the card by its guid.
+        (void)m_idempotency.complete(userId, key, 201, body);
+        return Reply {201, body, false};
+    });
+}
+
+Result<storage::CardRecord> CardService::get(qint64 userId, qint64 cardId) const
+{
+    return m_access.read(
+        userId, [&](storage::UserCollection &collection) { return collection.card(cardId); });
+}
+
+Result<storage::CardPage> CardService::find(qint64 userId, const storage::CardQuery &query) const
+{
+    return m_access.read(
+        userId, [&](storage::UserCollection &collection) { return collection.findCards(query); });
+}
+
+Result<storage::CardRecord> CardService::update(
+    qint64 userId, qint64 cardId, const storage::CardEdit &edit) const
+{
+    return m_access.write(
+        userId, [&](storage::UserCollection &collection) { return collection.updateCard(cardId, edit); });
+}
+
+Result<void> CardService::remove(qint64 userId, qint64 cardId, std::optional<qint64> expectedMod) const
+{
+    return m_access.write(userId,
+        [&](storage::UserCollection &collection) { return collection.deleteCard(cardId, expectedMod); });
+}
+
+Result<storage::CardRecord> CardService::setSuspended(qint64 userId, qint64 cardId, bool suspended) const
+{
+    return m_access.write(userId,
+        [&](storage::UserCollection &collection) { return collection.setSuspended(cardId, suspended); });
+}
+
+} // namespace javumbo

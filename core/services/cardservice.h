@@ -1,0 +1,44 @@
+#pragma once
+
+#include "collectionaccess.h"
+#include "idempotencystore.h"
+
+#include <functional>
+
+namespace javumbo {
+
+// Card use cases for one user, including idempotent creation.
+class CardService
+{
+public:
+    explicit CardService(const ServiceContext &context);
+
+    // The stored answer of an idempotent add: what the first request got.
+    struct Reply
+    {
+        int status = 0;
+        QByteArray body;
+        bool replayed = false;
+    };
+    using Renderer = std::function<QByteArray(const storage::CardRecord &)>;
+
+    Result<storage::CardRecord> add(qint64 userId, const storage::NewCard &card) const;
+    // Creates the card at most once per (user, key) within 24 hours; concurrent
+    // requests with one key are serialised by the user's lock and all get the
+    // first answer. `requestHash` identifies the request body: reusing a key
+    // for a different card is idempotency_conflict.
+    Result<Reply> addOnce(qint64 userId, const storage::NewCard &card, const QString &key,
+        const QByteArray &requestHash, const Renderer &render) const;
+
+    Result<storage::CardRecord> get(qint64 userId, qint64 cardId) const;
+    Result<storage::CardPage> find(qint64 userId, const storage::CardQuery &query) const;
+    Result<storage::CardRecord> update(qint64 userId, qint64 cardId, const storage::CardEdit &edit) const;
+    Result<void> remove(qint64 userId, qint64 cardId, std::optional<qint64> expectedMod) const;
+    Result<storage::CardRecord> setSuspended(qint64 userId, qint64 cardId, bool suspended) const;
+
+private:
+    CollectionAccess m_access;
+    mutable IdempotencyStore m_idempotency;
+};
+
+} // namespace javumbo

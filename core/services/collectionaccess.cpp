@@ -1,0 +1,24 @@
+#include "collectionaccess.h"
+
+#include "requesttrace.h"
+
+namespace javumbo {
+
+CollectionAccess::CollectionAccess(const ServiceContext &context) : m_context(context) { }
+
+storage::UserCollection CollectionAccess::collection(qint64 userId) const
+{
+    return storage::UserCollection(m_context.collectionPath(userId), *m_context.clock, m_context.fuzz);
+}
+
+Result<UserLockGuard> CollectionAccess::lock(qint64 userId) const
+{
+    auto guard = m_context.locks->lock(userId, m_context.lockTimeout);
+    if (guard)
+        RequestTrace::addLockWait(guard->waitedMs());
+    else
+        RequestTrace::addLockWait(double(m_context.lockTimeout.count()));
+    return guard;
+}
+
+} // namespace javumbo

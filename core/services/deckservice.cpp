@@ -1,0 +1,36 @@
+#include "deckservice.h"
+
+namespace javumbo {
+
+DeckService::DeckService(const ServiceContext &context) : m_access(context) { }
+
+Result<QList<storage::DeckSummary>> DeckService::list(qint64 userId) const
+{
+    return m_access.read(userId, [](storage::UserCollection &collection) { return collection.decks(); });
+}
+
+Result<storage::DeckSummary> DeckService::create(qint64 userId, const QString &name) const
+{
+    return m_access.write(
+        userId, [&](storage::UserCollection &collection) { return collection.createDeck(name); });
+}
+
+Result<storage::DeckSummary> DeckService::rename(qint64 userId, qint64 deckId, const QString &name) const
+{
+    return m_access.write(
+        userId, [&](storage::UserCollection &collection) { return collection.renameDeck(deckId, name); });
+}
+
+Result<void> DeckService::remove(qint64 userId, qint64 deckId) const
+{
+    return m_access.write(
+        userId, [&](storage::UserCollection &collection) { return collection.deleteDeck(deckId); });
+}
+
+Result<bool> DeckService::exists(qint64 userId, qint64 deckId) const
+{
+    return m_access.read(
+        userId, [&](storage::UserCollection &collection) { return collection.hasDeck(deckId); });
+}
+
+} // namespace javumbo

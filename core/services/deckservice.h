@@ -1,0 +1,23 @@
+#pragma once
+
+#include "collectionaccess.h"
+
+namespace javumbo {
+
+// Deck use cases for one user: every change under the user's lock.
+class DeckService
+{
+public:
+    explicit DeckService(const ServiceContext &context);
+
+    Result<QList<storage::DeckSummary>> list(qint64 userId) const;
+    Result<storage::DeckSummary> create(qint64 userId, const QString &name) const;
+    Result<storage::DeckSummary> rename(qint64 userId, qint64 deckId, const QString &name) const;
+    Result<void> remove(qint64 userId, qint64 deckId) const;
+    Result<bool> exists(qint64 userId, qint64 deckId) const;
+
+private:
+    CollectionAccess m_access;
+};
+
+} // namespace javumbo

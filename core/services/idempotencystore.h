@@ -1,0 +1,46 @@
+#pragma once
+
+#include "common/clock.h"
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace javumbo {
+
+// Remembered answers to POST /cards with an Idempotency-Key, per user, for 24
+// hours, in its own SQLite file (idempotency.db) so the hot path never
+// contends for admin.db. A record is written "pending" before the card and
+// "completed" after it; see CardService for how a crash between the two is
+// recovered without creating the card twice.
+class IdempotencyStore
+{
+public:
+    struct Record
+    {
+        qint64 createdAtMs = 0;
+        bool completed = false;
+        QByteArray requestHash;
+        int status = 0;
+        QByteArray body;
+    };
+
+    IdempotencyStore(QString path, const Clock &clock);
+
+    static constexpr qint64 kRetentionMs = 24LL * 3600 * 1000;
+
+    // Records older than the retention are treated as absent.
+    Result<std::optional<Record>> find(qint64 userId, const QString &key);
+    Result<void> begin(qint64 userId, const QString &key, qint64 createdAtMs, const QByteArray &requestHash);
+    Result<void> complete(qint64 userId, const QString &key, int status, const QByteArray &body);
+    Result<void> abandon(qint64 userId, const QString &key);
+    Result<int> purgeExpired();
+
+private:
+    QString m_path;
+    const Clock &m_clock;
+};
+
+} // namespace javumbo

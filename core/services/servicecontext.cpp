@@ -1,0 +1,24 @@
+#include "servicecontext.h"
+
+#include <QDir>
+
+using namespace Qt::StringLiterals;
+
+namespace javumbo {
+
+QString ServiceContext::adminDbPath() const
+{
+    return QDir(dataDir).filePath(u"admin.db"_s);
+}
+
+QString ServiceContext::idempotencyDbPath() const
+{
+    return QDir(dataDir).filePath(u"idempotency.db"_s);
+}
+
+QString ServiceContext::collectionPath(qint64 userId) const
+{
+    return QDir(dataDir).filePath(u"user_dbs/user_%1.db"_s.arg(userId));
+}
+
+} // namespace javumbo

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "common/clock.h"
+#include "locking/userlockregistry.h"
+#include "scheduling/fuzz.h"
+
+#include <QString>
+
+#include <chrono>
+
+namespace javumbo {
+
+// What every service shares: where the data lives, the clock, the per-user
+// locks and how long a request may wait for one. Built once at the edge (app/)
+// and passed down; services never read settings themselves.
+struct ServiceContext
+{
+    QString dataDir;
+    const Clock *clock = nullptr;
+    UserLockRegistry *locks = nullptr;
+    std::chrono::milliseconds lockTimeout {5000};
+    scheduling::FuzzSource fuzz = scheduling::FuzzSource::seeded();
+
+    QString adminDbPath() const;
+    QString idempotencyDbPath() const;
+    QString collectionPath(qint64 userId) const;
+};
+
+} // namespace javumbo
