@@ -1,6 +1,9 @@
-// The one executable. The mode is chosen at run time; headless modes and
-// --help/--version run on QCoreApplication so they work without a display.
+// The one executable. The mode is chosen at run time: `serve` and `users`
+// run on QCoreApplication (no display needed), as do --help and --version;
+// without a mode the desktop app opens.
 #include "mainwindow.h"
+#include "servecommand.h"
+#include "userscommand.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -13,32 +16,69 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-bool wantsHeadless(int argc, char **argv)
+enum class Mode
+{
+    Gui,
+    Serve,
+    Users
+};
+
+Mode modeOf(int argc, char **argv)
+{
+    if (argc > 1 && std::strcmp(argv[1], "serve") == 0)
+        return Mode::Serve;
+    if (argc > 1 && std::strcmp(argv[1], "users") == 0)
+        return Mode::Users;
+    return Mode::Gui;
+}
+
+bool asksForHelpOrVersion(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
-        const char *arg = argv[i];
-        if (std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "-h") == 0
-            || std::strcmp(arg, "--version") == 0 || std::strcmp(arg, "-v") == 0
-            || std::strcmp(arg, "--help-all") == 0)
-            return true;
+        for (const char *flag : {"--help", "-h", "--help-all", "--version", "-v"}) {
+            if (std::strcmp(argv[i], flag) == 0)
+                return true;
+        }
     }
     return false;
+}
+
+// The arguments of a sub-command, without the mode word.
+QStringList subcommandArguments()
+{
+    QStringList arguments = QCoreApplication::arguments();
+    arguments.removeAt(1);
+    return arguments;
 }
 
 } // namespace
 
 int main(int argc, char **argv)
 {
-    const bool headless = wantsHeadless(argc, argv);
+    const Mode mode = modeOf(argc, argv);
+    const bool headless = mode != Mode::Gui || asksForHelpOrVersion(argc, argv);
     std::unique_ptr<QCoreApplication> app = headless ? std::make_unique<QCoreApplication>(argc, argv)
                                                      : std::make_unique<QApplication>(argc, argv);
     QCoreApplication::setApplicationName(u"javumbo"_s);
     QCoreApplication::setOrganizationName(u"Javumbo"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(JAVUMBO_VERSION));
 
+    switch (mode) {
+    case Mode::Serve:
+        return javumbo::app::runServe(subcommandArguments());
+    case Mode::Users:
+        return javumbo::app::runUsers(subcommandArguments());
+    case Mode::Gui:
+        break;
+    }
+
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Javumbo: self-hosted flashcards with an SM-2 scheduler like Anki's."_s);
+        u"Javumbo: self-hosted flashcards with an SM-2 scheduler like Anki's.\n\n"
+        "Commands:\n"
+        "  (none)   open the desktop app\n"
+        "  serve    host the HTTP API (javumbo serve --help)\n"
+        "  users    administer accounts (javumbo users --help)"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.process(*app);

@@ -45,9 +45,13 @@ int httpStatusFor(ErrorCode code)
         return 429;
     case ErrorCode::HeadersTooLarge:
         return 431;
+    case ErrorCode::LengthRequired:
+        return 411;
+    case ErrorCode::ServerBusy:
     case ErrorCode::UserBusy:
     case ErrorCode::StorageUnavailable:
         return 503;
+    case ErrorCode::NetworkError:
     case ErrorCode::StorageCorrupt:
     case ErrorCode::Internal:
         return 500;

@@ -75,6 +75,8 @@ QString errorCodeName(ErrorCode code)
         return u"storage_unavailable"_s;
     case ErrorCode::StorageCorrupt:
         return u"storage_corrupt"_s;
+    case ErrorCode::NetworkError:
+        return u"network_error"_s;
     case ErrorCode::Internal:
         return u"internal"_s;
     }

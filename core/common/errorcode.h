@@ -43,6 +43,7 @@ enum class ErrorCode
     LengthRequired, // length_required: a body without Content-Length
     StorageUnavailable, // storage_unavailable: disk full, read-only, locked file
     StorageCorrupt, // storage_corrupt: a file that is not a valid collection
+    NetworkError, // network_error: a client could not reach the server or lost the connection
     Internal, // internal: a bug; logged with its request id
 };
 

@@ -60,10 +60,9 @@ void ConnectionCache::destroy(Entry &entry)
     entry.statements.clear();
     const QString name = entry.connection->name();
     entry.connection.reset();
-    {
-        QSqlDatabase db = QSqlDatabase::database(name, false);
-        db.close();
-    }
+    // removeDatabase() closes the driver with the last handle. Asking for the
+    // handle here would warn at thread exit, when Qt no longer knows the
+    // thread that opened it.
     QSqlDatabase::removeDatabase(name);
 }
 

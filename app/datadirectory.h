@@ -1,0 +1,20 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QLockFile>
+#include <QString>
+
+#include <memory>
+
+namespace javumbo::app {
+
+// The data directory given on the command line or the platform's default
+// (QStandardPaths::AppDataLocation), checked to be writable.
+Result<QString> resolveDataDirectory(const QString &given);
+
+// The server's claim on a data directory: one QLockFile, so a second server
+// on the same files is refused; a stale lock of a dead process is taken over.
+Result<std::unique_ptr<QLockFile>> claimDataDirectory(const QString &dataDir);
+
+} // namespace javumbo::app

@@ -1,0 +1,151 @@
+#include "servecommand.h"
+
+#include "api/apiserver.h"
+#include "datadirectory.h"
+#include "services/backend.h"
+#include "signalwatcher.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace javumbo::app {
+
+namespace {
+
+struct ServeConfig
+{
+    server::ServerOptions server;
+    QString dataDir;
+    int lockTimeoutMs = 5000;
+};
+
+int fail(const QString &message, int code = 1)
+{
+    QTextStream(stderr) << "javumbo serve: " << message << '\n';
+    return code;
+}
+
+std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Hosts the Javumbo HTTP API (API.md) for a class."_s);
+    parser.addHelpOption();
+    const QCommandLineOption bind(
+        u"bind"_s, u"Address to listen on (default 127.0.0.1)."_s, u"address"_s, u"127.0.0.1"_s);
+    const QCommandLineOption port(
+        u"port"_s, u"TCP port (default 8700; 0 picks a free one)."_s, u"port"_s, u"8700"_s);
+    const QCommandLineOption dataDir(u"data-dir"_s, u"Data directory (admin.db, user_dbs/)."_s, u"dir"_s);
+    const QCommandLineOption threads(
+        u"threads"_s, u"Worker threads for database work (default 2 x cores, at least 4)."_s, u"n"_s, u"0"_s);
+    const QCommandLineOption logFormat(
+        u"log-format"_s, u"Access log format: text or json."_s, u"format"_s, u"text"_s);
+    const QCommandLineOption logFile(
+        u"log-file"_s, u"Append the access log here instead of stderr."_s, u"file"_s);
+    const QCommandLineOption lockTimeout(u"lock-timeout-ms"_s,
+        u"How long a request waits for its user's lock before 503 (default 5000)."_s, u"ms"_s, u"5000"_s);
+    const QCommandLineOption idleTimeout(
+        u"idle-timeout"_s, u"Seconds before an idle connection is closed (default 60)."_s, u"s"_s, u"60"_s);
+    const QCommandLineOption maxConnections(
+        u"max-connections"_s, u"Open connections allowed (default 1024)."_s, u"n"_s, u"1024"_s);
+    parser.addOptions(
+        {bind, port, dataDir, threads, logFormat, logFile, lockTimeout, idleTimeout, maxConnections});
+    parser.process(arguments);
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = u"unexpected argument \"%1\" (see --help)"_s.arg(parser.positionalArguments().first());
+        return std::nullopt;
+    }
+
+    ServeConfig config;
+    bool ok = true;
+    if (!config.server.bindAddress.setAddress(parser.value(bind))) {
+        *error = u"--bind: \"%1\" is not an IP address"_s.arg(parser.value(bind));
+        return std::nullopt;
+    }
+    const uint portNumber = parser.value(port).toUInt(&ok);
+    if (!ok || portNumber > 65535) {
+        *error = u"--port: \"%1\" is not a port number"_s.arg(parser.value(port));
+        return std::nullopt;
+    }
+    config.server.port = quint16(portNumber);
+    config.server.threads = parser.value(threads).toInt(&ok);
+    if (!ok || config.server.threads < 0 || config.server.threads > 256) {
+        *error = u"--threads must be from 0 to 256"_s;
+        return std::nullopt;
+    }
+    const QString format = parser.value(logFormat);
+    if (format != u"text"_s && format != u"json"_s) {
+        *error = u"--log-format must be text or json"_s;
+        return std::nullopt;
+    }
+    config.server.logFormat = format == u"json"_s ? server::LogFormat::Json : server::LogFormat::Text;
+    config.server.logFile = parser.value(logFile);
+    config.lockTimeoutMs = parser.value(lockTimeout).toInt(&ok);
+    if (!ok || config.lockTimeoutMs < 1) {
+        *error = u"--lock-timeout-ms must be a positive number"_s;
+        return std::nullopt;
+    }
+    const int idleSeconds = parser.value(idleTimeout).toInt(&ok);
+    if (!ok || idleSeconds < 1) {
+        *error = u"--idle-timeout must be a positive number of seconds"_s;
+        return std::nullopt;
+    }
+    config.server.limits.idleTimeout = std::chrono::seconds(idleSeconds);
+    config.server.limits.maxConnections = parser.value(maxConnections).toInt(&ok);
+    if (!ok || config.server.limits.maxConnections < 1) {
+        *error = u"--max-connections must be a positive number"_s;
+        return std::nullopt;
+    }
+    config.dataDir = parser.value(dataDir);
+    return config;
+}
+
+} // namespace
+
+int runServe(const QStringList &arguments)
+{
+    QString error;
+    auto config = parse(arguments, &error);
+    if (!config)
+        return fail(error, 2);
+    auto dataDir = resolveDataDirectory(config->dataDir);
+    if (!dataDir)
+        return fail(dataDir.error().message);
+    auto claim = claimDataDirectory(dataDir.value());
+    if (!claim)
+        return fail(claim.error().message);
+
+    SystemClock clock;
+    UserLockRegistry locks;
+    BackendOptions options;
+    options.dataDir = dataDir.value();
+    options.lockTimeout = std::chrono::milliseconds(config->lockTimeoutMs);
+    Backend backend(options, clock, locks);
+    if (auto ready = backend.initialize(); !ready)
+        return fail(ready.error().message);
+
+    server::ApiServer server(backend, config->server);
+    auto port = server.start();
+    if (!port)
+        return fail(port.error().message);
+    QTextStream out(stdout);
+    out << "Javumbo " << JAVUMBO_VERSION << " listening on " << server.url().toString()
+        << " (data: " << dataDir.value() << ")" << Qt::endl;
+
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &server, [&](int signal) {
+        out << "signal " << signal << ": finishing requests in flight" << Qt::endl;
+        server.stop();
+        QCoreApplication::exit(0);
+    });
+    const int code = QCoreApplication::exec();
+    server.stop();
+    out << "stopped" << Qt::endl;
+    return code;
+}
+
+} // namespace javumbo::app

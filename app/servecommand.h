@@ -1,0 +1,10 @@
+#pragma once
+
+#include <QStringList>
+
+namespace javumbo::app {
+
+// `javumbo serve`: hosts the HTTP API of API.md until SIGINT/SIGTERM.
+int runServe(const QStringList &arguments);
+
+} // namespace javumbo::app

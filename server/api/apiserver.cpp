@@ -1,0 +1,342 @@
+#include "apiserver.h"
+
+#include "accounts/accountstore.h"
+#include "routes/routes.h"
+#include "services/backend.h"
+#include "services/requesttrace.h"
+#include "storage/database.h"
+#include "transport/guardedtcpserver.h"
+#include "transport/requestid.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QEventLoop>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QThread>
+#include <QTimer>
+
+#include <latch>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcServer, "javumbo.server")
+
+namespace javumbo::server {
+
+namespace {
+
+QString requestIdFor(const HttpRequest &request)
+{
+    static const QRegularExpression valid(u"^[A-Za-z0-9._-]{1,64}$"_s);
+    const QString given = QString::fromLatin1(request.header("x-request-id"));
+    return valid.match(given).hasMatch() ? given : generateRequestId();
+}
+
+QString sessionToken(const HttpRequest &request)
+{
+    const QByteArray authorization = request.header("authorization").trimmed();
+    if (authorization.size() > 7 && authorization.first(7).compare("bearer ", Qt::CaseInsensitive) == 0)
+        return QString::fromLatin1(authorization.mid(7).trimmed());
+    for (const QByteArray &cookie : request.header("cookie").split(';')) {
+        const QByteArray trimmed = cookie.trimmed();
+        if (trimmed.startsWith("javumbo_session="))
+            return QString::fromLatin1(trimmed.mid(int(sizeof("javumbo_session=") - 1)));
+    }
+    return {};
+}
+
+bool isJsonContentType(const HttpRequest &request)
+{
+    const QByteArray type = request.header("content-type").split(';').first().trimmed().toLower();
+    return type == "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
+}
+
+int defaultThreads()
+{
+    return std::max(4, 2 * QThread::idealThreadCount());
+}
+
+} // namespace
+
+ApiServer::ApiServer(Backend &backend, ServerOptions options, QObject *parent)
+    : QObject(parent)
+    , m_backend(backend)
+    , m_options(std::move(options))
+    , m_log(m_options.logFormat, m_options.logFile)
+{
+    m_pool.setMaxThreadCount(m_options.threads > 0 ? m_options.threads : defaultThreads());
+    // Pool threads keep their cached connections; letting them expire would
+    // reopen every user's file (PLATFORM-NOTES.md §§12, 15).
+    m_pool.setExpiryTimeout(-1);
+    for (Endpoint &endpoint : routes::all(*this))
+        addEndpoint(std::move(endpoint));
+    m_backend.locks().setWaitObserver(
+        [this](qint64, double waitedMs) { m_metrics.recordLockWait(waitedMs / 1000.0); });
+}
+
+ApiServer::~ApiServer()
+{
+    stop();
+    m_backend.locks().setWaitObserver({});
+}
+
+void ApiServer::addEndpoint(Endpoint endpoint)
+{
+    m_router.add(endpoint.method, endpoint.pattern);
+    m_endpoints.append(std::move(endpoint));
+}
+
+Result<quint16> ApiServer::start()
+{
+    if (m_options.accessLog) {
+        if (auto opened = m_log.open(); !opened)
+            return opened.error();
+    }
+    m_transport = new GuardedTcpServer(m_options.limits, this);
+    if (!m_transport->listen(m_options.bindAddress, m_options.port)) {
+        const QString reason = m_transport->errorString();
+        delete m_transport.data();
+        return makeError(ErrorCode::StorageUnavailable,
+            u"cannot listen on %1:%2: %3"_s.arg(m_options.bindAddress.toString())
+                .arg(m_options.port)
+                .arg(reason));
+    }
+    connect(m_transport, &GuardedTcpServer::requestRejected, this, &ApiServer::logRejection);
+    m_adapter
+        = new HttpAdapter([this](HttpRequest request,
+                              ResponseChannel channel) { dispatch(std::move(request), std::move(channel)); },
+            this);
+    m_adapter->bind(m_transport);
+    m_port = m_transport->serverPort();
+    return m_port;
+}
+
+bool ApiServer::isListening() const
+{
+    return m_transport && m_transport->isListening();
+}
+
+QUrl ApiServer::url() const
+{
+    QUrl url;
+    url.setScheme(u"http"_s);
+    url.setHost(m_options.bindAddress.toString());
+    url.setPort(m_port);
+    return url;
+}
+
+int ApiServer::openConnections() const
+{
+    return m_transport ? m_transport->openConnections() : 0;
+}
+
+void ApiServer::stop()
+{
+    if (!m_transport)
+        return;
+    m_transport->close(); // stop accepting; open connections finish their requests
+    QElapsedTimer drain;
+    drain.start();
+    // Answers are written on this thread, so keep its event loop turning while the pool drains.
+    while (m_inFlight.load() > 0 && drain.elapsed() < m_options.drainTimeout.count()) {
+        QEventLoop loop;
+        QTimer::singleShot(5, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    m_pool.waitForDone(int(m_options.drainTimeout.count()));
+    QCoreApplication::processEvents(); // write the last answers
+    closePoolConnections();
+    if (m_inFlight.load() > 0)
+        qCWarning(lcServer) << m_inFlight.load() << "requests were still running when the server stopped";
+    m_log.flush();
+    delete m_adapter;
+    m_adapter = nullptr;
+    delete m_transport.data(); // null already if the adapter owned it
+}
+
+void ApiServer::closePoolConnections()
+{
+    // Every pool thread closes its own cached connections now, while the
+    // server is stopping, rather than whenever its thread-local storage is
+    // torn down (QThread::wait() returns before that). The latch keeps every
+    // task running until all have started, so each lands on its own thread.
+    const int threads = m_pool.maxThreadCount();
+    auto everyone = std::make_shared<std::latch>(threads);
+    for (int i = 0; i < threads; ++i) {
+        m_pool.start([everyone] {
+            storage::Database::closeAllOnThisThread();
+            everyone->arrive_and_wait();
+        });
+    }
+    m_pool.waitForDone();
+}
+
+void ApiServer::dispatch(HttpRequest request, ResponseChannel channel)
+{
+    Pending pending;
+    pending.timer.start();
+    pending.startedAtMs = QDateTime::currentMSecsSinceEpoch();
+    pending.requestId = requestIdFor(request);
+    pending.method = request.method;
+    pending.remote = request.remoteAddress.toString();
+
+    const auto matched = m_router.match(request.method, request.path);
+    if (const auto *miss = std::get_if<Router::Miss>(&matched)) {
+        pending.route = u"unmatched"_s;
+        const bool notAllowed = *miss == Router::Miss::MethodNotAllowed;
+        HttpResponse response = HttpResponse::error(notAllowed
+                ? makeError(ErrorCode::MethodNotAllowed,
+                    u"%1 is not allowed on %2"_s.arg(QString::fromLatin1(request.method), request.path))
+                : makeError(ErrorCode::NotFound, u"no such endpoint: %1"_s.arg(request.path)),
+            pending.requestId);
+        if (notAllowed) {
+            const QList<QByteArray> methods = m_router.methodsFor(request.path);
+            response.withHeader("Allow", methods.join(", "));
+        }
+        finish(pending, channel, std::move(response), 0, 0);
+        return;
+    }
+    const Router::Match match = std::get<Router::Match>(matched);
+    const Endpoint &endpoint = m_endpoints.at(match.index);
+    pending.route = match.pattern;
+
+    if (endpoint.runsOnServerThread) {
+        qint64 userId = 0;
+        HttpResponse response = runPipeline(endpoint, request, pending.requestId, match.ids, &userId);
+        finish(pending, channel, std::move(response), userId, 0);
+        return;
+    }
+    if (m_inFlight.load() >= m_options.maxQueuedRequests) {
+        HttpResponse response = HttpResponse::error(
+            makeError(ErrorCode::ServerBusy, u"the server is overloaded; retry shortly"_s),
+            pending.requestId);
+        finish(pending, channel, std::move(response), 0, 0);
+        return;
+    }
+    ++m_inFlight;
+    m_pool.start([this, endpoint, request = std::move(request), ids = match.ids, pending, channel]() mutable {
+        RequestTrace::reset();
+        qint64 userId = 0;
+        HttpResponse response = runPipeline(endpoint, request, pending.requestId, ids, &userId);
+        const double lockWaitMs = RequestTrace::lockWaitMs();
+        // Move the channel into the queued call so the last reference to it
+        // dies on the server thread, next to its socket.
+        QMetaObject::invokeMethod(
+            this,
+            [this, pending, channel = std::move(channel), response = std::move(response), userId,
+                lockWaitMs]() mutable {
+                --m_inFlight;
+                finish(pending, channel, std::move(response), userId, lockWaitMs);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+HttpResponse ApiServer::runPipeline(const Endpoint &endpoint, const HttpRequest &request,
+    const QString &requestId, const QList<qint64> &ids, qint64 *userId)
+{
+    try {
+        RequestContext context {request, m_backend, requestId, ids, JsonBody(), std::nullopt, QString()};
+        // Behind a reverse proxy every client looks like loopback: trust loopback only when nothing was
+        // forwarded.
+        const bool loopbackMetrics = endpoint.access == Access::AdminOrLoopback && request.isLoopback()
+            && request.header("x-forwarded-for").isEmpty();
+        if (endpoint.access != Access::Public && !loopbackMetrics) {
+            context.token = sessionToken(request);
+            if (context.token.isEmpty())
+                return HttpResponse::error(
+                    makeError(ErrorCode::NotAuthenticated, u"log in first"_s), requestId);
+            auto session = m_backend.sessions().validate(context.token);
+            if (!session) {
+                if (session.code() != ErrorCode::NotAuthenticated)
+                    return HttpResponse::error(session.error(), requestId);
+                return HttpResponse::error(makeError(ErrorCode::NotAuthenticated,
+                                               u"the session is unknown, expired or logged out"_s),
+                    requestId);
+            }
+            context.session = session.value();
+            *userId = session->userId;
+            if (endpoint.access == Access::Admin || endpoint.access == Access::AdminOrLoopback) {
+                auto account = m_backend.accounts().findById(session->userId);
+                if (!account)
+                    return HttpResponse::error(account.error(), requestId);
+                if (!account->isAdmin)
+                    return HttpResponse::error(
+                        makeError(ErrorCode::Forbidden, u"this needs an admin account"_s), requestId);
+            }
+        }
+        if (endpoint.body == BodyKind::Json) {
+            if (!isJsonContentType(request))
+                return HttpResponse::error(
+                    makeError(ErrorCode::UnsupportedMediaType, u"send the body as application/json"_s),
+                    requestId);
+            auto body = JsonBody::parse(request.body);
+            if (!body)
+                return HttpResponse::error(body.error(), requestId);
+            context.body = std::move(body).value();
+        }
+        auto handled = endpoint.handler(context);
+        if (!handled)
+            return HttpResponse::error(handled.error(), requestId);
+        return std::move(handled).value();
+    } catch (const std::exception &exception) {
+        qCCritical(lcServer) << "request" << requestId << "failed with an exception:" << exception.what();
+    } catch (...) {
+        qCCritical(lcServer) << "request" << requestId << "failed with an unknown exception";
+    }
+    return HttpResponse::error(
+        makeError(ErrorCode::Internal, u"internal error; quote the request id when reporting it"_s),
+        requestId);
+}
+
+void ApiServer::finish(const Pending &pending, const ResponseChannel &channel, HttpResponse response,
+    qint64 userId, double lockWaitMs)
+{
+    response.withHeader("X-Request-Id", pending.requestId.toLatin1());
+    if ((response.status == 503)
+        && !std::any_of(response.headers.cbegin(), response.headers.cend(),
+            [](const auto &h) { return h.first == "Retry-After"; }))
+        response.withHeader("Retry-After", "1");
+    channel.send(response);
+
+    const double seconds = double(pending.timer.nsecsElapsed()) / 1e9;
+    m_metrics.recordRequest(pending.route, QString::fromLatin1(pending.method), response.status, seconds);
+    AccessLogEntry entry;
+    entry.timeMs = pending.startedAtMs;
+    entry.requestId = pending.requestId;
+    entry.remoteAddress = pending.remote;
+    entry.userId = userId;
+    entry.method = QString::fromLatin1(pending.method);
+    entry.route = pending.route;
+    entry.status = response.status;
+    entry.durationMs = seconds * 1000.0;
+    entry.lockWaitMs = lockWaitMs;
+    if (response.isError())
+        entry.errorCode = errorCodeName(response.errorCode);
+    if (m_options.accessLog)
+        m_log.write(entry);
+    if (response.status >= 500)
+        qCWarning(lcServer) << "request" << pending.requestId << pending.route << "answered"
+                            << response.status;
+    Q_EMIT requestFinished(entry);
+}
+
+void ApiServer::logRejection(int status, const QString &code, const QString &requestId,
+    const QHostAddress &peer, const QString &method, const QString &path)
+{
+    m_metrics.recordRequest(u"transport"_s, method.isEmpty() ? u"UNKNOWN"_s : method, status, 0);
+    AccessLogEntry entry;
+    entry.timeMs = QDateTime::currentMSecsSinceEpoch();
+    entry.requestId = requestId;
+    entry.remoteAddress = peer.toString();
+    entry.method = method;
+    entry.route = path.isEmpty() ? u"transport"_s : path;
+    entry.status = status;
+    entry.errorCode = code;
+    if (m_options.accessLog)
+        m_log.write(entry);
+    Q_EMIT requestFinished(entry);
+}
+
+} // namespace javumbo::server

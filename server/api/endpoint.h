@@ -1,0 +1,61 @@
+#pragma once
+
+#include "http/httprequest.h"
+#include "http/httpresponse.h"
+#include "sessions/session.h"
+#include "json/jsonbody.h"
+
+#include <functional>
+#include <optional>
+
+namespace javumbo {
+class Backend;
+}
+
+namespace javumbo::server {
+
+enum class Access
+{
+    Public,
+    User, // a valid session
+    Admin, // a valid session of an admin account
+    AdminOrLoopback, // /metrics: an admin token, or any client on loopback
+};
+
+enum class BodyKind
+{
+    None,
+    Json
+};
+
+// Everything a handler may use, prepared by the one wrapper (ApiServer's
+// pipeline): request id, path ids, the parsed JSON body and the session.
+struct RequestContext
+{
+    const HttpRequest &request;
+    Backend &backend;
+    QString requestId;
+    QList<qint64> ids;
+    JsonBody body;
+    std::optional<Session> session;
+    QString token;
+
+    qint64 userId() const { return session ? session->userId : 0; }
+    qint64 id() const { return ids.value(0); }
+};
+
+using Handler = std::function<Result<HttpResponse>(RequestContext &context)>;
+
+// One row of the API: a handler is thin — validate into a request struct,
+// call one service, serialise.
+struct Endpoint
+{
+    QByteArray method;
+    QString pattern;
+    Access access = Access::User;
+    BodyKind body = BodyKind::None;
+    Handler handler;
+    bool runsOnServerThread = false; // only for handlers that touch no database
+};
+
+} // namespace javumbo::server

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "accesslog.h"
+#include "transport/transportlimits.h"
+
+#include <QHostAddress>
+
+namespace javumbo::server {
+
+// How `javumbo serve` runs, read once at the edge (app/) and passed down.
+struct ServerOptions
+{
+    QHostAddress bindAddress = QHostAddress::LocalHost;
+    quint16 port = 8700;
+    int threads = 0; // 0: twice the cores, at least 4
+    LogFormat logFormat = LogFormat::Text;
+    QString logFile; // empty: stderr
+    bool accessLog = true;
+    TransportLimits limits;
+    int maxQueuedRequests = 4096; // beyond this, 503 server_busy instead of an unbounded queue
+    std::chrono::milliseconds drainTimeout {10000};
+};
+
+} // namespace javumbo::server

@@ -1,0 +1,65 @@
+#include "routes.h"
+
+#include "api/apiserver.h"
+#include "services/backend.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace javumbo::server::routes {
+
+QList<Endpoint> admin(ApiServer &server)
+{
+    auto locks = [&server](RequestContext &) -> Result<HttpResponse> {
+        QJsonArray rows;
+        for (const UserLockStats &stats : server.backend().locks().statistics()) {
+            rows.append(QJsonObject {
+                {u"user_id"_s, stats.userId},
+                {u"waiters"_s, stats.waiters},
+                {u"acquisitions"_s, qint64(stats.acquisitions)},
+                {u"contended"_s, qint64(stats.contended)},
+                {u"timeouts"_s, qint64(stats.timeouts)},
+                {u"held"_s, stats.held},
+                {u"max_wait_ms"_s, stats.maxWaitMs},
+                {u"max_hold_ms"_s, stats.maxHoldMs},
+            });
+        }
+        return HttpResponse::json(200, rows);
+    };
+    auto sessions = [&server](RequestContext &) -> Result<HttpResponse> {
+        auto active = server.backend().sessions().activeCount();
+        if (!active)
+            return active.error();
+        return HttpResponse::json(200, QJsonObject {{u"active"_s, active.value()}});
+    };
+    auto metrics = [&server](RequestContext &) -> Result<HttpResponse> {
+        auto active = server.backend().sessions().activeCount();
+        if (!active)
+            return active.error();
+        auto users = server.backend().accounts().count();
+        if (!users)
+            return users.error();
+        const QList<Gauge> gauges {
+            {u"javumbo_active_sessions"_s, u"Sessions that are neither expired nor logged out."_s,
+                double(active.value())},
+            {u"javumbo_registered_users"_s, u"Accounts in admin.db."_s, double(users.value())},
+            {u"javumbo_open_connections"_s, u"TCP connections held by the server."_s,
+                double(server.openConnections())},
+            {u"javumbo_requests_in_flight"_s, u"Requests queued or running on the worker pool."_s,
+                double(server.inFlight())},
+        };
+        HttpResponse response;
+        response.contentType = "text/plain; version=0.0.4; charset=utf-8";
+        response.body = server.metrics().renderPrometheus(gauges).toUtf8();
+        return response;
+    };
+    return {
+        {"GET", u"/api/v1/admin/locks"_s, Access::Admin, BodyKind::None, locks},
+        {"GET", u"/api/v1/admin/sessions"_s, Access::Admin, BodyKind::None, sessions},
+        {"GET", u"/metrics"_s, Access::AdminOrLoopback, BodyKind::None, metrics},
+    };
+}
+
+} // namespace javumbo::server::routes

@@ -1,0 +1,207 @@
+#include "routes.h"
+
+#include "services/backend.h"
+#include "storage/usercollection.h"
+#include "json/apijson.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace javumbo::server::routes {
+
+namespace {
+
+constexpr int kMaxTags = 100;
+constexpr int kMaxTagLength = 100;
+
+struct CardFields
+{
+    QString front;
+    QString back;
+    std::optional<qint64> deckId;
+    std::optional<QStringList> tags;
+};
+
+Result<CardFields> cardFields(const JsonBody &body)
+{
+    CardFields fields;
+    auto front = body.requiredString(u"front"_s, storage::UserCollection::kMaxFieldLength);
+    if (!front)
+        return front.error();
+    auto back = body.requiredString(u"back"_s, storage::UserCollection::kMaxFieldLength);
+    if (!back)
+        return back.error();
+    auto deckId = body.optionalInteger(u"deck_id"_s);
+    if (!deckId)
+        return deckId.error();
+    auto tags = body.optionalStringList(u"tags"_s, kMaxTags, kMaxTagLength);
+    if (!tags)
+        return tags.error();
+    return CardFields {front.value(), back.value(), deckId.value(), tags.value()};
+}
+
+HttpResponse cardResponse(int status, const storage::CardRecord &card)
+{
+    HttpResponse response = HttpResponse::json(status, apijson::card(card));
+    response.withHeader("ETag", card.etag().toLatin1());
+    return response;
+}
+
+// If-Match: absent → no precondition; "*" → any version; our ETag → that
+// version; anything else can never match → stale.
+Result<std::optional<qint64>> expectedVersion(const RequestContext &context)
+{
+    QByteArray ifMatch = context.request.header("if-match").trimmed();
+    if (ifMatch.isEmpty() || ifMatch == "*")
+        return std::optional<qint64> {};
+    if (ifMatch.startsWith("W/"))
+        ifMatch = ifMatch.mid(2);
+    static const QRegularExpression etag(u"^\"(\\d+)-(\\d+)\"$"_s);
+    const auto match = etag.match(QString::fromLatin1(ifMatch));
+    if (!match.hasMatch() || match.captured(1).toLongLong() != context.id())
+        return makeError(
+            ErrorCode::StaleCard, u"If-Match does not name a version of card %1"_s.arg(context.id()));
+    return std::optional<qint64> {match.captured(2).toLongLong()};
+}
+
+Result<qint64> queryInteger(
+    const HttpRequest &request, const QString &name, qint64 fallback, qint64 min, qint64 max)
+{
+    if (!request.query.hasQueryItem(name))
+        return fallback;
+    bool ok = false;
+    const qint64 value = request.query.queryItemValue(name).toLongLong(&ok);
+    if (!ok || value < min || value > max)
+        return makeError(ErrorCode::BadRequest,
+            u"query parameter %1 must be an integer from %2 to %3"_s.arg(name).arg(min).arg(max));
+    return value;
+}
+
+Result<HttpResponse> addCard(RequestContext &context)
+{
+    auto fields = cardFields(context.body);
+    if (!fields)
+        return fields.error();
+    auto deckId = effectiveDeck(context, fields->deckId);
+    if (!deckId)
+        return deckId.error();
+    const storage::NewCard card {
+        fields->front, fields->back, deckId.value(), fields->tags.value_or(QStringList()), {}};
+    const CardService &cards = context.backend.cards();
+
+    const QByteArray keyHeader = context.request.header("idempotency-key");
+    if (keyHeader.isEmpty()) {
+        auto added = cards.add(context.userId(), card);
+        if (!added)
+            return added.error();
+        return cardResponse(201, added.value());
+    }
+    static const QRegularExpression validKey(u"^[\\x21-\\x7e]{1,64}$"_s);
+    const QString key = QString::fromLatin1(keyHeader);
+    if (!validKey.match(key).hasMatch())
+        return makeError(
+            ErrorCode::BadRequest, u"Idempotency-Key must be 1 to 64 visible ASCII characters"_s);
+    // What makes two requests "the same": the card as resolved, not the raw bytes.
+    const QByteArray requestHash = QCryptographicHash::hash(
+        QJsonDocument(QJsonObject {{u"front"_s, card.front}, {u"back"_s, card.back},
+                          {u"deck_id"_s, card.deckId}, {u"tags"_s, QJsonArray::fromStringList(card.tags)}})
+            .toJson(QJsonDocument::Compact),
+        QCryptographicHash::Sha256);
+    auto reply
+        = cards.addOnce(context.userId(), card, key, requestHash, [](const storage::CardRecord &record) {
+              return QJsonDocument(apijson::card(record)).toJson(QJsonDocument::Compact);
+          });
+    if (!reply)
+        return reply.error();
+    HttpResponse response;
+    response.status = reply->status;
+    response.body = reply->body;
+    const QString etag = QJsonDocument::fromJson(reply->body).object().value(u"etag"_s).toString();
+    if (!etag.isEmpty())
+        response.withHeader("ETag", etag.toLatin1());
+    if (reply->replayed)
+        response.withHeader("Idempotent-Replayed", "true");
+    return response;
+}
+
+Result<HttpResponse> getCard(RequestContext &context)
+{
+    auto card = context.backend.cards().get(context.userId(), context.id());
+    if (!card)
+        return card.error();
+    return cardResponse(200, card.value());
+}
+
+Result<HttpResponse> listCards(RequestContext &context)
+{
+    const HttpRequest &request = context.request;
+    storage::CardQuery query;
+    if (request.query.hasQueryItem(u"deck_id"_s)) {
+        auto deckId = queryInteger(request, u"deck_id"_s, 0, 1, std::numeric_limits<qint64>::max());
+        if (!deckId)
+            return deckId.error();
+        query.deckId = deckId.value();
+    }
+    auto limit = queryInteger(request, u"limit"_s, 50, 0, 1000);
+    if (!limit)
+        return limit.error();
+    auto offset = queryInteger(request, u"offset"_s, 0, 0, std::numeric_limits<int>::max());
+    if (!offset)
+        return offset.error();
+    query.limit = int(limit.value());
+    query.offset = int(offset.value());
+    query.search = request.query.queryItemValue(u"q"_s, QUrl::FullyDecoded);
+    if (query.search.size() > 1000)
+        return makeError(ErrorCode::BadRequest, u"the search is longer than 1000 characters"_s);
+    auto page = context.backend.cards().find(context.userId(), query);
+    if (!page)
+        return page.error();
+    QJsonArray cards;
+    for (const storage::CardRecord &card : page->cards)
+        cards.append(apijson::card(card));
+    return HttpResponse::json(200, QJsonObject {{u"cards"_s, cards}, {u"total"_s, page->total}});
+}
+
+Result<HttpResponse> updateCard(RequestContext &context)
+{
+    auto fields = cardFields(context.body);
+    if (!fields)
+        return fields.error();
+    auto expected = expectedVersion(context);
+    if (!expected)
+        return expected.error();
+    const storage::CardEdit edit {
+        fields->front, fields->back, fields->deckId, fields->tags, expected.value()};
+    auto card = context.backend.cards().update(context.userId(), context.id(), edit);
+    if (!card)
+        return card.error();
+    return cardResponse(200, card.value());
+}
+
+Result<HttpResponse> deleteCard(RequestContext &context)
+{
+    auto expected = expectedVersion(context);
+    if (!expected)
+        return expected.error();
+    if (auto done = context.backend.cards().remove(context.userId(), context.id(), expected.value()); !done)
+        return done.error();
+    return HttpResponse::noContent();
+}
+
+} // namespace
+
+QList<Endpoint> cards()
+{
+    return {
+        {"POST", u"/api/v1/cards"_s, Access::User, BodyKind::Json, addCard},
+        {"GET", u"/api/v1/cards"_s, Access::User, BodyKind::None, listCards},
+        {"GET", u"/api/v1/cards/{id}"_s, Access::User, BodyKind::None, getCard},
+        {"PUT", u"/api/v1/cards/{id}"_s, Access::User, BodyKind::Json, updateCard},
+        {"DELETE", u"/api/v1/cards/{id}"_s, Access::User, BodyKind::None, deleteCard},
+    };
+}
+
+} // namespace javumbo::server::routes

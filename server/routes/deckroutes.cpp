@@ -1,0 +1,71 @@
+#include "routes.h"
+
+#include "services/backend.h"
+#include "json/apijson.h"
+
+using namespace Qt::StringLiterals;
+
+namespace javumbo::server::routes {
+
+namespace {
+
+constexpr int kMaxDeckName = 400;
+
+QJsonObject idAndName(const storage::DeckSummary &deck)
+{
+    return QJsonObject {{u"id"_s, deck.id}, {u"name"_s, deck.name}};
+}
+
+Result<HttpResponse> listDecks(RequestContext &context)
+{
+    auto decks = context.backend.decks().list(context.userId());
+    if (!decks)
+        return decks.error();
+    QJsonArray array;
+    for (const storage::DeckSummary &deck : decks.value())
+        array.append(apijson::deck(deck));
+    return HttpResponse::json(200, array);
+}
+
+Result<HttpResponse> createDeck(RequestContext &context)
+{
+    auto name = context.body.requiredString(u"name"_s, kMaxDeckName);
+    if (!name)
+        return name.error();
+    auto deck = context.backend.decks().create(context.userId(), name.value());
+    if (!deck)
+        return deck.error();
+    return HttpResponse::json(201, idAndName(deck.value()));
+}
+
+Result<HttpResponse> renameDeck(RequestContext &context)
+{
+    auto name = context.body.requiredString(u"name"_s, kMaxDeckName);
+    if (!name)
+        return name.error();
+    auto deck = context.backend.decks().rename(context.userId(), context.id(), name.value());
+    if (!deck)
+        return deck.error();
+    return HttpResponse::json(200, idAndName(deck.value()));
+}
+
+Result<HttpResponse> deleteDeck(RequestContext &context)
+{
+    if (auto done = context.backend.decks().remove(context.userId(), context.id()); !done)
+        return done.error();
+    return HttpResponse::noContent();
+}
+
+} // namespace
+
+QList<Endpoint> decks()
+{
+    return {
+        {"GET", u"/api/v1/decks"_s, Access::User, BodyKind::None, listDecks},
+        {"POST", u"/api/v1/decks"_s, Access::User, BodyKind::Json, createDeck},
+        {"PATCH", u"/api/v1/decks/{id}"_s, Access::User, BodyKind::Json, renameDeck},
+        {"DELETE", u"/api/v1/decks/{id}"_s, Access::User, BodyKind::None, deleteDeck},
+    };
+}
+
+} // namespace javumbo::server::routes

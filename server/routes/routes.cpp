@@ -1,0 +1,28 @@
+#include "routes.h"
+
+#include "services/backend.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace javumbo::server::routes {
+
+QList<Endpoint> all(ApiServer &server)
+{
+    QList<Endpoint> endpoints;
+    endpoints << health() << accounts() << decks() << cards() << review() << admin(server);
+    return endpoints;
+}
+
+Result<qint64> effectiveDeck(RequestContext &context, std::optional<qint64> explicitDeck)
+{
+    if (explicitDeck)
+        return *explicitDeck;
+    const qint64 current = context.session ? context.session->currentDeckId : kDefaultDeckId;
+    auto exists = context.backend.decks().exists(context.userId(), current);
+    if (!exists)
+        return exists.error();
+    return exists.value() ? current : kDefaultDeckId;
+}
+
+} // namespace javumbo::server::routes

@@ -1,0 +1,110 @@
+#include "testserver.h"
+
+#include "storage/database.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace javumbo::testsupport {
+
+TestServer::TestServer() : TestServer(Options {}) { }
+
+TestServer::TestServer(const Options &options)
+{
+    BackendOptions backendOptions;
+    backendOptions.dataDir = m_dir.path();
+    backendOptions.lockTimeout = options.lockTimeout;
+    backendOptions.hashing
+        = PasswordHasher::Options {1000, true}; // fast hashes: these tests are not about hashing
+    m_backend = std::make_unique<Backend>(backendOptions, m_clock, m_locks);
+    if (auto ready = m_backend->initialize(); !ready)
+        qFatal("backend: %s", qPrintable(ready.error().message));
+
+    server::ServerOptions serverOptions;
+    serverOptions.port = 0;
+    serverOptions.threads = options.threads;
+    serverOptions.accessLog = false;
+    serverOptions.limits = options.limits;
+    m_thread.setObjectName(u"test-http-server"_s);
+    m_thread.start();
+    m_context = new QObject;
+    m_context->moveToThread(&m_thread);
+    QMetaObject::invokeMethod(
+        m_context,
+        [&] {
+            m_server = new server::ApiServer(*m_backend, serverOptions);
+            auto port = m_server->start();
+            if (!port)
+                qFatal("server: %s", qPrintable(port.error().message));
+            m_port = port.value();
+        },
+        Qt::BlockingQueuedConnection);
+}
+
+TestServer::~TestServer()
+{
+    QMetaObject::invokeMethod(
+        m_context,
+        [&] {
+            delete m_server;
+            delete m_context;
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    storage::Database::closeAllOnThisThread(); // set-up calls opened admin.db on the test thread
+}
+
+std::unique_ptr<loadtest::HttpClient> TestServer::client() const
+{
+    return std::make_unique<loadtest::HttpClient>(u"127.0.0.1"_s, m_port, std::chrono::seconds(30));
+}
+
+TestServer::User TestServer::createUser(const QString &username, bool admin)
+{
+    auto http = client();
+    User user {0, username, QString(u"password-"_s + username), QString()};
+    const auto registered = call(*http, "POST", u"/api/v1/register"_s, {},
+        QJsonObject {{u"username"_s, username}, {u"password"_s, user.password}, {u"name"_s, username},
+            {u"email"_s, QString(username + u"@example.org"_s)}});
+    if (registered.status != 201)
+        qFatal("register %s: %d %s", qPrintable(username), registered.status, registered.body.constData());
+    user.id = registered.json().toObject().value(u"user_id"_s).toInteger();
+    if (admin && !m_backend->accounts().setAdmin(username, true))
+        qFatal("cannot make %s an admin", qPrintable(username));
+    user.token = login(username, user.password);
+    return user;
+}
+
+QString TestServer::login(const QString &username, const QString &password)
+{
+    auto http = client();
+    const auto loggedIn = call(*http, "POST", u"/api/v1/login"_s, {},
+        QJsonObject {{u"username"_s, username}, {u"password"_s, password}});
+    if (loggedIn.status != 200)
+        qFatal("login %s: %d %s", qPrintable(username), loggedIn.status, loggedIn.body.constData());
+    return loggedIn.json().toObject().value(u"token"_s).toString();
+}
+
+loadtest::HttpResult call(loadtest::HttpClient &client, const QByteArray &method, const QString &path,
+    const QString &token, const QJsonObject &body, const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
+    loadtest::HttpCall httpCall;
+    httpCall.method = method;
+    httpCall.path = path;
+    httpCall.bearerToken = token;
+    httpCall.headers = headers;
+    if (!body.isEmpty())
+        httpCall.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    auto result = client.send(httpCall);
+    if (!result) {
+        loadtest::HttpResult failed;
+        failed.status = -1;
+        failed.body = result.error().message.toUtf8();
+        return failed;
+    }
+    return result.value();
+}
+
+} // namespace javumbo::testsupport

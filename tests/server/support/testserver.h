@@ -1,0 +1,65 @@
+#pragma once
+
+#include "api/apiserver.h"
+#include "loadtest/httpclient.h"
+#include "locking/userlockregistry.h"
+#include "services/backend.h"
+#include "testsupport.h"
+
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <memory>
+
+namespace javumbo::testsupport {
+
+// A real ApiServer on 127.0.0.1 and an OS-chosen port, running on its own
+// thread and event loop, so test threads can use blocking clients.
+class TestServer
+{
+public:
+    struct Options
+    {
+        int threads = 8;
+        std::chrono::milliseconds lockTimeout {5000};
+        server::TransportLimits limits {};
+    };
+    TestServer();
+    explicit TestServer(const Options &options);
+    ~TestServer();
+
+    quint16 port() const { return m_port; }
+    QString dataDir() const { return m_dir.path(); }
+    Backend &backend() { return *m_backend; }
+    server::ApiServer &server() { return *m_server; }
+    std::unique_ptr<loadtest::HttpClient> client() const;
+
+    struct User
+    {
+        qint64 id = 0;
+        QString username;
+        QString password;
+        QString token;
+    };
+    // Registers and logs in through the API; fails the process on error (set-up, not the thing tested).
+    User createUser(const QString &username, bool admin = false);
+    QString login(const QString &username, const QString &password);
+
+private:
+    QTemporaryDir m_dir;
+    SystemClock m_clock;
+    UserLockRegistry m_locks;
+    std::unique_ptr<Backend> m_backend;
+    QThread m_thread;
+    QObject *m_context = nullptr;
+    server::ApiServer *m_server = nullptr;
+    quint16 m_port = 0;
+};
+
+// Shorthands for one call.
+loadtest::HttpResult call(loadtest::HttpClient &client, const QByteArray &method, const QString &path,
+    const QString &token = {}, const QJsonObject &body = {},
+    const QList<std::pair<QByteArray, QByteArray>> &headers = {});
+
+} // namespace javumbo::testsupport
