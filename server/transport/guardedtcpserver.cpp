@@ -1,0 +1,236 @@
+#include "guardedtcpserver.h"
+
+#include "transport/connectionguard.h"
+
+#include <QLoggingCategory>
+#include <QTcpSocket>
+
+#include <algorithm>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace javumbo::server {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcTransport, "javumbo.server.transport")
+
+constexpr std::chrono::milliseconds initialAcceptBackoff = 100ms;
+constexpr std::chrono::milliseconds maximalAcceptBackoff = 1000ms;
+// Refused connections still hold a descriptor while their 503 goes out. Under a flood, past
+// this many, close new ones at once: an answer is not worth running out of descriptors.
+constexpr int maxRefusalsClosing = 64;
+
+void closeDescriptor(qintptr socketDescriptor)
+{
+#ifdef Q_OS_UNIX
+    ::close(int(socketDescriptor));
+#else
+    Q_UNUSED(socketDescriptor);
+#endif
+}
+
+} // namespace
+
+GuardedTcpServer::GuardedTcpServer(const TransportLimits &limits, QObject *parent)
+    : QTcpServer(parent), m_limits(limits), m_acceptBackoff(initialAcceptBackoff)
+{
+    m_resumeTimer.setSingleShot(true);
+    connect(&m_resumeTimer, &QTimer::timeout, this, &GuardedTcpServer::resumeAfterError);
+    connect(this, &QTcpServer::acceptError, this, &GuardedTcpServer::onAcceptError);
+}
+
+GuardedTcpServer::~GuardedTcpServer() = default;
+
+int GuardedTcpServer::openConnections() const
+{
+    return m_openConnections.load(std::memory_order_relaxed);
+}
+
+TransportCounters GuardedTcpServer::counters() const
+{
+    const auto read = [this](Counter counter) { return m_counters[counter].load(std::memory_order_relaxed); };
+    TransportCounters snapshot;
+    snapshot.accepted = read(Accepted);
+    snapshot.rejectedHeaders = read(RejectedHeaders);
+    snapshot.rejectedBodies = read(RejectedBodies);
+    snapshot.rejectedLengthRequired = read(RejectedLengthRequired);
+    snapshot.rejectedBadRequest = read(RejectedBadRequest);
+    snapshot.rejectedConnections = read(RejectedConnections);
+    snapshot.idleClosed = read(IdleClosed);
+    snapshot.acceptErrors = read(AcceptErrors);
+    return snapshot;
+}
+
+void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
+{
+    // accept() works again: the next error burst starts from the short delay.
+    m_acceptBackoff = initialAcceptBackoff;
+    if (openConnections() >= m_limits.maxConnections)
+        refuse(socketDescriptor);
+    else
+        admit(socketDescriptor);
+}
+
+void GuardedTcpServer::admit(qintptr socketDescriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(socketDescriptor)) {
+        // Typically a client that reset before we got to it: routine, so not a warning.
+        qCDebug(lcTransport, "cannot adopt an accepted socket: %ls", qUtf16Printable(socket->errorString()));
+        delete socket;
+        closeDescriptor(socketDescriptor);
+        return;
+    }
+    bump(Accepted);
+    m_served.insert(socket);
+    m_openConnections.fetch_add(1, std::memory_order_relaxed);
+    connect(socket, &QTcpSocket::disconnected, this, [this, socket] { forget(socket); });
+    connect(socket, &QObject::destroyed, this, &GuardedTcpServer::forget);
+
+    // Before addPendingConnection(): the screen must be connected to readyRead ahead of the parser.
+    auto *guard = new ConnectionGuard(socket, m_limits);
+    const QHostAddress peer = socket->peerAddress();
+    connect(guard, &ConnectionGuard::rejected, this,
+        [this, peer](int status, const QString &code, const QString &requestId, const QString &method,
+            const QString &path) { onRejected(status, code, requestId, peer, method, path); });
+    connect(guard, &ConnectionGuard::idleClosed, this, [this] { bump(IdleClosed); });
+
+    // QtHttpServer 6.4.2 takes the socket and connects its parser right here, inside the
+    // pendingConnectionAvailable signal that addPendingConnection() emits (README.md).
+    addPendingConnection(socket);
+    if (hasPendingConnections()) {
+        // Nobody took it synchronously, so the bookkeeping below would run before the parser and
+        // the screen would lose step with it. Fail closed rather than let bytes through unscreened.
+        qCCritical(lcTransport,
+            "the HTTP server did not take the connection synchronously;"
+            " is GuardedTcpServer bound with QAbstractHttpServer::bind()?");
+        nextPendingConnection();
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    guard->followParser();
+}
+
+void GuardedTcpServer::refuse(qintptr socketDescriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(socketDescriptor)) {
+        delete socket;
+        closeDescriptor(socketDescriptor);
+        bump(RejectedConnections);
+        return;
+    }
+    if (m_refusalsClosing >= maxRefusalsClosing) {
+        socket->abort();
+        delete socket;
+        bump(RejectedConnections);
+        return;
+    }
+    ++m_refusalsClosing;
+    connect(socket, &QObject::destroyed, this, [this] { --m_refusalsClosing; });
+    // Never handed to the parser: it is ours to delete.
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+
+    auto *guard = new ConnectionGuard(socket, m_limits);
+    const QHostAddress peer = socket->peerAddress();
+    connect(guard, &ConnectionGuard::rejected, this,
+        [this, peer](int status, const QString &code, const QString &requestId, const QString &method,
+            const QString &path) { onRejected(status, code, requestId, peer, method, path); });
+    guard->refuse(503, u"too_many_connections"_s,
+        u"the server has "_s % QString::number(m_limits.maxConnections)
+            % u" open connections; retry shortly"_s,
+        1);
+}
+
+void GuardedTcpServer::forget(QObject *socket)
+{
+    if (m_served.remove(socket))
+        m_openConnections.fetch_sub(1, std::memory_order_relaxed);
+}
+
+void GuardedTcpServer::onRejected(int status, const QString &code, const QString &requestId,
+    const QHostAddress &peer, const QString &method, const QString &path)
+{
+    switch (status) {
+    case 431:
+        bump(RejectedHeaders);
+        break;
+    case 413:
+        bump(RejectedBodies);
+        break;
+    case 411:
+        bump(RejectedLengthRequired);
+        break;
+    case 400:
+        bump(RejectedBadRequest);
+        break;
+    case 503:
+        bump(RejectedConnections);
+        break;
+    }
+    Q_EMIT requestRejected(status, code, requestId, peer, method, path);
+}
+
+void GuardedTcpServer::onAcceptError(QAbstractSocket::SocketError error)
+{
+    bump(AcceptErrors);
+    // Qt 6.4.2 has already paused on a non-temporary error and would stay paused for good;
+    // resuming at once would spin, since the connection that failed is still queued
+    // (PLATFORM-NOTES.md §7). So wait, longer while the errors go on.
+    if (m_acceptBackoff == initialAcceptBackoff)
+        qCWarning(lcTransport, "accept failed (%d): %ls; retrying shortly", int(error),
+            qUtf16Printable(errorString()));
+    if (isListening())
+        pauseAccepting();
+    if (!m_resumeTimer.isActive()) {
+        m_resumeTimer.start(m_acceptBackoff);
+        m_acceptBackoff = std::min(m_acceptBackoff * 2, maximalAcceptBackoff);
+    }
+}
+
+void GuardedTcpServer::resumeAfterError()
+{
+    // resumeAccepting() dereferences the listening socket: never call it after close().
+    if (!isListening())
+        return;
+    if (!renewListeningSocket() && isListening())
+        resumeAccepting();
+}
+
+bool GuardedTcpServer::renewListeningSocket()
+{
+#ifdef Q_OS_UNIX
+    // Qt 6.4.2's socket engine keeps its first hard error for good: after one EMFILE, every
+    // later "no more connections waiting" (EAGAIN) is reported as "Out of resources" again, and
+    // QTcpServer pauses after every batch of accepts (README.md). A fresh engine forgets it. It
+    // is built on a duplicate of the same listening descriptor, so the kernel's queue of waiting
+    // connections survives close(). Until a descriptor is free for dup(), plain resuming is all
+    // there is, and the errors are real anyway.
+    const int duplicate = ::fcntl(int(socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+    if (duplicate == -1)
+        return false;
+    close();
+    if (setSocketDescriptor(duplicate))
+        return true;
+    qCCritical(lcTransport, "cannot listen again after accept errors: %ls", qUtf16Printable(errorString()));
+    ::close(duplicate);
+    return false;
+#else
+    return false;
+#endif
+}
+
+void GuardedTcpServer::bump(Counter counter)
+{
+    m_counters[counter].fetch_add(1, std::memory_order_relaxed);
+}
+
+} // namespace javumbo::server

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace javumbo::server {
+
+// The complete HTTP/1.1 answer the guard writes itself when it refuses a request or a
+// connection: API.md's error envelope, X-Request-Id, and Connection: close, because the guard
+// closes the connection after it. retryAfterSeconds > 0 adds Retry-After.
+QByteArray buildRejectionResponse(int status, const QString &code, const QString &message,
+    const QString &requestId, int retryAfterSeconds = 0);
+
+} // namespace javumbo::server
