@@ -87,10 +87,20 @@ private slots:
             {{u"front"_s, u"hola"_s}, {u"back"_s, u"hello"_s}, {u"deck_id"_s, m_aliceDeck}})
                           .json()[u"card_id"_s]
                           .toInteger();
-        m_bobCard = testsupport::call(
-            *http, "POST", u"/api/v1/cards"_s, m_bob.token, {{u"front"_s, u"hund"_s}, {u"back"_s, u"dog"_s}})
-                        .json()[u"card_id"_s]
-                        .toInteger();
+        // Ids are unique per collection only (API.md): bob's objects made in the same millisecond as
+        // alice's can carry the same numbers. "Another user's id" must be one alice does not also have.
+        while (m_bobDeck == m_aliceDeck) {
+            m_bobDeck = testsupport::call(
+                *http, "POST", u"/api/v1/decks"_s, m_bob.token, {{u"name"_s, u"More %1"_s.arg(m_bobDeck)}})
+                            .json()[u"id"_s]
+                            .toInteger();
+        }
+        do {
+            m_bobCard = testsupport::call(*http, "POST", u"/api/v1/cards"_s, m_bob.token,
+                {{u"front"_s, u"hund"_s}, {u"back"_s, u"dog"_s}})
+                            .json()[u"card_id"_s]
+                            .toInteger();
+        } while (m_bobCard == m_aliceCard);
         QVERIFY(m_aliceDeck > 0 && m_bobDeck > 0 && m_aliceCard > 0 && m_bobCard > 0);
     }
     void cleanup() { m_server.reset(); }
@@ -497,6 +507,33 @@ private slots:
         }
         QVERIFY(sawAlice);
         QVERIFY(send("GET", u"/api/v1/admin/sessions"_s, m_admin.token).json()[u"active"_s].toInt() >= 3);
+    }
+
+    void lockNotFreeInTime_is503UserBusyWithRetryAfter()
+    {
+        TestServer::Options options;
+        options.lockTimeout = std::chrono::milliseconds(100);
+        TestServer quick(options);
+        const auto user = quick.createUser(u"busy"_s);
+        // Another writer (here: the test) holds the user's lock longer than the bound.
+        UserLockGuard held = quick.backend().locks().acquire(user.id, std::chrono::seconds(5));
+        QVERIFY(held.isLocked());
+        auto http = quick.client();
+        const auto refused = testsupport::call(
+            *http, "POST", u"/api/v1/cards"_s, user.token, {{u"front"_s, u"f"_s}, {u"back"_s, u"b"_s}});
+        QCOMPARE(refused.status, 503);
+        QCOMPARE(refused.errorCode(), u"user_busy"_s);
+        QCOMPARE(refused.header("retry-after"), QByteArray("1"));
+        // Reads need no lock (WAL) and other users are not affected.
+        QCOMPARE(testsupport::call(*http, "GET", u"/api/v1/decks"_s, user.token).status, 200);
+        held.release();
+        QCOMPARE(testsupport::call(*http, "POST", u"/api/v1/cards"_s, user.token,
+                     {{u"front"_s, u"f"_s}, {u"back"_s, u"b"_s}})
+                     .status,
+            201);
+        QCOMPARE(testsupport::queryNumber(
+                     quick.backend().context().collectionPath(user.id), u"SELECT count(*) FROM cards"_s),
+            qint64(1));
     }
 
     void metrics_loopbackOrAdminOnly_prometheusText()
