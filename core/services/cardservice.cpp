@@ -8,14 +8,9 @@ using namespace Qt::StringLiterals;
 
 namespace javumbo {
 
-namespace {
-
-// The note guid of an idempotent add, derived from the key and the moment its
-// record was begun: a retry after a crash between the card's commit and the
-// record's completion finds the note it already wrote instead of writing a
-// second one. Still a uniformly spread 64-bit number, as Anki expects.
-QString guidFor(qint64 userId, const QString &key, qint64 createdAtMs)
+QString CardService::idempotentGuid(qint64 userId, const QString &key, qint64 createdAtMs)
 {
+    // Still a uniformly spread 64-bit number, as Anki expects of a guid.
     const QByteArray digest = QCryptographicHash::hash(
         (QString::number(userId) % u'\n' % key % u'\n' % QString::number(createdAtMs)).toUtf8(),
         QCryptographicHash::Sha256);
@@ -24,8 +19,6 @@ QString guidFor(qint64 userId, const QString &key, qint64 createdAtMs)
         value = (value << 8) | quint8(digest[i]);
     return storage::notefields::base91(value);
 }
-
-} // namespace
 
 CardService::CardService(const ServiceContext &context)
     : m_access(context), m_idempotency(context.idempotencyDbPath(), *context.clock)
@@ -53,7 +46,7 @@ Result<CardService::Reply> CardService::addOnce(qint64 userId, const storage::Ne
         const qint64 createdAt
             = existing.value() ? existing.value()->createdAtMs : m_access.context().clock->nowMs();
         storage::NewCard keyed = card;
-        keyed.guid = guidFor(userId, key, createdAt);
+        keyed.guid = idempotentGuid(userId, key, createdAt);
         if (existing.value()) {
             // Begun but never completed: the card may or may not have been written.
             auto written = collection.cardByGuid(keyed.guid);

@@ -30,6 +30,11 @@ public:
     Result<Reply> addOnce(qint64 userId, const storage::NewCard &card, const QString &key,
         const QByteArray &requestHash, const Renderer &render) const;
 
+    // The note guid an idempotent add writes: derived from (user, key, when the record was begun),
+    // so a retry after a crash finds the note instead of adding it twice.
+    static QString idempotentGuid(qint64 userId, const QString &key, qint64 createdAtMs);
+    IdempotencyStore &idempotencyStore() const { return m_idempotency; }
+
     Result<storage::CardRecord> get(qint64 userId, qint64 cardId) const;
     Result<storage::CardPage> find(qint64 userId, const storage::CardQuery &query) const;
     Result<storage::CardRecord> update(qint64 userId, qint64 cardId, const storage::CardEdit &edit) const;
