@@ -132,11 +132,12 @@ int runServe(const QStringList &arguments)
     auto port = server.start();
     if (!port)
         return fail(port.error().message);
+    // Handle signals before announcing readiness: whoever waits for the line may signal at once.
+    SignalWatcher watcher;
     QTextStream out(stdout);
     out << "Javumbo " << JAVUMBO_VERSION << " listening on " << server.url().toString()
         << " (data: " << dataDir.value() << ")" << Qt::endl;
 
-    SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &server, [&](int signal) {
         out << "signal " << signal << ": finishing requests in flight" << Qt::endl;
         server.stop();

@@ -1,6 +1,7 @@
 #include "accesslog.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimeZone>
@@ -22,7 +23,11 @@ Result<void> AccessLog::open()
         return {};
     }
     m_file.setFileName(m_filePath);
-    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text))
+    // Append (which seeks) only on regular files: /dev/null or a pipe cannot seek.
+    const QFileInfo info(m_filePath);
+    const QIODevice::OpenMode mode
+        = !info.exists() || info.isFile() ? QIODevice::WriteOnly | QIODevice::Append : QIODevice::WriteOnly;
+    if (!m_file.open(mode | QIODevice::Text))
         return makeError(ErrorCode::StorageUnavailable,
             u"cannot open the log file %1: %2"_s.arg(m_filePath, m_file.errorString()));
     return {};

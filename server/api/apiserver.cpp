@@ -135,7 +135,8 @@ void ApiServer::stop()
 {
     if (!m_transport)
         return;
-    m_transport->close(); // stop accepting; open connections finish their requests
+    m_transport->close(); // stop accepting new connections
+    m_stopping = true; // and new requests on kept-alive ones (dispatch() answers 503 and closes)
     QElapsedTimer drain;
     drain.start();
     // Answers are written on this thread, so keep its event loop turning while the pool drains.
@@ -144,9 +145,10 @@ void ApiServer::stop()
         QTimer::singleShot(5, &loop, &QEventLoop::quit);
         loop.exec();
     }
-    m_pool.waitForDone(int(m_options.drainTimeout.count()));
-    QCoreApplication::processEvents(); // write the last answers
+    // Before waitForDone(): in Qt 6.4 it also ends the pool's threads, whose
+    // thread-local connections would then close while the process exits.
     closePoolConnections();
+    QCoreApplication::processEvents(); // write the last answers
     if (m_inFlight.load() > 0)
         qCWarning(lcServer) << m_inFlight.load() << "requests were still running when the server stopped";
     m_log.flush();
@@ -169,7 +171,7 @@ void ApiServer::closePoolConnections()
             everyone->arrive_and_wait();
         });
     }
-    m_pool.waitForDone();
+    m_pool.waitForDone(int(m_options.drainTimeout.count()));
 }
 
 void ApiServer::dispatch(HttpRequest request, ResponseChannel channel)
@@ -194,6 +196,14 @@ void ApiServer::dispatch(HttpRequest request, ResponseChannel channel)
             const QList<QByteArray> methods = m_router.methodsFor(request.path);
             response.withHeader("Allow", methods.join(", "));
         }
+        finish(pending, channel, std::move(response), 0, 0);
+        return;
+    }
+    if (m_stopping) {
+        HttpResponse response = HttpResponse::error(
+            makeError(ErrorCode::ServerBusy, u"the server is shutting down; retry shortly"_s),
+            pending.requestId);
+        response.closeConnection = true;
         finish(pending, channel, std::move(response), 0, 0);
         return;
     }

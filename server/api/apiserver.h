@@ -83,6 +83,7 @@ private:
     QPointer<GuardedTcpServer> m_transport; // bind() hands its ownership to the adapter
     quint16 m_port = 0;
     std::atomic<int> m_inFlight {0};
+    bool m_stopping = false; // server thread only
 };
 
 } // namespace javumbo::server

@@ -83,10 +83,11 @@ void ResponseChannel::send(const HttpResponse &response) const
         responder.writeHeader(name, value);
     if (response.status != 204)
         responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
-    if (state.closeAfterResponse)
+    const bool close = state.closeAfterResponse || response.closeConnection;
+    if (close)
         responder.writeHeader("Connection", "close");
     responder.writeBody(response.body);
-    if (state.closeAfterResponse)
+    if (close)
         state.socket->disconnectFromHost();
 }
 

@@ -17,6 +17,7 @@ struct HttpResponse
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
     ErrorCode errorCode = ErrorCode::Internal; // meaningful when status >= 400
+    bool closeConnection = false; // ask the client to go (shutdown)
 
     static HttpResponse json(int status, const QJsonValue &value);
     static HttpResponse noContent();

@@ -1,0 +1,268 @@
+#!/usr/bin/env bash
+# Throughput and latency of `javumbo serve` under wrk, on loopback.
+#
+#   tests/bench/serverbench.sh [path/to/javumbo]     (default build/release/app/javumbo)
+#
+# A benchmark, not a test: it prints figures and passes or fails nothing (it is
+# not registered with CTest). It exits non-zero only when it cannot measure:
+# the server does not start, users cannot be created or logged in, a tool is
+# missing. Client and server share the machine (2 cores on CI-like machines),
+# so wrk's own CPU use is part of every figure.
+#
+# Environment: DURATION (wrk -d, default 15s), USERS (default 32),
+# WRK_THREADS (default 2), KEEP=1 keeps the work directory.
+#
+# Scenarios (each on a freshly started server over the same data directory, so
+# lock statistics and request counters are per scenario):
+#   a. GET /api/v1/health, 32 connections
+#   b. GET /api/v1/decks, 32 connections, one user
+#   c. POST /api/v1/cards, 32 users, 32 connections
+#   d. POST /api/v1/cards, one user, 8 connections
+#   e. mixed, 32 users, 32 connections: 20 % add card, 80 % review (next + answer)
+# After c, d and e: the longest user-lock wait (GET /api/v1/admin/locks), and
+# acknowledged writes against rows stored (sqlite3 over user_dbs/).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+BIN=${1:-$ROOT/build/release/app/javumbo}
+DURATION=${DURATION:-15s}
+USERS=${USERS:-32}
+WRK_THREADS=${WRK_THREADS:-2}
+PASSWORD=bench-password-1
+export JAVUMBO_WRK_DIR="$HERE/wrk"
+export QT_QPA_PLATFORM=offscreen
+
+die() { echo "serverbench: $*" >&2; exit 1; }
+
+# --- tools -------------------------------------------------------------------
+install_package() {
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    echo "serverbench: installing $1"
+    "${sudo[@]}" apt-get install -y "$1" >/dev/null \
+        || { "${sudo[@]}" apt-get update >/dev/null && "${sudo[@]}" apt-get install -y "$1" >/dev/null; }
+}
+for tool in wrk curl sqlite3 jq; do
+    command -v "$tool" >/dev/null 2>&1 || install_package "$tool"
+    command -v "$tool" >/dev/null 2>&1 || die "$tool is missing and could not be installed"
+done
+[ -x "$BIN" ] || die "no javumbo binary at $BIN (cmake --build --preset release --target javumbo)"
+
+# --- work directory, server lifetime -------------------------------------------
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/javumbo-serverbench.XXXXXX")
+DATA="$WORK/data"
+SERVER_PID=""
+PORT=""
+
+SERVER_EXIT=""
+SERVER_CPU=""
+CLOCK_TICKS=$(getconf CLK_TCK)
+stop_server() { # SIGTERM; sets SERVER_EXIT and SERVER_CPU (seconds of CPU the server used)
+    [ -n "$SERVER_PID" ] || return 0
+    local pid=$SERVER_PID status=0 ticks
+    SERVER_PID=""
+    ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    SERVER_CPU=$(awk -v t="$ticks" -v hz="$CLOCK_TICKS" 'BEGIN { printf "%.1f", t / hz }')
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" || status=$?
+    SERVER_EXIT=$status
+    if [ "$status" -ne 0 ]; then
+        echo "    !! the server exited with status $status after SIGTERM$([ "$status" -gt 128 ] && echo " (signal $((status - 128)))")"
+    fi
+    return 0
+}
+cleanup() {
+    stop_server
+    if [ "${KEEP:-0}" = 1 ]; then echo "serverbench: kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+start_server() {
+    stop_server
+    : >"$WORK/serve.out"
+    "$BIN" serve --port 0 --data-dir "$DATA" --log-file /dev/null >"$WORK/serve.out" 2>>"$WORK/serve.err" &
+    SERVER_PID=$!
+    local tries=0
+    until grep -q 'listening on' "$WORK/serve.out"; do
+        if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+            SERVER_PID=""
+            cat "$WORK/serve.err" >&2
+            die "the server did not start"
+        fi
+        tries=$((tries + 1))
+        [ "$tries" -lt 300 ] || { cat "$WORK/serve.err" >&2; die "no listening line after 30 s"; }
+        sleep 0.1
+    done
+    PORT=$(sed -n 's#.*listening on http://[^ ]*:\([0-9][0-9]*\).*#\1#p' "$WORK/serve.out" | head -n1)
+    [ -n "$PORT" ] || die "cannot read the port from: $(cat "$WORK/serve.out")"
+    BASE="http://127.0.0.1:$PORT"
+    # A request answered means ready (and past the moment the signal handlers are installed).
+    curl -sf "$BASE/api/v1/health" >/dev/null || die "the server does not answer /api/v1/health"
+}
+
+# --- users ---------------------------------------------------------------------
+elapsed_since() { # START_NS: seconds since, one decimal
+    local ms=$((($(date +%s%N) - $1) / 1000000))
+    printf '%d.%d' $((ms / 1000)) $((ms % 1000 / 100))
+}
+echo "== javumbo serverbench: $(date -u +%FT%TZ), $(nproc) cores, wrk $(wrk -v 2>&1 | head -n1 | awk '{print $2}'), duration $DURATION"
+echo "   binary $BIN"
+echo "   data   $DATA"
+mkdir -p "$DATA" "$WORK/tokens"
+names=()
+for i in $(seq -w 1 "$USERS"); do names+=("bench$i"); done
+started=$(date +%s%N)
+# The admin first and alone: it creates admin.db; then two at a time (PBKDF2, ≈0.3–0.5 s each).
+printf '%s\n' "$PASSWORD" | "$BIN" users add benchadmin --email benchadmin@example.org --admin --data-dir "$DATA" \
+    >/dev/null 2>>"$WORK/users.log" || { cat "$WORK/users.log" >&2; die "cannot create the admin"; }
+printf '%s\n' "${names[@]}" | xargs -P2 -I{} sh -c \
+    'printf "%s\n" "$3" | "$1" users add "$4" --email "$4@example.org" --data-dir "$2" >/dev/null 2>>"$5"' \
+    _ "$BIN" "$DATA" "$PASSWORD" {} "$WORK/users.log" || { cat "$WORK/users.log" >&2; die "cannot create the users"; }
+echo "   created $USERS users + 1 admin with 'javumbo users add' in $(elapsed_since "$started") s"
+
+start_server
+login() {
+    curl -sf -X POST -H 'Content-Type: application/json' \
+        -d "{\"username\":\"$1\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/login" | jq -er .token >"$WORK/tokens/$1"
+}
+export -f login
+export BASE PASSWORD WORK
+started=$(date +%s%N)
+printf '%s\n' benchadmin "${names[@]}" | xargs -P2 -I{} bash -c 'login "$1"' _ {} || die "logins failed"
+echo "   logged in $((USERS + 1)) users over HTTP in $(elapsed_since "$started") s"
+ADMIN_TOKEN=$(cat "$WORK/tokens/benchadmin")
+for name in "${names[@]}"; do cat "$WORK/tokens/$name"; done >"$WORK/tokens.all"
+head -n1 "$WORK/tokens.all" >"$WORK/tokens.one"
+stop_server
+
+# --- measuring -----------------------------------------------------------------
+count_rows() { # TABLE: rows summed over every collection
+    local total=0 db n
+    for db in "$DATA"/user_dbs/*.db; do
+        n=$(sqlite3 -batch "$db" "SELECT count(*) FROM $1") || die "sqlite3 failed on $db"
+        total=$((total + n))
+    done
+    echo "$total"
+}
+metric() { # ROUTE METHOD STATUS: the server's own count from /metrics (loopback)
+    curl -sf "$BASE/metrics" | awk -v key="javumbo_http_requests_total{route=\"$1\",method=\"$2\",status=\"$3\"}" \
+        '$1 == key { print $2; found = 1 } END { if (!found) print 0 }'
+}
+server_errors() { # answers >= 500 on any route
+    curl -sf "$BASE/metrics" | awk '/^javumbo_http_requests_total\{/ && /status="5[0-9][0-9]"/ { n += $2 } END { print n + 0 }'
+}
+field() { # NAME: a key=value from the RESULT line in $RESULT
+    sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $RESULT"
+}
+
+declare -a SUMMARY
+run_wrk() { # NAME CONNECTIONS SCRIPT PATH [script args...]
+    local name=$1 connections=$2 script=$3 path=$4
+    shift 4
+    echo
+    echo "--- $name: $connections connections, $WRK_THREADS wrk threads, $DURATION"
+    local TIMEFORMAT='%U %S' status=0
+    { time wrk -t"$WRK_THREADS" -c"$connections" -d"$DURATION" --timeout 10s --latency \
+        -s "$JAVUMBO_WRK_DIR/$script" "$BASE$path" -- "$@" >"$WORK/wrk.txt" 2>&1 || status=$?; } 2>"$WORK/wrk.time"
+    if [ "$status" -ne 0 ]; then
+        cat "$WORK/wrk.txt"
+        die "wrk failed"
+    fi
+    WRK_CPU=$(awk '{ printf "%.1f", $1 + $2 }' "$WORK/wrk.time")
+    sed -e '/^RESULT /d' "$WORK/wrk.txt"
+    RESULT=$(grep '^RESULT ' "$WORK/wrk.txt" | tail -n1)
+    [ -n "$RESULT" ] || die "wrk printed no RESULT line"
+}
+lock_summary() { # prints "max_wait_ms timeouts contended acquisitions" over all users
+    curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE/api/v1/admin/locks" \
+        | jq -r 'def ms: . * 10 | floor / 10;
+                 [ (map(.max_wait_ms) | max // 0 | ms), (map(.timeouts // 0) | add // 0),
+                   (map(.contended) | add // 0), (map(.acquisitions) | add // 0),
+                   (map(.max_hold_ms) | max // 0 | ms) ] | @tsv'
+}
+# After stop_server: CPU use and exit status, then one summary row.
+SUMMARY_FORMAT='%-30s %5s %9s %7s %7s %7s %7s %7s %8s %11s %5s  %s'
+add_summary() { # NAME CONNECTIONS MAXWAIT STORED_CHECK
+    local seconds
+    seconds=$(field seconds)
+    echo "    CPU over ${seconds} s: server ${SERVER_CPU} s, wrk ${WRK_CPU} s (of $(nproc) cores); server exit status after SIGTERM: $SERVER_EXIT"
+    SUMMARY+=("$(printf "$SUMMARY_FORMAT" "$1" "$2" "$(field rps)" "$(field p50_ms)" "$(field p99_ms)" \
+        "$(field max_ms)" "$(field non2xx)" "$(field socket_errors)" "$3" \
+        "$(awk -v a="$SERVER_CPU" -v b="$WRK_CPU" -v t="$seconds" 'BEGIN { printf "%.0f%%/%.0f%%", 100 * a / t, 100 * b / t }')" \
+        "$SERVER_EXIT" "$4")")
+}
+
+# a. health
+start_server
+run_wrk "a. GET /api/v1/health" 32 health.lua /api/v1/health
+echo "    server 5xx answers: $(server_errors)"
+stop_server
+add_summary "a. GET /health" 32 "-" "-"
+
+# b. decks, one user
+start_server
+run_wrk "b. GET /api/v1/decks (1 user)" 32 get_authenticated.lua /api/v1/decks "$WORK/tokens.one"
+echo "    server 5xx answers: $(server_errors)"
+stop_server
+add_summary "b. GET /decks, 1 user" 32 "-" "-"
+
+# c./d. POST /cards: wrk's 2xx (answers received) <= server's 201 count == rows stored
+write_scenario() { # LABEL SHORT CONNECTIONS TOKENS
+    local before after stored server_201 ok locks max_wait timeouts contended acquisitions max_hold verdict
+    before=$(count_rows cards)
+    start_server
+    run_wrk "$1" "$3" post_cards.lua /api/v1/cards "$4" "$WRK_THREADS"
+    server_201=$(metric /api/v1/cards POST 201)
+    locks=$(lock_summary)
+    read -r max_wait timeouts contended acquisitions max_hold <<<"$locks"
+    echo "    server: POST /cards 201 x $server_201, 5xx answers: $(server_errors)"
+    echo "    user locks: longest wait ${max_wait} ms, longest hold ${max_hold} ms, $contended contended of $acquisitions acquisitions, $timeouts timeouts"
+    stop_server
+    after=$(count_rows cards)
+    stored=$((after - before))
+    ok=$(field ok)
+    if [ "$stored" -eq "$server_201" ] && [ "$ok" -le "$server_201" ] && [ $((server_201 - ok)) -le "$3" ]; then
+        verdict="yes"
+    else
+        verdict="NO"
+    fi
+    echo "    cards stored: $stored (before $before, after $after); 2xx received by wrk: $ok; 201 sent by the server: $server_201"
+    echo "    acknowledged == stored: $verdict (wrk stops with up to $3 requests in flight, answered but not counted by wrk)"
+    add_summary "$2" "$3" "$max_wait" "201s=$server_201 stored=$stored wrk2xx=$ok match=$verdict"
+}
+write_scenario "c. POST /api/v1/cards ($USERS users)" "c. POST /cards, $USERS users" 32 "$WORK/tokens.all"
+write_scenario "d. POST /api/v1/cards (1 user)" "d. POST /cards, 1 hot user" 8 "$WORK/tokens.one"
+
+# e. mixed
+cards_before=$(count_rows cards)
+revlog_before=$(count_rows revlog)
+start_server
+run_wrk "e. mixed 20 % add / 80 % review ($USERS users)" 32 mixed.lua / "$WORK/tokens.all" "$WRK_THREADS"
+server_cards=$(metric /api/v1/cards POST 201)
+server_answers=$(metric /api/v1/review/answer POST 200)
+read -r max_wait timeouts contended acquisitions max_hold <<<"$(lock_summary)"
+echo "    requests: $(sed -n 's/.*\(add_2xx=.*\)$/\1/p' <<<"$RESULT")"
+echo "    server: POST /cards 201 x $server_cards, POST /review/answer 200 x $server_answers, 5xx answers: $(server_errors)"
+echo "    user locks: longest wait ${max_wait} ms, longest hold ${max_hold} ms, $contended contended of $acquisitions acquisitions, $timeouts timeouts"
+stop_server
+cards_stored=$(($(count_rows cards) - cards_before))
+revlog_stored=$(($(count_rows revlog) - revlog_before))
+verdict=NO
+[ "$cards_stored" -eq "$server_cards" ] && [ "$revlog_stored" -eq "$server_answers" ] && verdict=yes
+echo "    stored: $cards_stored cards (server said 201 x $server_cards), $revlog_stored revlog rows (server said 200 x $server_answers): match=$verdict"
+add_summary "e. mixed, $USERS users" 32 "$max_wait" \
+    "cards 201s=$server_cards stored=$cards_stored; answers=$server_answers revlog=$revlog_stored match=$verdict"
+
+# --- summary -------------------------------------------------------------------
+echo
+echo "== summary ($DURATION each; latency and longest user-lock wait in ms; non-2xx per wrk: status > 399, in e"
+echo "   including 409 already_answered; cpu in % of one core; exit: the server's status after SIGTERM, 0 expected)"
+printf "$SUMMARY_FORMAT\n" scenario conns "req/s" p50 p99 max non-2xx sockerr lockwait "cpu srv/wrk" exit "acknowledged vs stored"
+for line in "${SUMMARY[@]}"; do echo "$line"; done
+warnings=$(grep -c . "$WORK/serve.err" || true)
+echo
+echo "server stderr: $warnings lines (access log went to /dev/null)$([ "$warnings" -gt 0 ] && echo '; distinct:')"
+[ "$warnings" -gt 0 ] && sed -E 's/[0-9a-f]{16,}/<id>/g; s/[0-9]+/N/g' "$WORK/serve.err" | sort | uniq -c | sort -rn | head -n 10
+echo "targets (context, not pass/fail): c >= 5,000/s, p99 < 50 ms, no non-2xx; d >= 4,000/s, no non-2xx, longest lock wait < 250 ms"
