@@ -52,9 +52,11 @@ bool isJsonContentType(const HttpRequest &request)
     return type == "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
 }
 
+// Workers mostly wait (SQLite I/O, user-lock hand-offs), so more threads than
+// cores keep the CPU busy (tests/bench/serverbench.sh; SERVE_ARGS=--threads N compares).
 int defaultThreads()
 {
-    return std::max(4, 2 * QThread::idealThreadCount());
+    return std::max(8, 6 * QThread::idealThreadCount());
 }
 
 } // namespace

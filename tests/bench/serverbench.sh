@@ -10,7 +10,8 @@
 # so wrk's own CPU use is part of every figure.
 #
 # Environment: DURATION (wrk -d, default 15s), USERS (default 32),
-# WRK_THREADS (default 2), KEEP=1 keeps the work directory.
+# WRK_THREADS (default 2), SERVE_ARGS (extra serve options, e.g. "--threads 16"),
+# KEEP=1 keeps the work directory.
 #
 # Scenarios (each on a freshly started server over the same data directory, so
 # lock statistics and request counters are per scenario):
@@ -82,7 +83,7 @@ trap 'exit 130' INT TERM
 start_server() {
     stop_server
     : >"$WORK/serve.out"
-    "$BIN" serve --port 0 --data-dir "$DATA" --log-file /dev/null >"$WORK/serve.out" 2>>"$WORK/serve.err" &
+    "$BIN" serve --port 0 --data-dir "$DATA" --log-file /dev/null ${SERVE_ARGS:-} >"$WORK/serve.out" 2>>"$WORK/serve.err" &
     SERVER_PID=$!
     local tries=0
     until grep -q 'listening on' "$WORK/serve.out"; do
