@@ -59,6 +59,34 @@ Error deckNotFound(qint64 deckId)
     return makeError(ErrorCode::DeckNotFound, u"deck %1 not found"_s.arg(deckId));
 }
 
+// Runs `work` in one transaction: committed when it succeeds, rolled back
+// (by the guard) when it fails, so after any error the file is as before.
+template<typename Work>
+auto inTransaction(Result<Connection *> db, Work &&work) -> std::invoke_result_t<Work, Connection &>
+{
+    if (!db)
+        return db.error();
+    Transaction transaction(*db.value());
+    if (!transaction.isActive())
+        return transaction.error();
+    auto result = work(*db.value());
+    if (!result)
+        return result;
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return result;
+}
+
+Result<CardRecord> existingCard(Connection &connection, qint64 cardId)
+{
+    auto loaded = cardrows::load(connection, cardId);
+    if (!loaded)
+        return loaded.error();
+    if (!loaded.value())
+        return cardNotFound(cardId);
+    return *loaded.value();
+}
+
 } // namespace
 
 QString CardRecord::etag() const
@@ -166,79 +194,63 @@ Result<bool> UserCollection::hasDeck(qint64 deckId)
 
 Result<DeckSummary> UserCollection::createDeck(const QString &name)
 {
-    auto db = connection();
-    if (!db)
-        return db.error();
-    Transaction transaction(*db.value());
-    if (!transaction.isActive())
-        return transaction.error();
-    auto meta = CollectionMeta::load(*db.value());
-    if (!meta)
-        return meta.error();
-    DeckTree tree(meta.value().decks());
-    auto id = tree.add(name, nowMs());
-    if (!id)
-        return id.error();
-    if (auto saved = meta->save(*db.value(), nowMs()); !saved)
-        return saved.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
-    return DeckSummary {id.value(), tree.name(id.value())};
+    return inTransaction(connection(), [&](Connection &db) -> Result<DeckSummary> {
+        auto meta = CollectionMeta::load(db);
+        if (!meta)
+            return meta.error();
+        DeckTree tree(meta.value().decks());
+        auto id = tree.add(name, nowMs());
+        if (!id)
+            return id.error();
+        if (auto saved = meta->save(db, nowMs()); !saved)
+            return saved.error();
+        return DeckSummary {id.value(), tree.name(id.value())};
+    });
 }
 
 Result<DeckSummary> UserCollection::renameDeck(qint64 deckId, const QString &name)
 {
-    auto db = connection();
-    if (!db)
-        return db.error();
-    Transaction transaction(*db.value());
-    if (!transaction.isActive())
-        return transaction.error();
-    auto meta = CollectionMeta::load(*db.value());
-    if (!meta)
-        return meta.error();
-    DeckTree tree(meta.value().decks());
-    if (auto renamed = tree.rename(deckId, name, nowMs()); !renamed)
-        return renamed.error();
-    if (auto saved = meta->save(*db.value(), nowMs()); !saved)
-        return saved.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
-    return DeckSummary {deckId, tree.name(deckId)};
+    return inTransaction(connection(), [&](Connection &db) -> Result<DeckSummary> {
+        auto meta = CollectionMeta::load(db);
+        if (!meta)
+            return meta.error();
+        DeckTree tree(meta.value().decks());
+        if (auto renamed = tree.rename(deckId, name, nowMs()); !renamed)
+            return renamed.error();
+        if (auto saved = meta->save(db, nowMs()); !saved)
+            return saved.error();
+        return DeckSummary {deckId, tree.name(deckId)};
+    });
 }
 
 Result<void> UserCollection::deleteDeck(qint64 deckId)
 {
     if (deckId == collectionschema::kDefaultDeckId)
         return makeError(ErrorCode::DefaultDeckProtected, u"the Default deck cannot be deleted"_s);
-    auto db = connection();
-    if (!db)
-        return db.error();
-    Transaction transaction(*db.value());
-    if (!transaction.isActive())
-        return transaction.error();
-    auto meta = CollectionMeta::load(*db.value());
-    if (!meta)
-        return meta.error();
-    DeckTree tree(meta.value().decks());
-    if (!tree.contains(deckId))
-        return deckNotFound(deckId);
-    const QList<qint64> removed = tree.remove(deckId);
-    auto notes = cardrows::noteIdsInDecks(*db.value(), removed);
-    if (!notes)
-        return notes.error();
-    if (auto deleted = cardrows::deleteNotes(*db.value(), notes.value()); !deleted)
-        return deleted;
-    for (qint64 id : removed) {
-        if (auto grave = cardrows::addGrave(*db.value(), id, kDeckGrave); !grave)
-            return grave;
-    }
-    // The current deck must still exist afterwards.
-    if (!tree.contains(meta->conf().value(u"curDeck"_s).toVariant().toLongLong()))
-        meta.value().conf().insert(u"curDeck"_s, collectionschema::kDefaultDeckId);
-    if (auto saved = meta->save(*db.value(), nowMs()); !saved)
-        return saved;
-    return transaction.commit();
+    return inTransaction(connection(), [&](Connection &db) -> Result<void> {
+        auto meta = CollectionMeta::load(db);
+        if (!meta)
+            return meta.error();
+        DeckTree tree(meta.value().decks());
+        if (!tree.contains(deckId))
+            return deckNotFound(deckId);
+        const QList<qint64> removed = tree.remove(deckId);
+        auto notes = cardrows::noteIdsInDecks(db, removed);
+        if (!notes)
+            return notes.error();
+        if (auto deleted = cardrows::deleteNotes(db, notes.value()); !deleted)
+            return deleted;
+        for (qint64 id : removed) {
+            if (auto grave = cardrows::addGrave(db, id, kDeckGrave); !grave)
+                return grave;
+        }
+        // The current deck must still exist afterwards.
+        if (!tree.contains(meta->conf().value(u"curDeck"_s).toVariant().toLongLong()))
+            meta.value().conf().insert(u"curDeck"_s, collectionschema::kDefaultDeckId);
+        if (auto saved = meta->save(db, nowMs()); !saved)
+            return saved;
+        return {};
+    });
 }
 
 Result<CardRecord> UserCollection::addCard(const NewCard &card)
@@ -248,29 +260,23 @@ Result<CardRecord> UserCollection::addCard(const NewCard &card)
     auto tags = validTags(card.tags);
     if (!tags)
         return tags.error();
-    auto db = connection();
-    if (!db)
-        return db.error();
-    Transaction transaction(*db.value());
-    if (!transaction.isActive())
-        return transaction.error();
-    auto meta = CollectionMeta::load(*db.value());
-    if (!meta)
-        return meta.error();
-    if (!DeckTree(meta->decks()).contains(card.deckId))
-        return deckNotFound(card.deckId);
-    const qint64 position = meta->conf().value(u"nextPos"_s).toVariant().toLongLong();
-    meta.value().conf().insert(u"nextPos"_s, position + 1);
-    NewCard normalized = card;
-    normalized.tags = tags.value();
-    auto inserted = cardrows::insert(*db.value(), normalized, meta->modelId(), position, nowMs());
-    if (!inserted)
-        return inserted.error();
-    if (auto saved = meta->save(*db.value(), nowMs()); !saved)
-        return saved.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
-    return inserted;
+    return inTransaction(connection(), [&](Connection &db) -> Result<CardRecord> {
+        auto meta = CollectionMeta::load(db);
+        if (!meta)
+            return meta.error();
+        if (!DeckTree(meta->decks()).contains(card.deckId))
+            return deckNotFound(card.deckId);
+        const qint64 position = meta->conf().value(u"nextPos"_s).toVariant().toLongLong();
+        meta.value().conf().insert(u"nextPos"_s, position + 1);
+        NewCard normalized = card;
+        normalized.tags = tags.value();
+        auto inserted = cardrows::insert(db, normalized, meta->modelId(), position, nowMs());
+        if (!inserted)
+            return inserted.error();
+        if (auto saved = meta->save(db, nowMs()); !saved)
+            return saved.error();
+        return inserted;
+    });
 }
 
 Result<CardRecord> UserCollection::card(qint64 cardId)
@@ -278,12 +284,7 @@ Result<CardRecord> UserCollection::card(qint64 cardId)
     auto db = connection();
     if (!db)
         return db.error();
-    auto loaded = cardrows::load(*db.value(), cardId);
-    if (!loaded)
-        return loaded.error();
-    if (!loaded.value())
-        return cardNotFound(cardId);
-    return *loaded.value();
+    return existingCard(*db.value(), cardId);
 }
 
 Result<std::optional<CardRecord>> UserCollection::cardByGuid(const QString &guid)
@@ -346,92 +347,72 @@ Result<CardRecord> UserCollection::updateCard(qint64 cardId, const CardEdit &edi
 {
     if (auto valid = validateFields(edit.front, edit.back); !valid)
         return valid.error();
-    auto db = connection();
-    if (!db)
-        return db.error();
-    Transaction transaction(*db.value());
-    if (!transaction.isActive())
-        return transaction.error();
-    auto loaded = cardrows::load(*db.value(), cardId);
-    if (!loaded)
-        return loaded.error();
-    if (!loaded.value())
-        return cardNotFound(cardId);
-    CardRecord card = *loaded.value();
-    if (edit.expectedMod && *edit.expectedMod != card.mod)
-        return makeError(ErrorCode::StaleCard,
-            u"card %1 changed since version %2 (now %3)"_s.arg(cardId).arg(*edit.expectedMod).arg(card.mod));
-    if (edit.deckId && *edit.deckId != card.deckId) {
-        auto meta = CollectionMeta::load(*db.value());
-        if (!meta)
-            return meta.error();
-        if (!DeckTree(meta->decks()).contains(*edit.deckId))
-            return deckNotFound(*edit.deckId);
-        card.deckId = *edit.deckId;
-    }
-    if (edit.tags) {
-        auto tags = validTags(*edit.tags);
-        if (!tags)
-            return tags.error();
-        card.tags = tags.value();
-    }
-    card.front = edit.front;
-    card.back = edit.back;
-    card.mod = cardrows::nextMod(card.mod, m_clock.nowSeconds());
-    if (auto done = cardrows::updateNote(
-            *db.value(), card.noteId, card.front, card.back, card.tags, m_clock.nowSeconds());
-        !done)
-        return done.error();
-    if (auto done = cardrows::updateCard(*db.value(), cardId, card.deckId, card.state, card.mod); !done)
-        return done.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
-    return card;
+    return inTransaction(connection(), [&](Connection &db) -> Result<CardRecord> {
+        auto existing = existingCard(db, cardId);
+        if (!existing)
+            return existing.error();
+        CardRecord card = existing.value();
+        if (edit.expectedMod && *edit.expectedMod != card.mod)
+            return makeError(ErrorCode::StaleCard,
+                u"card %1 changed since version %2 (now %3)"_s.arg(cardId)
+                    .arg(*edit.expectedMod)
+                    .arg(card.mod));
+        if (edit.deckId && *edit.deckId != card.deckId) {
+            auto meta = CollectionMeta::load(db);
+            if (!meta)
+                return meta.error();
+            if (!DeckTree(meta->decks()).contains(*edit.deckId))
+                return deckNotFound(*edit.deckId);
+            card.deckId = *edit.deckId;
+        }
+        if (edit.tags) {
+            auto tags = validTags(*edit.tags);
+            if (!tags)
+                return tags.error();
+            card.tags = tags.value();
+        }
+        card.front = edit.front;
+        card.back = edit.back;
+        card.mod = cardrows::nextMod(card.mod, m_clock.nowSeconds());
+        if (auto done
+            = cardrows::updateNote(db, card.noteId, card.front, card.back, card.tags, m_clock.nowSeconds());
+            !done)
+            return done.error();
+        if (auto done = cardrows::updateCard(db, cardId, card.deckId, card.state, card.mod); !done)
+            return done.error();
+        return card;
+    });
 }
 
 Result<void> UserCollection::deleteCard(qint64 cardId, std::optional<qint64> expectedMod)
 {
-    auto db = connection();
-    if (!db)
-        return db.error();
-    Transaction transaction(*db.value());
-    if (!transaction.isActive())
-        return transaction.error();
-    auto loaded = cardrows::load(*db.value(), cardId);
-    if (!loaded)
-        return loaded.error();
-    if (!loaded.value())
-        return cardNotFound(cardId);
-    if (expectedMod && *expectedMod != loaded.value()->mod)
-        return makeError(
-            ErrorCode::StaleCard, u"card %1 changed since version %2"_s.arg(cardId).arg(*expectedMod));
-    // Basic notes have one card: deleting the card deletes its note.
-    if (auto deleted = cardrows::deleteNotes(*db.value(), {loaded.value()->noteId}); !deleted)
-        return deleted;
-    return transaction.commit();
+    return inTransaction(connection(), [&](Connection &db) -> Result<void> {
+        auto existing = existingCard(db, cardId);
+        if (!existing)
+            return existing.error();
+        if (expectedMod && *expectedMod != existing->mod)
+            return makeError(
+                ErrorCode::StaleCard, u"card %1 changed since version %2"_s.arg(cardId).arg(*expectedMod));
+        // Basic notes have one card: deleting the card deletes its note.
+        if (auto deleted = cardrows::deleteNotes(db, {existing->noteId}); !deleted)
+            return deleted;
+        return {};
+    });
 }
 
 Result<CardRecord> UserCollection::setSuspended(qint64 cardId, bool suspended)
 {
-    auto db = connection();
-    if (!db)
-        return db.error();
-    Transaction transaction(*db.value());
-    if (!transaction.isActive())
-        return transaction.error();
-    auto loaded = cardrows::load(*db.value(), cardId);
-    if (!loaded)
-        return loaded.error();
-    if (!loaded.value())
-        return cardNotFound(cardId);
-    CardRecord card = *loaded.value();
-    card.state.queue = suspended ? -1 : scheduling::queueForType(card.state.type, card.state.due);
-    card.mod = cardrows::nextMod(card.mod, m_clock.nowSeconds());
-    if (auto done = cardrows::updateCard(*db.value(), cardId, card.deckId, card.state, card.mod); !done)
-        return done.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
-    return card;
+    return inTransaction(connection(), [&](Connection &db) -> Result<CardRecord> {
+        auto existing = existingCard(db, cardId);
+        if (!existing)
+            return existing.error();
+        CardRecord card = existing.value();
+        card.state.queue = suspended ? -1 : scheduling::queueForType(card.state.type, card.state.due);
+        card.mod = cardrows::nextMod(card.mod, m_clock.nowSeconds());
+        if (auto done = cardrows::updateCard(db, cardId, card.deckId, card.state, card.mod); !done)
+            return done.error();
+        return card;
+    });
 }
 
 Result<ReviewCounts> UserCollection::counts(qint64 deckId)
@@ -492,59 +473,51 @@ Result<CardRecord> UserCollection::answer(const AnswerRequest &request)
         return makeError(ErrorCode::InvalidEase, u"ease must be 1, 2, 3 or 4, not %1"_s.arg(request.ease));
     if (request.timeTakenMs < 0)
         return makeError(ErrorCode::BadRequest, u"time_taken_ms must not be negative"_s);
-    auto db = connection();
-    if (!db)
-        return db.error();
-    Transaction transaction(*db.value());
-    if (!transaction.isActive())
-        return transaction.error();
-    auto loaded = cardrows::load(*db.value(), request.cardId);
-    if (!loaded)
-        return loaded.error();
-    if (!loaded.value())
-        return cardNotFound(request.cardId);
-    CardRecord card = *loaded.value();
-    if (request.expectedReps && *request.expectedReps != card.state.reps)
-        return makeError(ErrorCode::AlreadyAnswered,
-            u"card %1 has %2 reviews, not the expected %3"_s.arg(request.cardId)
-                .arg(card.state.reps)
-                .arg(*request.expectedReps));
-    auto meta = CollectionMeta::load(*db.value());
-    if (!meta)
-        return meta.error();
-    auto config = meta->deckConfig(card.deckId);
-    if (!config)
-        return config.error();
-    const qint64 now = m_clock.nowSeconds();
-    const int offset = m_clock.utcOffsetMinutesWest(now);
-    meta.value().updateLocalOffset(offset);
-    const auto timing = meta->timing(now, offset);
-    auto outcome
-        = scheduling::answerCard(card.state, *ease, config.value(), timing, m_fuzz, request.timeTakenMs);
-    if (!outcome)
-        return outcome.error();
+    return inTransaction(connection(), [&](Connection &db) -> Result<CardRecord> {
+        auto existing = existingCard(db, request.cardId);
+        if (!existing)
+            return existing.error();
+        CardRecord card = existing.value();
+        if (request.expectedReps && *request.expectedReps != card.state.reps)
+            return makeError(ErrorCode::AlreadyAnswered,
+                u"card %1 has %2 reviews, not the expected %3"_s.arg(request.cardId)
+                    .arg(card.state.reps)
+                    .arg(*request.expectedReps));
+        auto meta = CollectionMeta::load(db);
+        if (!meta)
+            return meta.error();
+        auto config = meta->deckConfig(card.deckId);
+        if (!config)
+            return config.error();
+        const qint64 now = m_clock.nowSeconds();
+        const int offset = m_clock.utcOffsetMinutesWest(now);
+        meta.value().updateLocalOffset(offset);
+        const auto timing = meta->timing(now, offset);
+        auto outcome
+            = scheduling::answerCard(card.state, *ease, config.value(), timing, m_fuzz, request.timeTakenMs);
+        if (!outcome)
+            return outcome.error();
 
-    const int queueBefore = card.state.queue;
-    card.state = outcome->card;
-    card.mod = cardrows::nextMod(card.mod, now);
-    if (auto done = cardrows::updateCard(*db.value(), card.cardId, card.deckId, card.state, card.mod); !done)
-        return done.error();
-    if (auto logged = cardrows::insertRevlog(*db.value(), card.cardId, outcome->revlog, nowMs()); !logged)
-        return logged.error();
-    if (outcome->becameLeech && !card.tags.contains(u"leech"_s, Qt::CaseInsensitive)) {
-        card.tags.append(u"leech"_s);
-        if (auto done = cardrows::updateNote(*db.value(), card.noteId, card.front, card.back, card.tags, now);
-            !done)
+        const int queueBefore = card.state.queue;
+        card.state = outcome->card;
+        card.mod = cardrows::nextMod(card.mod, now);
+        if (auto done = cardrows::updateCard(db, card.cardId, card.deckId, card.state, card.mod); !done)
             return done.error();
-    }
-    DeckTree tree(meta.value().decks());
-    for (qint64 deckId : tree.withAncestors(card.deckId))
-        tree.recordAnswer(deckId, timing.today, queueBefore, outcome->revlog.timeMs);
-    if (auto saved = meta->save(*db.value(), nowMs()); !saved)
-        return saved.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
-    return card;
+        if (auto logged = cardrows::insertRevlog(db, card.cardId, outcome->revlog, nowMs()); !logged)
+            return logged.error();
+        if (outcome->becameLeech && !card.tags.contains(u"leech"_s, Qt::CaseInsensitive)) {
+            card.tags.append(u"leech"_s);
+            if (auto done = cardrows::updateNote(db, card.noteId, card.front, card.back, card.tags, now);
+                !done)
+                return done.error();
+        }
+        DeckTree tree(meta.value().decks());
+        for (qint64 deckId : tree.withAncestors(card.deckId))
+            tree.recordAnswer(deckId, timing.today, queueBefore, outcome->revlog.timeMs);
+        if (auto saved = meta->save(db, nowMs()); !saved)
+            return saved.error();
+        return card;
+    });
 }
 
 Result<CollectionStats> UserCollection::stats()
