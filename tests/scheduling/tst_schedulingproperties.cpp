@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <memory>
 #include <random>
 
 using namespace javumbo::scheduling;
@@ -61,7 +62,8 @@ private:
 
 QString describe(int sequence, int step, const CardState &card, Ease ease, const QString &failure)
 {
-    const QByteArray state(toString(card));
+    const std::unique_ptr<char[]> text(toString(card)); // QTest's toString() hands over a new[] buffer
+    const QByteArray state(text.get());
     return u"sequence %1 step %2, %3, ease %4: %5"_s.arg(sequence)
         .arg(step)
         .arg(QString::fromLatin1(state))
