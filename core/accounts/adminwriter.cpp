@@ -7,6 +7,9 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
+
+using namespace Qt::StringLiterals;
 
 namespace javumbo {
 
@@ -33,16 +36,13 @@ AdminWriter::AdminWriter(const QString &adminDbPath)
 
 Result<void> AdminWriter::run(const Work &work) const
 {
-    QMutexLocker locker(m_mutex);
-    auto connection = openAdminDatabase(m_path);
-    if (!connection)
-        return connection.error();
-    storage::Transaction transaction(*connection.value());
-    if (!transaction.isActive())
-        return transaction.error();
-    if (auto done = work(*connection.value()); !done)
-        return done;
-    return transaction.commit();
+    // Bounded like every other lock in Javumbo: a stuck writer yields a clear
+    // error instead of a request that never returns.
+    if (!m_mutex->tryLock(kMaxWaitMs))
+        return makeError(
+            ErrorCode::StorageUnavailable, u"admin.db is busy: no write slot within %1 ms"_s.arg(kMaxWaitMs));
+    std::unique_lock<QMutex> locker(*m_mutex, std::adopt_lock);
+    return storage::inTransaction(openAdminDatabase(m_path), work);
 }
 
 } // namespace javumbo

@@ -19,6 +19,8 @@ class AdminWriter
 {
 public:
     using Work = std::function<Result<void>(storage::Connection &connection)>;
+    // The longest a writer waits for its turn, like SQLite's busy_timeout.
+    static constexpr int kMaxWaitMs = 5000;
 
     explicit AdminWriter(const QString &adminDbPath);
 

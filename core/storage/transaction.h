@@ -2,6 +2,8 @@
 
 #include "connection.h"
 
+#include <type_traits>
+
 namespace javumbo::storage {
 
 // The one way to mutate a database: BEGIN IMMEDIATE on construction (the
@@ -26,5 +28,24 @@ private:
     Error m_beginError;
     bool m_active = false;
 };
+
+// Runs `work(connection)` in one Transaction on `db`: committed when the work
+// succeeds, rolled back by the guard when it fails. The one place that spells
+// out open / begin / commit.
+template<typename Work>
+auto inTransaction(Result<Connection *> db, Work &&work) -> std::invoke_result_t<Work, Connection &>
+{
+    if (!db)
+        return db.error();
+    Transaction transaction(*db.value());
+    if (!transaction.isActive())
+        return transaction.error();
+    auto result = work(*db.value());
+    if (!result)
+        return result;
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return result;
+}
 
 } // namespace javumbo::storage

@@ -59,24 +59,6 @@ Error deckNotFound(qint64 deckId)
     return makeError(ErrorCode::DeckNotFound, u"deck %1 not found"_s.arg(deckId));
 }
 
-// Runs `work` in one transaction: committed when it succeeds, rolled back
-// (by the guard) when it fails, so after any error the file is as before.
-template<typename Work>
-auto inTransaction(Result<Connection *> db, Work &&work) -> std::invoke_result_t<Work, Connection &>
-{
-    if (!db)
-        return db.error();
-    Transaction transaction(*db.value());
-    if (!transaction.isActive())
-        return transaction.error();
-    auto result = work(*db.value());
-    if (!result)
-        return result;
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
-    return result;
-}
-
 Result<CardRecord> existingCard(Connection &connection, qint64 cardId)
 {
     auto loaded = cardrows::load(connection, cardId);
