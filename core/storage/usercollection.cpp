@@ -59,6 +59,27 @@ Error deckNotFound(qint64 deckId)
     return makeError(ErrorCode::DeckNotFound, u"deck %1 not found"_s.arg(deckId));
 }
 
+// What every read starts from: the calling thread's connection, the parsed col
+// row and today's day numbers (SCHEDULING.md §3).
+struct ReadView
+{
+    Connection *db = nullptr;
+    CollectionMeta meta;
+    scheduling::DayTiming timing;
+};
+
+Result<ReadView> readView(Result<Connection *> db, const Clock &clock)
+{
+    if (!db)
+        return db.error();
+    auto meta = CollectionMeta::load(*db.value());
+    if (!meta)
+        return meta.error();
+    const qint64 now = clock.nowSeconds();
+    const scheduling::DayTiming timing = meta->timing(now, clock.utcOffsetMinutesWest(now));
+    return ReadView {db.value(), std::move(meta).value(), timing};
+}
+
 Result<CardRecord> existingCard(Connection &connection, qint64 cardId)
 {
     auto loaded = cardrows::load(connection, cardId);
@@ -123,15 +144,13 @@ Result<void> UserCollection::create(const QString &path, const Clock &clock)
 
 Result<QList<DeckSummary>> UserCollection::decks()
 {
-    auto db = connection();
-    if (!db)
-        return db.error();
-    auto meta = CollectionMeta::load(*db.value());
-    if (!meta)
-        return meta.error();
-    const auto timing
-        = meta->timing(m_clock.nowSeconds(), m_clock.utcOffsetMinutesWest(m_clock.nowSeconds()));
-    DeckTree tree(meta->decks());
+    auto view = readView(connection(), m_clock);
+    if (!view)
+        return view.error();
+    Connection &db = *view->db;
+    CollectionMeta &meta = view.value().meta;
+    const scheduling::DayTiming &timing = view->timing;
+    DeckTree tree(meta.decks());
     QList<DeckSummary> result;
     for (const auto &[id, name] : tree.all()) {
         DeckSummary summary {id, name};
@@ -139,19 +158,19 @@ Result<QList<DeckSummary>> UserCollection::decks()
         QStringList ids;
         for (qint64 member : members)
             ids.append(QString::number(member));
-        Query total(*db.value(), u"SELECT count(*) FROM cards WHERE did IN ("_s % ids.join(u',') % u")"_s,
+        Query total(db, u"SELECT count(*) FROM cards WHERE did IN ("_s % ids.join(u',') % u")"_s,
             Query::Caching::Uncached);
         auto cards = total.scalar();
         if (!cards)
             return cards.error();
         summary.cardCount = cards.value() ? cards.value()->toInt() : 0;
-        auto config = meta->deckConfig(id);
+        auto config = meta.deckConfig(id);
         if (!config)
             return config.error();
         const auto today = tree.todayCounts(id, timing.today);
-        ReviewQueue queue(*db.value(), members,
+        ReviewQueue queue(db, members,
             scheduling::dailyLimits(config.value(), today.newToday, today.reviewToday), timing,
-            meta->collapseTimeSeconds());
+            meta.collapseTimeSeconds());
         auto counts = queue.counts();
         if (!counts)
             return counts.error();
@@ -165,13 +184,10 @@ Result<QList<DeckSummary>> UserCollection::decks()
 
 Result<bool> UserCollection::hasDeck(qint64 deckId)
 {
-    auto db = connection();
-    if (!db)
-        return db.error();
-    auto meta = CollectionMeta::load(*db.value());
-    if (!meta)
-        return meta.error();
-    return DeckTree(meta->decks()).contains(deckId);
+    auto view = readView(connection(), m_clock);
+    if (!view)
+        return view.error();
+    return DeckTree(view->meta.decks()).contains(deckId);
 }
 
 Result<DeckSummary> UserCollection::createDeck(const QString &name)
@@ -287,24 +303,22 @@ Result<std::optional<CardRecord>> UserCollection::cardByGuid(const QString &guid
 
 Result<CardPage> UserCollection::findCards(const CardQuery &query)
 {
-    auto db = connection();
-    if (!db)
-        return db.error();
-    auto meta = CollectionMeta::load(*db.value());
-    if (!meta)
-        return meta.error();
-    DeckTree tree(meta->decks());
+    auto view = readView(connection(), m_clock);
+    if (!view)
+        return view.error();
+    Connection &db = *view->db;
+    CollectionMeta &meta = view.value().meta;
+    const scheduling::DayTiming &timing = view->timing;
+    DeckTree tree(meta.decks());
     if (query.deckId && !tree.contains(*query.deckId))
         return deckNotFound(*query.deckId);
-    const auto timing
-        = meta->timing(m_clock.nowSeconds(), m_clock.utcOffsetMinutesWest(m_clock.nowSeconds()));
     auto filter = buildCardFilter(query.search, tree, timing, query.deckId);
     if (!filter)
         return filter.error();
     const QString from = u" FROM cards c JOIN notes n ON n.id = c.nid WHERE "_s % filter->where;
 
     CardPage page;
-    Query total(*db.value(), u"SELECT count(*)"_s % from, Query::Caching::Uncached);
+    Query total(db, u"SELECT count(*)"_s % from, Query::Caching::Uncached);
     for (const QVariant &binding : filter->bindings)
         total.bind(binding);
     auto count = total.scalar();
@@ -312,8 +326,7 @@ Result<CardPage> UserCollection::findCards(const CardQuery &query)
         return count.error();
     page.total = count.value() ? count.value()->toLongLong() : 0;
 
-    Query rows(*db.value(),
-        u"SELECT "_s % cardrows::kSelectColumns % from % u" ORDER BY c.id LIMIT ? OFFSET ?"_s,
+    Query rows(db, u"SELECT "_s % cardrows::kSelectColumns % from % u" ORDER BY c.id LIMIT ? OFFSET ?"_s,
         Query::Caching::Uncached);
     for (const QVariant &binding : filter->bindings)
         rows.bind(binding);
@@ -409,24 +422,22 @@ Result<ReviewCounts> UserCollection::counts(qint64 deckId)
 
 Result<std::optional<NextCard>> UserCollection::nextCard(qint64 deckId)
 {
-    auto db = connection();
-    if (!db)
-        return db.error();
-    auto meta = CollectionMeta::load(*db.value());
-    if (!meta)
-        return meta.error();
-    DeckTree tree(meta->decks());
+    auto view = readView(connection(), m_clock);
+    if (!view)
+        return view.error();
+    Connection &db = *view->db;
+    CollectionMeta &meta = view.value().meta;
+    const scheduling::DayTiming &timing = view->timing;
+    DeckTree tree(meta.decks());
     if (!tree.contains(deckId))
         return deckNotFound(deckId);
-    auto config = meta->deckConfig(deckId);
+    auto config = meta.deckConfig(deckId);
     if (!config)
         return config.error();
-    const qint64 now = m_clock.nowSeconds();
-    const auto timing = meta->timing(now, m_clock.utcOffsetMinutesWest(now));
     const auto today = tree.todayCounts(deckId, timing.today);
-    ReviewQueue queue(*db.value(), tree.withDescendants(deckId),
+    ReviewQueue queue(db, tree.withDescendants(deckId),
         scheduling::dailyLimits(config.value(), today.newToday, today.reviewToday), timing,
-        meta->collapseTimeSeconds());
+        meta.collapseTimeSeconds());
     auto counts = queue.counts();
     if (!counts)
         return counts.error();
@@ -438,7 +449,7 @@ Result<std::optional<NextCard>> UserCollection::nextCard(qint64 deckId)
     NextCard result;
     result.card = *next.value();
     result.counts = counts.value();
-    auto cardConfig = meta->deckConfig(result.card.deckId);
+    auto cardConfig = meta.deckConfig(result.card.deckId);
     if (!cardConfig)
         return cardConfig.error();
     auto intervals = scheduling::previewIntervals(result.card.state, cardConfig.value(), timing, m_fuzz);
@@ -504,14 +515,12 @@ Result<CardRecord> UserCollection::answer(const AnswerRequest &request)
 
 Result<CollectionStats> UserCollection::stats()
 {
-    auto db = connection();
-    if (!db)
-        return db.error();
-    auto meta = CollectionMeta::load(*db.value());
-    if (!meta)
-        return meta.error();
-    const qint64 now = m_clock.nowSeconds();
-    const auto timing = meta->timing(now, m_clock.utcOffsetMinutesWest(now));
+    auto view = readView(connection(), m_clock);
+    if (!view)
+        return view.error();
+    Connection &db = *view->db;
+    CollectionMeta &meta = view.value().meta;
+    const scheduling::DayTiming &timing = view->timing;
     const qint64 dayStartMs = (timing.nextDayAt - 86400) * 1000;
     const QString sql
         = u"SELECT (SELECT count(*) FROM cards), (SELECT count(*) FROM notes),"
@@ -521,7 +530,7 @@ Result<CollectionStats> UserCollection::stats()
           " (SELECT count(*) FROM cards WHERE type IN (1, 3) AND queue >= 0),"
           " (SELECT count(*) FROM cards WHERE type = 2 AND queue >= 0),"
           " (SELECT count(*) FROM cards WHERE queue = -1)"_s;
-    Query query(*db.value(), sql);
+    Query query(db, sql);
     query.bind(dayStartMs).bind(timing.today).bind(timing.nextDayAt);
     if (auto done = query.exec(); !done)
         return done.error();
@@ -536,7 +545,7 @@ Result<CollectionStats> UserCollection::stats()
     stats.learningCards = query.int64(5);
     stats.reviewCards = query.int64(6);
     stats.suspendedCards = query.int64(7);
-    stats.decks = meta->decks().size();
+    stats.decks = meta.decks().size();
     return stats;
 }
 
