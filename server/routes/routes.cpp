@@ -19,6 +19,8 @@ Result<qint64> effectiveDeck(RequestContext &context, std::optional<qint64> expl
     if (explicitDeck)
         return *explicitDeck;
     const qint64 current = context.session ? context.session->currentDeckId : kDefaultDeckId;
+    if (current == kDefaultDeckId)
+        return current; // Default cannot be deleted: no need to read the collection on this hot path
     auto exists = context.backend.decks().exists(context.userId(), current);
     if (!exists)
         return exists.error();
