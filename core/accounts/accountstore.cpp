@@ -49,12 +49,6 @@ StoredAccount accountFromRow(const storage::Query &query)
     return stored;
 }
 
-// Qt binds a null QString as SQL NULL, which NOT NULL columns refuse.
-QString nonNull(const QString &text)
-{
-    return text.isNull() ? u""_s : text;
-}
-
 Error badCredentials()
 {
     // One message for every cause: the client must not learn which part was wrong.
@@ -82,29 +76,18 @@ Error insertError(const QSqlError &error)
 Result<qint64> insertAccount(storage::Connection &connection, const Registration &registration,
     const QString &passwordHash, qint64 createdAt)
 {
-    // Query would turn the driver error into a message; the constraint's
-    // name is needed to tell a taken username from a taken email.
-    auto prepared = connection.prepared(
+    storage::Query query(connection,
         u"INSERT INTO accounts (username, username_key, email, email_key, name, area_of_interest,"
         u" password_hash, created_at, is_admin, disabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)"_s);
-    if (!prepared)
-        return prepared.error();
-    QSqlQuery &query = *prepared.value();
-    query.bindValue(0, registration.username);
-    query.bindValue(1, credentialrules::usernameKey(registration.username));
-    query.bindValue(2, registration.email);
-    query.bindValue(3, credentialrules::emailKey(registration.email));
-    query.bindValue(4, nonNull(registration.name));
-    query.bindValue(5, nonNull(registration.areaOfInterest));
-    query.bindValue(6, passwordHash);
-    query.bindValue(7, createdAt);
-    const bool inserted = query.exec();
-    const QSqlError error = query.lastError();
-    const qint64 id = query.lastInsertId().toLongLong();
-    query.finish();
-    if (!inserted)
-        return insertError(error);
-    return id;
+    query.bind(registration.username).bind(credentialrules::usernameKey(registration.username));
+    query.bind(registration.email).bind(credentialrules::emailKey(registration.email));
+    query.bind(registration.name).bind(registration.areaOfInterest).bind(passwordHash).bind(createdAt);
+    if (auto done = query.exec(); !done) {
+        // The constraint's name tells a taken username from a taken email.
+        const QSqlError error = query.sqlError();
+        return error.type() == QSqlError::NoError ? Result<qint64>(done.error()) : insertError(error);
+    }
+    return query.lastInsertId().toLongLong();
 }
 
 // A collection and SQLite's side files; this thread's connection to it is
@@ -200,8 +183,8 @@ Result<Account> AccountStore::registerUser(const Registration &registration)
     account.id = userId;
     account.username = registration.username;
     account.email = registration.email;
-    account.name = nonNull(registration.name);
-    account.areaOfInterest = nonNull(registration.areaOfInterest);
+    account.name = registration.name;
+    account.areaOfInterest = registration.areaOfInterest;
     account.createdAt = createdAt;
     qCInfo(lcAccounts) << "registered user" << userId << registration.username;
     return account;

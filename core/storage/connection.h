@@ -3,6 +3,7 @@
 #include "common/result.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 
@@ -64,6 +65,10 @@ public:
     int int32(int column) const { return m_query->value(column).toInt(); }
     QString text(int column) const { return m_query->value(column).toString(); }
     int rowsAffected() const { return m_query ? m_query->numRowsAffected() : 0; }
+    QVariant lastInsertId() const { return m_query ? m_query->lastInsertId() : QVariant(); }
+    // The driver's error of the last exec(), for callers that must tell
+    // constraints apart (which column was taken).
+    QSqlError sqlError() const { return m_query ? m_query->lastError() : QSqlError(); }
 
     // Convenience for one-row, one-column lookups.
     Result<std::optional<QVariant>> scalar();
