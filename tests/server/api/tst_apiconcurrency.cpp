@@ -2,6 +2,7 @@
 // what they assert (counts, ownership), never in timing.
 #include "testserver.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -224,7 +225,10 @@ private slots:
         QMutex violationsMutex;
         std::atomic<int> started {0};
         std::thread logout([&] {
-            while (servedBeforeLogout.load() < 20) // a condition: enough requests were served first
+            // A condition, bounded: enough requests were served first (a broken server fails below, never
+            // hangs).
+            const QDeadlineTimer deadline(30000);
+            while (servedBeforeLogout.load() < 20 && !deadline.hasExpired())
                 std::this_thread::yield();
             auto http = server.client();
             const auto result = testsupport::call(*http, "POST", u"/api/v1/logout"_s, user.token);
@@ -255,6 +259,7 @@ private slots:
         QVERIFY2(tally.unexpected.isEmpty(), qPrintable(tally.unexpected.join(u'\n')));
         QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
         QVERIFY(loggedOut.load());
+        QVERIFY(servedBeforeLogout.load() >= 20);
         auto http = server.client();
         QCOMPARE(testsupport::call(*http, "GET", u"/api/v1/me"_s, user.token).status, 401);
     }
