@@ -1,6 +1,6 @@
 #pragma once
 
-#include "histogram.h"
+#include "metrics/histogram.h"
 
 #include <QList>
 #include <QString>
@@ -10,6 +10,9 @@
 #include <unordered_map>
 
 namespace javumbo::server {
+
+using metrics::Histogram;
+using metrics::HistogramSnapshot;
 
 // A point-in-time value the server supplies at scrape time (sessions, users, connections).
 struct Gauge

@@ -6,7 +6,7 @@
 #include <atomic>
 #include <memory>
 
-namespace javumbo::server {
+namespace javumbo::metrics {
 
 // A consistent copy of a Histogram: finite upper bounds and cumulative counts.
 struct HistogramSnapshot
@@ -53,4 +53,4 @@ private:
     std::atomic<quint64> m_sumNanoseconds {0};
 };
 
-} // namespace javumbo::server
+} // namespace javumbo::metrics

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace javumbo::server {
+namespace javumbo::metrics {
 
 namespace {
 
@@ -86,4 +86,4 @@ double Histogram::quantile(double q) const
     return snapshot().quantile(q);
 }
 
-} // namespace javumbo::server
+} // namespace javumbo::metrics

@@ -7,8 +7,8 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using javumbo::server::Histogram;
-using javumbo::server::HistogramSnapshot;
+using javumbo::metrics::Histogram;
+using javumbo::metrics::HistogramSnapshot;
 
 class TestHistogram : public QObject
 {
