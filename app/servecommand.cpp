@@ -1,6 +1,7 @@
 #include "servecommand.h"
 
 #include "api/apiserver.h"
+#include "common/fault.h"
 #include "datadirectory.h"
 #include "services/backend.h"
 #include "signalwatcher.h"
@@ -22,6 +23,7 @@ struct ServeConfig
     server::ServerOptions server;
     QString dataDir;
     int lockTimeoutMs = 5000;
+    Fault fault = Fault::None;
 };
 
 int fail(const QString &message, int code = 1)
@@ -52,8 +54,12 @@ std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
         u"idle-timeout"_s, u"Seconds before an idle connection is closed (default 60)."_s, u"s"_s, u"60"_s);
     const QCommandLineOption maxConnections(
         u"max-connections"_s, u"Open connections allowed (default 1024)."_s, u"n"_s, u"1024"_s);
+    const QCommandLineOption fault(u"fault"_s,
+        u"Plant one known bug, to test the load tester's integrity checker; loopback only. One of: %1."_s.arg(
+            faultNames().join(u", "_s)),
+        u"name"_s);
     parser.addOptions(
-        {bind, port, dataDir, threads, logFormat, logFile, lockTimeout, idleTimeout, maxConnections});
+        {bind, port, dataDir, threads, logFormat, logFile, lockTimeout, idleTimeout, maxConnections, fault});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty()) {
         *error = u"unexpected argument \"%1\" (see --help)"_s.arg(parser.positionalArguments().first());
@@ -101,6 +107,20 @@ std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
         return std::nullopt;
     }
     config.dataDir = parser.value(dataDir);
+    if (parser.isSet(fault)) {
+        const auto planted = faultFromName(parser.value(fault));
+        if (!planted) {
+            *error = u"--fault: unknown fault \"%1\"; known faults: %2"_s.arg(
+                parser.value(fault), faultNames().join(u", "_s));
+            return std::nullopt;
+        }
+        if (!config.server.bindAddress.isLoopback()) {
+            *error = u"--fault %1 refused: a deliberately broken server may only listen on a loopback"
+                     " address (127.0.0.1 or ::1), not %2"_s.arg(parser.value(fault), parser.value(bind));
+            return std::nullopt;
+        }
+        config.fault = *planted;
+    }
     return config;
 }
 
@@ -124,6 +144,9 @@ int runServe(const QStringList &arguments)
     BackendOptions options;
     options.dataDir = dataDir.value();
     options.lockTimeout = std::chrono::milliseconds(config->lockTimeoutMs);
+    options.fault = config->fault;
+    if (config->fault != Fault::None)
+        QTextStream(stderr) << faultWarning(config->fault) << Qt::endl;
     Backend backend(options, clock, locks);
     if (auto ready = backend.initialize(); !ready)
         return fail(ready.error().message);

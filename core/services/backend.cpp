@@ -14,6 +14,7 @@ ServiceContext makeContext(const BackendOptions &options, const Clock &clock, Us
     context.locks = &locks;
     context.lockTimeout = options.lockTimeout;
     context.fuzz = options.fuzz;
+    context.fault = options.fault;
     return context;
 }
 

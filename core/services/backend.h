@@ -23,6 +23,7 @@ struct BackendOptions
     PasswordHasher::Options hashing {};
     SessionPolicy sessions {};
     scheduling::FuzzSource fuzz = scheduling::FuzzSource::seeded();
+    Fault fault = Fault::None; // common/fault.h; the server refuses it off loopback
 };
 
 class Backend

@@ -26,13 +26,25 @@ CardService::CardService(const ServiceContext &context)
 
 Result<storage::CardRecord> CardService::add(qint64 userId, const storage::NewCard &card) const
 {
-    return m_access.write(
-        userId, [&](storage::UserCollection &collection) { return collection.addCard(card); });
+    return m_access.write(userId, [&](storage::UserCollection &collection) {
+        auto added = collection.addCard(card);
+        // Planted fault (loadtest self-test) lost-ack: some acknowledged adds are erased.
+        if (m_access.context().fault == Fault::LostAck) [[unlikely]]
+            m_lostAcks.afterAdd(collection, added, *m_access.context().clock);
+        return added;
+    });
 }
 
 Result<CardService::Reply> CardService::addOnce(qint64 userId, const storage::NewCard &card,
     const QString &key, const QByteArray &requestHash, const Renderer &render) const
 {
+    // Planted fault (loadtest self-test) no-idempotency: the key is ignored, so a retry adds a second card.
+    if (m_access.context().fault == Fault::NoIdempotency) [[unlikely]] {
+        auto added = add(userId, card);
+        if (!added)
+            return added.error();
+        return Reply {201, render(added.value()), false};
+    }
     return m_access.write(userId, [&](storage::UserCollection &collection) -> Result<Reply> {
         auto existing = m_idempotency.find(userId, key);
         if (!existing)
@@ -62,6 +74,9 @@ Result<CardService::Reply> CardService::addOnce(qint64 userId, const storage::Ne
         }
 
         auto added = collection.addCard(keyed);
+        // Planted fault (loadtest self-test) lost-ack: the stored reply then names a card that is gone.
+        if (m_access.context().fault == Fault::LostAck) [[unlikely]]
+            m_lostAcks.afterAdd(collection, added, *m_access.context().clock);
         if (!added) {
             if (added.code() != ErrorCode::StorageUnavailable && added.code() != ErrorCode::Internal)
                 (void)m_idempotency.abandon(userId, key); // a definite refusal: nothing to recover

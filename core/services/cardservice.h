@@ -2,6 +2,7 @@
 
 #include "collectionaccess.h"
 #include "idempotencystore.h"
+#include "plantedfaults.h"
 
 #include <functional>
 
@@ -44,6 +45,7 @@ public:
 private:
     CollectionAccess m_access;
     mutable IdempotencyStore m_idempotency;
+    mutable faults::LostAcks m_lostAcks; // planted fault lost-ack only
 };
 
 } // namespace javumbo

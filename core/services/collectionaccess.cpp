@@ -8,7 +8,11 @@ CollectionAccess::CollectionAccess(const ServiceContext &context) : m_context(co
 
 storage::UserCollection CollectionAccess::collection(qint64 userId) const
 {
-    return storage::UserCollection(m_context.collectionPath(userId), *m_context.clock, m_context.fuzz);
+    storage::UserCollection userCollection(
+        m_context.collectionPath(userId), *m_context.clock, m_context.fuzz);
+    // Planted fault (loadtest self-test): clock-ids, double-revlog and no-user-lock act in storage.
+    userCollection.setPlantedFault(m_context.fault);
+    return userCollection;
 }
 
 Result<UserLockGuard> CollectionAccess::lock(qint64 userId) const

@@ -29,6 +29,12 @@ public:
     template<typename Work>
     auto write(qint64 userId, Work &&work) const -> std::invoke_result_t<Work, storage::UserCollection &>
     {
+        // Planted fault (loadtest self-test) no-user-lock: writers of one user
+        // race, serialised only by SQLite (UserCollection::answer adds the stale read).
+        if (m_context.fault == Fault::NoUserLock) [[unlikely]] {
+            storage::UserCollection userCollection = collection(userId);
+            return work(userCollection);
+        }
         auto guard = lock(userId);
         if (!guard)
             return guard.error();

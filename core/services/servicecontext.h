@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/clock.h"
+#include "common/fault.h"
 #include "locking/userlockregistry.h"
 #include "scheduling/fuzz.h"
 
@@ -20,6 +21,7 @@ struct ServiceContext
     UserLockRegistry *locks = nullptr;
     std::chrono::milliseconds lockTimeout {5000};
     scheduling::FuzzSource fuzz = scheduling::FuzzSource::seeded();
+    Fault fault = Fault::None; // a planted bug for the checker's self-test; None in real use
 
     QString adminDbPath() const;
     QString idempotencyDbPath() const;

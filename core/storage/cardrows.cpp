@@ -30,8 +30,12 @@ CardRecord readCard(const Query &query)
     return card;
 }
 
-Result<qint64> nextId(Connection &connection, Table table, qint64 nowMs)
+Result<qint64> nextId(Connection &connection, Table table, qint64 nowMs, IdScheme scheme)
 {
+    // Planted fault (loadtest self-test) clock-ids: no collision handling, so
+    // two inserts in one millisecond fail with "UNIQUE constraint failed".
+    if (scheme == IdScheme::ClockOnly) [[unlikely]]
+        return nowMs;
     static const QString statements[]
         = {u"SELECT max(id) FROM notes"_s, u"SELECT max(id) FROM cards"_s, u"SELECT max(id) FROM revlog"_s};
     Query query(connection, statements[int(table)]);
@@ -55,12 +59,12 @@ Result<std::optional<CardRecord>> load(Connection &connection, qint64 cardId)
 }
 
 Result<CardRecord> insert(
-    Connection &connection, const NewCard &card, qint64 modelId, qint64 position, qint64 nowMs)
+    Connection &connection, const NewCard &card, qint64 modelId, qint64 position, qint64 nowMs, IdScheme ids)
 {
-    auto noteId = nextId(connection, Table::Notes, nowMs);
+    auto noteId = nextId(connection, Table::Notes, nowMs, ids);
     if (!noteId)
         return noteId.error();
-    auto cardId = nextId(connection, Table::Cards, nowMs);
+    auto cardId = nextId(connection, Table::Cards, nowMs, ids);
     if (!cardId)
         return cardId.error();
     const qint64 nowSeconds = nowMs / 1000;
@@ -123,9 +127,9 @@ Result<void> updateCard(
 }
 
 Result<qint64> insertRevlog(
-    Connection &connection, qint64 cardId, const scheduling::RevlogEntry &entry, qint64 nowMs)
+    Connection &connection, qint64 cardId, const scheduling::RevlogEntry &entry, qint64 nowMs, IdScheme ids)
 {
-    auto id = nextId(connection, Table::Revlog, nowMs);
+    auto id = nextId(connection, Table::Revlog, nowMs, ids);
     if (!id)
         return id.error();
     Query revlog(connection,

@@ -20,18 +20,25 @@ enum class Table
     Cards,
     Revlog
 };
+// How new ids are chosen. ClockOnly exists only for the planted fault clock-ids
+// (common/fault.h): the original's bare millisecond ids, which collide.
+enum class IdScheme
+{
+    Unique,
+    ClockOnly
+};
 // A millisecond id unique in `table`: now, or one past the largest when now is taken.
-Result<qint64> nextId(Connection &connection, Table table, qint64 nowMs);
+Result<qint64> nextId(Connection &connection, Table table, qint64 nowMs, IdScheme scheme = IdScheme::Unique);
 
 Result<std::optional<CardRecord>> load(Connection &connection, qint64 cardId);
-Result<CardRecord> insert(
-    Connection &connection, const NewCard &card, qint64 modelId, qint64 position, qint64 nowMs);
+Result<CardRecord> insert(Connection &connection, const NewCard &card, qint64 modelId, qint64 position,
+    qint64 nowMs, IdScheme ids = IdScheme::Unique);
 Result<void> updateNote(Connection &connection, qint64 noteId, const QString &front, const QString &back,
     const QStringList &tags, qint64 nowSeconds);
 Result<void> updateCard(
     Connection &connection, qint64 cardId, qint64 deckId, const scheduling::CardState &state, qint64 mod);
-Result<qint64> insertRevlog(
-    Connection &connection, qint64 cardId, const scheduling::RevlogEntry &entry, qint64 nowMs);
+Result<qint64> insertRevlog(Connection &connection, qint64 cardId, const scheduling::RevlogEntry &entry,
+    qint64 nowMs, IdScheme ids = IdScheme::Unique);
 // Deletes the notes (and all their cards) and records graves for each.
 Result<void> deleteNotes(Connection &connection, const QList<qint64> &noteIds);
 Result<QList<qint64>> noteIdsInDecks(Connection &connection, const QList<qint64> &deckIds);

@@ -17,6 +17,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <thread>
+
 using namespace Qt::StringLiterals;
 
 namespace javumbo::storage {
@@ -79,6 +81,14 @@ Result<ReadView> readView(Result<Connection *> db, const Clock &clock)
     const scheduling::DayTiming timing = meta->timing(now, clock.utcOffsetMinutesWest(now));
     return ReadView {db.value(), std::move(meta).value(), timing};
 }
+
+// Planted faults (loadtest self-test, common/fault.h) that act in storage.
+cardrows::IdScheme idSchemeFor(Fault fault)
+{
+    return fault == Fault::ClockIds ? cardrows::IdScheme::ClockOnly : cardrows::IdScheme::Unique;
+}
+// no-user-lock: long enough that concurrent answers of one card all read it before the first writes.
+constexpr std::chrono::milliseconds kAnswerRaceWindow {20};
 
 Result<CardRecord> existingCard(Connection &connection, qint64 cardId)
 {
@@ -268,7 +278,8 @@ Result<CardRecord> UserCollection::addCard(const NewCard &card)
         meta.value().conf().insert(u"nextPos"_s, position + 1);
         NewCard normalized = card;
         normalized.tags = tags.value();
-        auto inserted = cardrows::insert(db, normalized, meta->modelId(), position, nowMs());
+        auto inserted
+            = cardrows::insert(db, normalized, meta->modelId(), position, nowMs(), idSchemeFor(m_fault));
         if (!inserted)
             return inserted.error();
         if (auto saved = meta->save(db, nowMs()); !saved)
@@ -466,8 +477,19 @@ Result<CardRecord> UserCollection::answer(const AnswerRequest &request)
         return makeError(ErrorCode::InvalidEase, u"ease must be 1, 2, 3 or 4, not %1"_s.arg(request.ease));
     if (request.timeTakenMs < 0)
         return makeError(ErrorCode::BadRequest, u"time_taken_ms must not be negative"_s);
+    // Planted fault (loadtest self-test) no-user-lock: as the original, read the
+    // card (and check expected_reps) before the write, then write what that
+    // stale read implies: concurrent answers all pass and all set reps + 1.
+    std::optional<CardRecord> staleRead;
+    if (m_fault == Fault::NoUserLock) [[unlikely]] {
+        auto read = card(request.cardId);
+        if (!read)
+            return read.error();
+        staleRead = std::move(read).value();
+        std::this_thread::sleep_for(kAnswerRaceWindow);
+    }
     return inTransaction(connection(), [&](Connection &db) -> Result<CardRecord> {
-        auto existing = existingCard(db, request.cardId);
+        auto existing = staleRead ? Result<CardRecord>(*staleRead) : existingCard(db, request.cardId);
         if (!existing)
             return existing.error();
         CardRecord card = existing.value();
@@ -496,8 +518,15 @@ Result<CardRecord> UserCollection::answer(const AnswerRequest &request)
         card.mod = cardrows::nextMod(card.mod, now);
         if (auto done = cardrows::updateCard(db, card.cardId, card.deckId, card.state, card.mod); !done)
             return done.error();
-        if (auto logged = cardrows::insertRevlog(db, card.cardId, outcome->revlog, nowMs()); !logged)
+        if (auto logged
+            = cardrows::insertRevlog(db, card.cardId, outcome->revlog, nowMs(), idSchemeFor(m_fault));
+            !logged)
             return logged.error();
+        // Planted fault (loadtest self-test) double-revlog: the answer is logged twice.
+        if (m_fault == Fault::DoubleRevlog) [[unlikely]] {
+            if (auto again = cardrows::insertRevlog(db, card.cardId, outcome->revlog, nowMs()); !again)
+                return again.error();
+        }
         if (outcome->becameLeech && !card.tags.contains(u"leech"_s, Qt::CaseInsensitive)) {
             card.tags.append(u"leech"_s);
             if (auto done = cardrows::updateNote(db, card.noteId, card.front, card.back, card.tags, now);

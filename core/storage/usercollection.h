@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/clock.h"
+#include "common/fault.h"
 #include "common/result.h"
 #include "records.h"
 #include "scheduling/fuzz.h"
@@ -25,6 +26,9 @@ public:
     static Result<void> create(const QString &path, const Clock &clock);
 
     const QString &path() const { return m_path; }
+    // Planted fault (loadtest self-test): the storage-level ones (clock-ids,
+    // double-revlog, no-user-lock's stale read) act here; the rest are ignored.
+    void setPlantedFault(Fault fault) { m_fault = fault; }
 
     // Decks
     Result<QList<DeckSummary>> decks();
@@ -62,6 +66,7 @@ private:
     QString m_path;
     const Clock &m_clock;
     scheduling::FuzzSource m_fuzz;
+    Fault m_fault = Fault::None;
 };
 
 } // namespace javumbo::storage

@@ -3,6 +3,7 @@
 #include "accounts/accountstore.h"
 #include "routes/routes.h"
 #include "services/backend.h"
+#include "services/plantedfaults.h"
 #include "services/requesttrace.h"
 #include "storage/database.h"
 #include "transport/guardedtcpserver.h"
@@ -66,7 +67,10 @@ ApiServer::ApiServer(Backend &backend, ServerOptions options, QObject *parent)
     , m_backend(backend)
     , m_options(std::move(options))
     , m_log(m_options.logFormat, m_options.logFile)
+    , m_fault(backend.context().fault)
 {
+    if (m_fault == Fault::StaleSession)
+        m_staleSessions = std::make_unique<faults::StaleSessionCache>();
     m_pool.setMaxThreadCount(m_options.threads > 0 ? m_options.threads : defaultThreads());
     // Pool threads keep their cached connections; letting them expire would
     // reopen every user's file (PLATFORM-NOTES.md §§12, 15).
@@ -91,6 +95,11 @@ void ApiServer::addEndpoint(Endpoint endpoint)
 
 Result<quint16> ApiServer::start()
 {
+    // A deliberately broken server must never face a network, whoever starts it.
+    if (m_fault != Fault::None && !m_options.bindAddress.isLoopback())
+        return makeError(ErrorCode::Forbidden,
+            u"planted fault '%1' is only allowed on a loopback address, not %2"_s.arg(
+                faultName(m_fault), m_options.bindAddress.toString()));
     if (m_options.accessLog) {
         if (auto opened = m_log.open(); !opened)
             return opened.error();
@@ -260,6 +269,10 @@ HttpResponse ApiServer::runPipeline(const Endpoint &endpoint, const HttpRequest 
                 return HttpResponse::error(
                     makeError(ErrorCode::NotAuthenticated, u"log in first"_s), requestId);
             auto session = m_backend.sessions().validate(context.token);
+            // Planted fault (loadtest self-test) stale-session: a cache that logout does not invalidate.
+            if (m_staleSessions) [[unlikely]]
+                session
+                    = m_staleSessions->apply(context.token, std::move(session), m_backend.clock().nowMs());
             if (!session) {
                 if (session.code() != ErrorCode::NotAuthenticated)
                     return HttpResponse::error(session.error(), requestId);
@@ -268,7 +281,11 @@ HttpResponse ApiServer::runPipeline(const Endpoint &endpoint, const HttpRequest 
                     requestId);
             }
             context.session = session.value();
-            *userId = session->userId;
+            // Planted fault (loadtest self-test) shared-session-slot: the user passes through one
+            // process-wide slot, so concurrent requests may act as each other's user.
+            if (m_fault == Fault::SharedSessionSlot) [[unlikely]]
+                context.session->userId = faults::passThroughSharedSlot(session->userId);
+            *userId = context.session->userId;
             if (endpoint.access == Access::Admin || endpoint.access == Access::AdminOrLoopback) {
                 auto account = m_backend.accounts().findById(session->userId);
                 if (!account)
@@ -289,6 +306,9 @@ HttpResponse ApiServer::runPipeline(const Endpoint &endpoint, const HttpRequest 
             context.body = std::move(body).value();
         }
         auto handled = endpoint.handler(context);
+        // Planted fault (loadtest self-test) clock-ids: as the original, any database failure is a vague 500.
+        if (m_fault == Fault::ClockIds && !handled && handled.code() == ErrorCode::Internal) [[unlikely]]
+            return HttpResponse::error(faults::vagueDatabaseError(), requestId);
         if (!handled)
             return HttpResponse::error(handled.error(), requestId);
         return std::move(handled).value();

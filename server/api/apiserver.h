@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accesslog.h"
+#include "common/fault.h"
 #include "endpoint.h"
 #include "http/httpadapter.h"
 #include "http/router.h"
@@ -14,9 +15,14 @@
 #include <QUrl>
 
 #include <atomic>
+#include <memory>
 
 namespace javumbo {
 class Backend;
+}
+
+namespace javumbo::faults {
+class StaleSessionCache;
 }
 
 namespace javumbo::server {
@@ -84,6 +90,9 @@ private:
     quint16 m_port = 0;
     std::atomic<int> m_inFlight {0};
     bool m_stopping = false; // server thread only
+    // Planted faults (common/fault.h) that act in the pipeline; from the Backend.
+    Fault m_fault = Fault::None;
+    std::unique_ptr<faults::StaleSessionCache> m_staleSessions; // stale-session only
 };
 
 } // namespace javumbo::server

@@ -4,13 +4,14 @@ using namespace Qt::StringLiterals;
 
 namespace javumbo::server::routes {
 
-QList<Endpoint> health()
+QList<Endpoint> health(Fault fault)
 {
+    QJsonObject body {{u"status"_s, u"ok"_s}, {u"version"_s, QStringLiteral(JAVUMBO_VERSION)}};
+    // Planted fault (loadtest self-test): said openly, so nobody mistakes this server for a sound one.
+    if (fault != Fault::None)
+        body.insert(u"fault"_s, faultName(fault));
     Endpoint endpoint {"GET", u"/api/v1/health"_s, Access::Public, BodyKind::None,
-        [](RequestContext &) -> Result<HttpResponse> {
-            return HttpResponse::json(
-                200, QJsonObject {{u"status"_s, u"ok"_s}, {u"version"_s, QStringLiteral(JAVUMBO_VERSION)}});
-        }};
+        [body](RequestContext &) -> Result<HttpResponse> { return HttpResponse::json(200, body); }};
     endpoint.runsOnServerThread = true; // touches no database: answers even when the pool is saturated
     return {endpoint};
 }

@@ -1,5 +1,6 @@
 #include "routes.h"
 
+#include "api/apiserver.h"
 #include "services/backend.h"
 
 #include <QJsonArray>
@@ -10,7 +11,8 @@ namespace javumbo::server::routes {
 QList<Endpoint> all(ApiServer &server)
 {
     QList<Endpoint> endpoints;
-    endpoints << health() << accounts() << decks() << cards() << review() << admin(server);
+    endpoints << health(server.backend().context().fault) << accounts() << decks() << cards() << review()
+              << admin(server);
     return endpoints;
 }
 

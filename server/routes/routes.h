@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/endpoint.h"
+#include "common/fault.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -14,7 +15,7 @@ namespace javumbo::server::routes {
 
 QList<Endpoint> all(ApiServer &server);
 
-QList<Endpoint> health();
+QList<Endpoint> health(Fault fault);
 QList<Endpoint> accounts();
 QList<Endpoint> decks();
 QList<Endpoint> cards();

@@ -24,6 +24,8 @@ public:
         int threads = 8;
         std::chrono::milliseconds lockTimeout {5000};
         server::TransportLimits limits {};
+        Fault fault = Fault::None; // a planted bug (common/fault.h), as `javumbo serve --fault`
+        const Clock *clock = nullptr; // null: the system clock; must outlive the server
     };
     TestServer();
     explicit TestServer(const Options &options);

@@ -1,0 +1,91 @@
+#include "plantedfaults.h"
+
+#include "storage/collectionschema.h"
+#include "storage/database.h"
+#include "storage/transaction.h"
+#include "storage/usercollection.h"
+
+#include <QLoggingCategory>
+
+#include <thread>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcFaults, "javumbo.faults")
+
+namespace javumbo::faults {
+
+namespace {
+
+// shared-session-slot: the one slot, as the original kept the user in a module
+// global. Atomic only so the bug stays a logic race, not undefined behaviour.
+std::atomic<qint64> s_sessionSlot {0};
+
+constexpr qsizetype kStaleCacheSweepSize = 4096;
+constexpr int kIdWaitLimitMs = 200;
+
+// Deletes the card and its note without graves: as if the add had never committed.
+Result<void> erase(const QString &path, const storage::CardRecord &card)
+{
+    return storage::inTransaction(
+        storage::Database::open(path, storage::OpenMode::ReadWrite, &storage::collectionschema::verify),
+        [&](storage::Connection &db) -> Result<void> {
+            if (auto done = storage::Query(db, u"DELETE FROM cards WHERE id = ?"_s).bind(card.cardId).exec();
+                !done)
+                return done;
+            return storage::Query(db, u"DELETE FROM notes WHERE id = ?"_s).bind(card.noteId).exec();
+        });
+}
+
+} // namespace
+
+qint64 passThroughSharedSlot(qint64 userId)
+{
+    s_sessionSlot.store(userId, std::memory_order_relaxed);
+    std::this_thread::sleep_for(kSharedSlotWindow);
+    return s_sessionSlot.load(std::memory_order_relaxed);
+}
+
+Error vagueDatabaseError()
+{
+    return makeError(ErrorCode::Internal, u"Database error"_s);
+}
+
+void LostAcks::afterAdd(
+    storage::UserCollection &collection, const Result<storage::CardRecord> &added, const Clock &clock)
+{
+    if (!added || !isLost(++m_successfulAdds))
+        return;
+    // The 201 is already decided by the caller; the card just stops existing.
+    if (auto erased = erase(collection.path(), added.value()); !erased) {
+        qCWarning(lcFaults) << "lost-ack could not erase card" << added->cardId << erased.error().message;
+        return;
+    }
+    // Ids are "now, or one past the largest": with the rows gone, the next add
+    // in this millisecond would get the erased card's id, and the checker would
+    // see a changed card instead of a lost one. Holding the user's lock until
+    // the clock has moved past both ids rules that out (bounded, for frozen test clocks).
+    const qint64 last = std::max(added->cardId, added->noteId);
+    for (int waited = 0; clock.nowMs() <= last && waited < kIdWaitLimitMs; ++waited)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+Result<Session> StaleSessionCache::apply(const QString &token, Result<Session> validated, qint64 nowMs)
+{
+    QMutexLocker locker(&m_mutex);
+    if (validated) {
+        if (m_sessions.size() >= kStaleCacheSweepSize)
+            m_sessions.removeIf(
+                [nowMs](const auto &entry) { return nowMs - entry.value().validatedAtMs >= kLifetimeMs; });
+        m_sessions.insert(token, Entry {validated.value(), nowMs});
+        return validated;
+    }
+    if (validated.code() == ErrorCode::NotAuthenticated) {
+        const auto found = m_sessions.constFind(token);
+        if (found != m_sessions.cend() && nowMs - found->validatedAtMs < kLifetimeMs)
+            return found->session;
+    }
+    return validated;
+}
+
+} // namespace javumbo::faults

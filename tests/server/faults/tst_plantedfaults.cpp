@@ -1,0 +1,604 @@
+// The planted faults of `javumbo serve --fault NAME` (common/fault.h): each
+// one, on a real server on a loopback port with real clients, must show the
+// damage its checker class describes, every time; the same scenario without
+// the fault must stay correct. Then the guard rails, through the real binary:
+// loopback only, unknown names refused with the list, a warning on stderr and
+// the fault named in /health.
+#include "testserver.h"
+
+#include "api/apiserver.h"
+#include "services/plantedfaults.h"
+
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QMutex>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QTest>
+
+#include <latch>
+#include <thread>
+
+#include <signal.h>
+
+using namespace Qt::StringLiterals;
+using namespace javumbo;
+using javumbo::testsupport::TestServer;
+
+// QVERIFY2 with a message built as a QByteArray (QT_NO_CAST_FROM_BYTEARRAY is on).
+#define VERIFY_MSG(condition, message) QVERIFY2(condition, QByteArray(message).constData())
+
+namespace {
+
+constexpr int kProcessTimeoutMs = 20000;
+
+template<typename Work>
+void runThreads(int count, Work work)
+{
+    std::latch start(count);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < count; ++i) {
+        threads.emplace_back([&, i] {
+            start.arrive_and_wait();
+            work(i);
+        });
+    }
+    for (auto &thread : threads)
+        thread.join();
+}
+
+// Status codes and error codes seen by many threads.
+struct Tally
+{
+    QMutex mutex;
+    QMap<int, int> statuses;
+    QMap<QString, int> errors;
+    QStringList samples;
+    void record(const loadtest::HttpResult &result)
+    {
+        QMutexLocker locker(&mutex);
+        ++statuses[result.status];
+        if (result.status >= 300) {
+            ++errors[result.errorCode()];
+            if (samples.size() < 5)
+                samples.append(u"%1 %2"_s.arg(result.status).arg(QString::fromUtf8(result.body.left(200))));
+        }
+    }
+    int count(int status)
+    {
+        QMutexLocker locker(&mutex);
+        return statuses.value(status);
+    }
+    QByteArray describe()
+    {
+        QMutexLocker locker(&mutex);
+        QStringList parts;
+        for (auto it = statuses.cbegin(); it != statuses.cend(); ++it)
+            parts.append(u"%1x%2"_s.arg(it.key()).arg(it.value()));
+        return (parts.join(u' ') % u" | "_s % samples.join(u" ; "_s)).toUtf8();
+    }
+};
+
+TestServer::Options withFault(Fault fault, const Clock *clock = nullptr)
+{
+    TestServer::Options options;
+    options.fault = fault;
+    options.clock = clock;
+    return options;
+}
+
+QString collectionOf(TestServer &server, qint64 userId)
+{
+    return server.dataDir() + u"/user_dbs/user_%1.db"_s.arg(userId);
+}
+
+qint64 count(TestServer &server, qint64 userId, const QString &sql)
+{
+    return testsupport::queryNumber(collectionOf(server, userId), sql);
+}
+
+loadtest::HttpResult addCard(loadtest::HttpClient &http, const QString &token, const QString &front,
+    const QList<std::pair<QByteArray, QByteArray>> &headers = {})
+{
+    return testsupport::call(
+        http, "POST", u"/api/v1/cards"_s, token, {{u"front"_s, front}, {u"back"_s, u"back"_s}}, headers);
+}
+
+QSet<qint64> storedCardIds(TestServer &server, qint64 userId)
+{
+    QSet<qint64> ids;
+    for (const QString &id :
+        testsupport::queryColumn(collectionOf(server, userId), u"SELECT id FROM cards"_s))
+        ids.insert(id.toLongLong());
+    return ids;
+}
+
+QByteArray describe(const loadtest::HttpResult &result)
+{
+    return QByteArray::number(result.status) + " " + result.body.left(300);
+}
+
+struct CommandResult
+{
+    int exitCode = -1;
+    bool finished = false;
+    QByteArray out;
+    QByteArray err;
+    QByteArray describe() const
+    {
+        return "exit " + QByteArray::number(exitCode) + (finished ? "" : " (did not finish)")
+            + "\n--- stdout:\n" + out + "\n--- stderr:\n" + err;
+    }
+};
+
+QProcessEnvironment childEnvironment()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    return environment;
+}
+
+CommandResult runJavumbo(const QStringList &arguments)
+{
+    QProcess process;
+    process.setProcessEnvironment(childEnvironment());
+    process.start(QStringLiteral(JAVUMBO_BINARY), arguments);
+    CommandResult result;
+    if (!process.waitForStarted(kProcessTimeoutMs))
+        return result;
+    process.closeWriteChannel();
+    result.finished = process.waitForFinished(kProcessTimeoutMs);
+    if (!result.finished) {
+        process.kill();
+        process.waitForFinished(5000);
+    }
+    result.exitCode = process.exitCode();
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+} // namespace
+
+class TestPlantedFaults : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { testsupport::enterTestMode(); }
+
+    void faultNames_roundTrip()
+    {
+        const QStringList names = faultNames();
+        QCOMPARE(names,
+            QStringList({u"no-user-lock"_s, u"shared-session-slot"_s, u"clock-ids"_s, u"lost-ack"_s,
+                u"double-revlog"_s, u"no-idempotency"_s, u"stale-session"_s}));
+        for (const QString &name : names) {
+            const auto fault = faultFromName(name);
+            QVERIFY(fault);
+            QVERIFY(*fault != Fault::None);
+            QCOMPARE(faultName(*fault), name);
+        }
+        QVERIFY(!faultFromName(u""_s));
+        QVERIFY(!faultFromName(u"none"_s));
+        QVERIFY(!faultFromName(u"Lost-Ack"_s));
+        QVERIFY(faultWarning(Fault::LostAck).contains(u"WARNING: planted fault 'lost-ack' is active"_s));
+    }
+
+    void health_namesTheFaultOnlyWhenActive_data()
+    {
+        QTest::addColumn<Fault>("fault");
+        QTest::newRow("clean") << Fault::None;
+        QTest::newRow("lost-ack") << Fault::LostAck;
+    }
+    void health_namesTheFaultOnlyWhenActive()
+    {
+        QFETCH(Fault, fault);
+        TestServer server(withFault(fault));
+        auto http = server.client();
+        const auto health = testsupport::call(*http, "GET", u"/api/v1/health"_s);
+        QCOMPARE(health.status, 200);
+        const QJsonObject body = health.json().toObject();
+        QCOMPARE(body.value(u"status"_s).toString(), u"ok"_s);
+        if (fault == Fault::None)
+            QVERIFY2(!body.contains(u"fault"_s), health.body.constData());
+        else
+            QCOMPARE(body.value(u"fault"_s).toString(), faultName(fault));
+    }
+
+    void apiServer_refusesAFaultOffLoopback()
+    {
+        QTemporaryDir dir;
+        SystemClock clock;
+        UserLockRegistry locks;
+        BackendOptions options;
+        options.dataDir = dir.path();
+        options.fault = Fault::DoubleRevlog;
+        Backend backend(options, clock, locks);
+        QVERIFY(backend.initialize());
+        server::ServerOptions serverOptions;
+        serverOptions.bindAddress = QHostAddress::AnyIPv4;
+        serverOptions.port = 0;
+        serverOptions.accessLog = false;
+        server::ApiServer apiServer(backend, serverOptions);
+        const auto started = apiServer.start();
+        QVERIFY(!started);
+        QVERIFY2(started.error().message.contains(u"loopback"_s), qPrintable(started.error().message));
+        QVERIFY(!apiServer.isListening());
+    }
+
+    // no-user-lock: K clients of one user answer the same card at once, each with expected_reps 0.
+    void noUserLock_concurrentAnswersOfOneCard_data()
+    {
+        QTest::addColumn<Fault>("fault");
+        QTest::newRow("clean") << Fault::None;
+        QTest::newRow("no-user-lock") << Fault::NoUserLock;
+    }
+    void noUserLock_concurrentAnswersOfOneCard()
+    {
+        QFETCH(Fault, fault);
+        constexpr int kClients = 6;
+        TestServer server(withFault(fault));
+        const TestServer::User user = server.createUser(u"student"_s);
+        auto http = server.client();
+        const auto added = addCard(*http, user.token, u"one card"_s);
+        QCOMPARE(added.status, 201);
+        const qint64 cardId = added.json()[u"card_id"_s].toInteger();
+
+        Tally tally;
+        runThreads(kClients, [&](int) {
+            auto client = server.client();
+            tally.record(testsupport::call(*client, "POST", u"/api/v1/review/answer"_s, user.token,
+                {{u"card_id"_s, cardId}, {u"ease"_s, 3}, {u"expected_reps"_s, 0}}));
+        });
+        const qint64 revlog = count(server, user.id, u"SELECT count(*) FROM revlog"_s);
+        const qint64 reps = count(server, user.id, u"SELECT reps FROM cards WHERE id = %1"_s.arg(cardId));
+        if (fault == Fault::None) {
+            VERIFY_MSG(tally.count(200) == 1 && tally.count(409) == kClients - 1, tally.describe());
+            QCOMPARE(revlog, 1);
+            QCOMPARE(reps, 1);
+        } else {
+            // The stale read lets every answer pass expected_reps; each logs a row, reps moves once.
+            qInfo("no-user-lock: %d of %d answers succeeded, revlog %lld, reps %lld", tally.count(200),
+                kClients, revlog, reps);
+            VERIFY_MSG(tally.count(200) >= 2, tally.describe());
+            QCOMPARE(revlog, qint64(tally.count(200)));
+            QCOMPARE(reps, 1);
+            QVERIFY(revlog > reps);
+        }
+    }
+
+    // shared-session-slot: six users add cards and ask /me at the same time.
+    void sharedSessionSlot_concurrentUsers_data()
+    {
+        QTest::addColumn<Fault>("fault");
+        QTest::newRow("clean") << Fault::None;
+        QTest::newRow("shared-session-slot") << Fault::SharedSessionSlot;
+    }
+    void sharedSessionSlot_concurrentUsers()
+    {
+        QFETCH(Fault, fault);
+        constexpr int kUsers = 6, kRounds = 20;
+        TestServer server(withFault(fault));
+        QList<TestServer::User> users;
+        for (int i = 0; i < kUsers; ++i)
+            users.append(server.createUser(u"user%1"_s.arg(i)));
+        Tally tally;
+        std::atomic<int> wrongIdentity {0};
+        runThreads(kUsers, [&](int i) {
+            auto client = server.client();
+            const TestServer::User &user = users[i];
+            for (int n = 0; n < kRounds; ++n) {
+                tally.record(addCard(*client, user.token, u"[USER:%1][SEQ:%2]"_s.arg(user.id).arg(n)));
+                const auto me = testsupport::call(*client, "GET", u"/api/v1/me"_s, user.token);
+                tally.record(me);
+                if (me.status == 200 && me.json()[u"user_id"_s].toInteger() != user.id)
+                    ++wrongIdentity;
+            }
+        });
+        VERIFY_MSG(tally.count(200) + tally.count(201) == 2 * kUsers * kRounds, tally.describe());
+        qint64 misplaced = 0, total = 0;
+        for (const TestServer::User &user : users) {
+            total += count(server, user.id, u"SELECT count(*) FROM notes"_s);
+            misplaced += count(server, user.id,
+                u"SELECT count(*) FROM notes WHERE instr(flds, '[USER:%1]') = 0"_s.arg(user.id));
+        }
+        QCOMPARE(total, qint64(kUsers * kRounds)); // nothing lost: only moved
+        if (fault == Fault::None) {
+            QCOMPARE(misplaced, 0);
+            QCOMPARE(wrongIdentity.load(), 0);
+        } else {
+            qInfo("shared-session-slot: %lld of %lld cards misplaced, /me wrong %d of %d times", misplaced,
+                total, wrongIdentity.load(), kUsers * kRounds);
+            VERIFY_MSG(misplaced > 0, "no card landed in another user's collection");
+            VERIFY_MSG(wrongIdentity.load() > 0, "/me never named another user");
+        }
+    }
+
+    // clock-ids on a frozen millisecond: every add after a user's first collides.
+    void clockIds_frozenMillisecond_data()
+    {
+        QTest::addColumn<Fault>("fault");
+        QTest::newRow("clean") << Fault::None;
+        QTest::newRow("clock-ids") << Fault::ClockIds;
+    }
+    void clockIds_frozenMillisecond()
+    {
+        QFETCH(Fault, fault);
+        ManualClock frozen(QDateTime::currentMSecsSinceEpoch());
+        TestServer server(withFault(fault, &frozen));
+        const TestServer::User user = server.createUser(u"student"_s);
+        auto http = server.client();
+        const auto first = addCard(*http, user.token, u"first"_s);
+        QCOMPARE(first.status, 201);
+        for (int n = 0; n < 3; ++n) {
+            const auto next = addCard(*http, user.token, u"next %1"_s.arg(n));
+            if (fault == Fault::None) {
+                QCOMPARE(next.status, 201);
+                continue;
+            }
+            VERIFY_MSG(next.status == 500, describe(next));
+            QCOMPARE(next.errorCode(), u"internal"_s);
+            // The original's vague message, not the precise constraint.
+            QCOMPARE(next.json()[u"error"_s][u"message"_s].toString(), u"Database error"_s);
+        }
+        QCOMPARE(count(server, user.id, u"SELECT count(*) FROM cards"_s), fault == Fault::None ? 4 : 1);
+    }
+
+    // clock-ids on the real clock: several clients of one user adding at once.
+    void clockIds_concurrentAddsOfOneUser_data()
+    {
+        QTest::addColumn<Fault>("fault");
+        QTest::newRow("clean") << Fault::None;
+        QTest::newRow("clock-ids") << Fault::ClockIds;
+    }
+    void clockIds_concurrentAddsOfOneUser()
+    {
+        QFETCH(Fault, fault);
+        constexpr int kClients = 4, kAdds = 50;
+        TestServer server(withFault(fault));
+        const TestServer::User user = server.createUser(u"student"_s);
+        Tally tally;
+        runThreads(kClients, [&](int i) {
+            auto client = server.client();
+            for (int n = 0; n < kAdds; ++n)
+                tally.record(addCard(*client, user.token, u"c%1-%2"_s.arg(i).arg(n)));
+        });
+        const qint64 stored = count(server, user.id, u"SELECT count(*) FROM cards"_s);
+        QCOMPARE(stored, qint64(tally.count(201)));
+        if (fault == Fault::None) {
+            VERIFY_MSG(tally.count(201) == kClients * kAdds, tally.describe());
+        } else {
+            qInfo("clock-ids: %d of %d concurrent adds failed", tally.count(500), kClients * kAdds);
+            VERIFY_MSG(tally.count(500) > 0, tally.describe());
+            VERIFY_MSG(tally.count(201) + tally.count(500) == kClients * kAdds, tally.describe());
+            QMutexLocker locker(&tally.mutex);
+            QCOMPARE(tally.errors.value(u"internal"_s), tally.statuses.value(500));
+        }
+    }
+
+    // lost-ack: successful adds #20 and #120 are acknowledged and then gone.
+    void lostAck_everyHundredthAddFromTheTwentieth_data()
+    {
+        QTest::addColumn<Fault>("fault");
+        QTest::addColumn<bool>("idempotent");
+        QTest::newRow("clean") << Fault::None << false;
+        QTest::newRow("lost-ack") << Fault::LostAck << false;
+        QTest::newRow("lost-ack, Idempotency-Key") << Fault::LostAck << true;
+    }
+    void lostAck_everyHundredthAddFromTheTwentieth()
+    {
+        QFETCH(Fault, fault);
+        QFETCH(bool, idempotent);
+        QCOMPARE(faults::LostAcks::isLost(20), true);
+        QCOMPARE(faults::LostAcks::isLost(120), true);
+        QCOMPARE(faults::LostAcks::isLost(100), false);
+        TestServer server(withFault(fault));
+        const TestServer::User user = server.createUser(u"student"_s);
+        auto http = server.client();
+        QList<qint64> acknowledged;
+        auto addOne = [&](int n) {
+            QList<std::pair<QByteArray, QByteArray>> headers;
+            if (idempotent)
+                headers.append({"Idempotency-Key", "key-" + QByteArray::number(n)});
+            const auto added = addCard(*http, user.token, u"card %1"_s.arg(n), headers);
+            if (added.status == 201)
+                acknowledged.append(added.json()[u"card_id"_s].toInteger());
+            return added.status;
+        };
+        auto missing = [&] {
+            const QSet<qint64> stored = storedCardIds(server, user.id);
+            QList<int> positions; // 1-based positions among the acknowledged adds
+            for (int i = 0; i < acknowledged.size(); ++i) {
+                if (!stored.contains(acknowledged[i]))
+                    positions.append(i + 1);
+            }
+            return positions;
+        };
+        for (int n = 1; n <= 119; ++n)
+            QCOMPARE(addOne(n), 201);
+        QCOMPARE(missing(), fault == Fault::None ? QList<int> {} : QList<int> {20});
+        QCOMPARE(addOne(120), 201);
+        QCOMPARE(missing(), fault == Fault::None ? QList<int> {} : QList<int>({20, 120}));
+        // A lost card's id is never handed out again, so it reads as lost, not as changed.
+        QCOMPARE(QSet<qint64>(acknowledged.cbegin(), acknowledged.cend()).size(), acknowledged.size());
+        // The API agrees with the file: the list no longer shows them.
+        const auto listed = testsupport::call(*http, "GET", u"/api/v1/cards?limit=1000"_s, user.token);
+        QCOMPARE(listed.status, 200);
+        QCOMPARE(listed.json()[u"total"_s].toInteger(), fault == Fault::None ? 120 : 118);
+    }
+
+    // double-revlog: one answer, two revlog rows with distinct ids.
+    void doubleRevlog_oneAnswer_data()
+    {
+        QTest::addColumn<Fault>("fault");
+        QTest::addColumn<qint64>("rows");
+        QTest::newRow("clean") << Fault::None << qint64(1);
+        QTest::newRow("double-revlog") << Fault::DoubleRevlog << qint64(2);
+    }
+    void doubleRevlog_oneAnswer()
+    {
+        QFETCH(Fault, fault);
+        QFETCH(qint64, rows);
+        TestServer server(withFault(fault));
+        const TestServer::User user = server.createUser(u"student"_s);
+        auto http = server.client();
+        const auto added = addCard(*http, user.token, u"one card"_s);
+        QCOMPARE(added.status, 201);
+        const qint64 cardId = added.json()[u"card_id"_s].toInteger();
+        const auto answered = testsupport::call(*http, "POST", u"/api/v1/review/answer"_s, user.token,
+            {{u"card_id"_s, cardId}, {u"ease"_s, 3}, {u"expected_reps"_s, 0}});
+        VERIFY_MSG(answered.status == 200, describe(answered));
+        QCOMPARE(answered.json()[u"reps"_s].toInteger(), 1);
+        QCOMPARE(count(server, user.id, u"SELECT count(*) FROM revlog WHERE cid = %1"_s.arg(cardId)), rows);
+        QCOMPARE(count(server, user.id, u"SELECT count(DISTINCT id) FROM revlog"_s), rows);
+        QCOMPARE(count(server, user.id, u"SELECT reps FROM cards WHERE id = %1"_s.arg(cardId)), 1);
+    }
+
+    // no-idempotency: the same Idempotency-Key twice.
+    void noIdempotency_retryWithTheSameKey_data()
+    {
+        QTest::addColumn<Fault>("fault");
+        QTest::newRow("clean") << Fault::None;
+        QTest::newRow("no-idempotency") << Fault::NoIdempotency;
+    }
+    void noIdempotency_retryWithTheSameKey()
+    {
+        QFETCH(Fault, fault);
+        TestServer server(withFault(fault));
+        const TestServer::User user = server.createUser(u"student"_s);
+        auto http = server.client();
+        const QList<std::pair<QByteArray, QByteArray>> key {{"Idempotency-Key", "retry-me"}};
+        const auto first = addCard(*http, user.token, u"once"_s, key);
+        const auto retry = addCard(*http, user.token, u"once"_s, key);
+        QCOMPARE(first.status, 201);
+        QCOMPARE(retry.status, 201);
+        const qint64 firstId = first.json()[u"card_id"_s].toInteger();
+        const qint64 retryId = retry.json()[u"card_id"_s].toInteger();
+        if (fault == Fault::None) {
+            QCOMPARE(retryId, firstId);
+            QCOMPARE(retry.header("idempotent-replayed"), QByteArray("true"));
+            QCOMPARE(count(server, user.id, u"SELECT count(*) FROM cards"_s), 1);
+        } else {
+            QVERIFY(retryId != firstId);
+            QVERIFY(retry.header("idempotent-replayed").isEmpty());
+            QCOMPARE(count(server, user.id, u"SELECT count(*) FROM cards"_s), 2);
+        }
+    }
+
+    // stale-session: the old token on a fresh connection right after logout, and 1.5 s later.
+    void staleSession_oldTokenAfterLogout_data()
+    {
+        QTest::addColumn<Fault>("fault");
+        QTest::newRow("clean") << Fault::None;
+        QTest::newRow("stale-session") << Fault::StaleSession;
+    }
+    void staleSession_oldTokenAfterLogout()
+    {
+        QFETCH(Fault, fault);
+        TestServer server(withFault(fault));
+        const TestServer::User user = server.createUser(u"student"_s);
+        QElapsedTimer sinceLogout;
+        sinceLogout.start();
+        {
+            auto http = server.client();
+            QCOMPARE(testsupport::call(*http, "POST", u"/api/v1/logout"_s, user.token).status, 204);
+        }
+        const int expected = fault == Fault::None ? 401 : 200;
+        for (int delayMs : {0, 1500}) {
+            QThread::msleep(delayMs);
+            auto fresh = server.client();
+            const auto me = testsupport::call(*fresh, "GET", u"/api/v1/me"_s, user.token);
+            VERIFY_MSG(me.status == expected, describe(me));
+            if (me.status == 200)
+                QCOMPARE(me.json()[u"user_id"_s].toInteger(), user.id);
+        }
+        if (fault == Fault::None)
+            return;
+        // Bounded: the token stops working about kLifetimeMs after the logout.
+        const QDeadlineTimer deadline(faults::StaleSessionCache::kLifetimeMs + 5000);
+        int status = 200;
+        while (status == 200 && !deadline.hasExpired()) {
+            QThread::msleep(200);
+            auto fresh = server.client();
+            status = testsupport::call(*fresh, "GET", u"/api/v1/me"_s, user.token).status;
+        }
+        QCOMPARE(status, 401);
+        QVERIFY2(sinceLogout.elapsed() >= faults::StaleSessionCache::kLifetimeMs - 100,
+            qPrintable(QString::number(sinceLogout.elapsed())));
+    }
+
+    // The binary: loopback only, unknown names refused, help lists the names.
+    void serve_faultOffLoopback_isRefused()
+    {
+        QTemporaryDir dir;
+        const auto result = runJavumbo({u"serve"_s, u"--port"_s, u"0"_s, u"--data-dir"_s, dir.path(),
+            u"--bind"_s, u"0.0.0.0"_s, u"--fault"_s, u"lost-ack"_s});
+        VERIFY_MSG(result.finished && result.exitCode == 2, result.describe());
+        VERIFY_MSG(result.err.contains("loopback"), result.describe());
+        VERIFY_MSG(!result.out.contains("listening on"), result.describe());
+    }
+
+    void serve_unknownFault_isRefusedWithTheNames()
+    {
+        QTemporaryDir dir;
+        const auto result = runJavumbo(
+            {u"serve"_s, u"--port"_s, u"0"_s, u"--data-dir"_s, dir.path(), u"--fault"_s, u"no-such-bug"_s});
+        VERIFY_MSG(result.finished && result.exitCode == 2, result.describe());
+        VERIFY_MSG(result.err.contains("no-such-bug"), result.describe());
+        for (const QString &name : faultNames())
+            VERIFY_MSG(result.err.contains(name.toUtf8()), result.describe());
+    }
+
+    void serve_help_listsTheFaults()
+    {
+        const auto result = runJavumbo({u"serve"_s, u"--help"_s});
+        VERIFY_MSG(result.finished && result.exitCode == 0, result.describe());
+        VERIFY_MSG(result.out.contains("--fault"), result.describe());
+        for (const QString &name : faultNames())
+            VERIFY_MSG(result.out.contains(name.toUtf8()), result.describe());
+    }
+
+    void serve_withFault_warnsAndNamesItInHealth()
+    {
+        QTemporaryDir dir;
+        QProcess process;
+        process.setProcessEnvironment(childEnvironment());
+        process.start(QStringLiteral(JAVUMBO_BINARY),
+            {u"serve"_s, u"--port"_s, u"0"_s, u"--data-dir"_s, dir.path(), u"--fault"_s, u"double-revlog"_s});
+        auto kill = qScopeGuard([&] {
+            if (process.state() != QProcess::NotRunning) {
+                process.kill();
+                process.waitForFinished(5000);
+            }
+        });
+        static const QRegularExpression listening(u"listening on http://[^\\s:]+:(\\d+)"_s);
+        QByteArray out, err;
+        quint16 port = 0;
+        const QDeadlineTimer deadline(kProcessTimeoutMs);
+        while (port == 0 && process.state() != QProcess::NotRunning && !deadline.hasExpired()) {
+            process.waitForReadyRead(100);
+            out += process.readAllStandardOutput();
+            err += process.readAllStandardError();
+            const auto match = listening.match(QString::fromUtf8(out));
+            if (match.hasMatch())
+                port = quint16(match.captured(1).toUInt());
+        }
+        VERIFY_MSG(port != 0, "no listening line\n--- stdout:\n" + out + "\n--- stderr:\n" + err);
+        err += process.readAllStandardError();
+        VERIFY_MSG(
+            err.contains("WARNING: planted fault 'double-revlog' is active: this server is deliberately "
+                         "broken for testing the checker"),
+            err);
+        loadtest::HttpClient http(u"127.0.0.1"_s, port, std::chrono::seconds(10));
+        const auto health = testsupport::call(http, "GET", u"/api/v1/health"_s);
+        QCOMPARE(health.status, 200);
+        QCOMPARE(health.json()[u"fault"_s].toString(), u"double-revlog"_s);
+        ::kill(pid_t(process.processId()), SIGTERM);
+        QVERIFY(process.waitForFinished(kProcessTimeoutMs));
+        QCOMPARE(process.exitCode(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPlantedFaults)
+#include "tst_plantedfaults.moc"
