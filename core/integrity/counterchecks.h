@@ -1,0 +1,26 @@
+#pragma once
+
+#include "collectionsource.h"
+#include "historyindex.h"
+#include "violation.h"
+
+#include <QHash>
+#include <QList>
+
+namespace javumbo::integrity {
+
+// Counter-style checks on the answers (ARCHITECTURE.md §6). Every successful
+// answer writes exactly one revlog row and adds one to cards.reps (API.md),
+// and the test's cards start with neither, so for every card of a test
+// collection:
+//   revlog: ok answers ≤ revlog rows ≤ ok + info answers (also for card ids
+//           that have rows but no card, or answers but no card)
+//   reps:   reps == revlog rows (where the revlog is visible), otherwise
+//           ok ≤ reps ≤ ok + info; and reps ≥ the largest reps a response showed.
+using AnswerIndex = QHash<std::pair<QString, qint64>, AnswerTally>;
+
+// Collections without a revlog read (hasRevlog false) are skipped.
+QList<Violation> auditRevlog(const AnswerIndex &answers, const QList<CollectionView> &collections);
+QList<Violation> auditReps(const AnswerIndex &answers, const QList<CollectionView> &collections);
+
+} // namespace javumbo::integrity

@@ -1,0 +1,154 @@
+#include "finalaudit.h"
+
+#include "apiprobes.h"
+#include "apireader.h"
+#include "counterchecks.h"
+#include "datadirchecks.h"
+#include "directreader.h"
+#include "setchecks.h"
+
+using namespace Qt::StringLiterals;
+
+namespace javumbo::integrity {
+
+namespace {
+
+qsizetype countOf(const QList<Violation> &violations, ViolationClass violationClass)
+{
+    return std::count_if(violations.cbegin(), violations.cend(),
+        [violationClass](const Violation &violation) { return violation.violationClass == violationClass; });
+}
+
+// Fail on any violation of its class, else Unknown while something it needed
+// could not be read, else Pass.
+CheckOutcome judged(const QString &name, ViolationClass violationClass, const QList<Violation> &violations,
+    const QStringList &problems, const QString &passed)
+{
+    if (const qsizetype count = countOf(violations, violationClass); count > 0)
+        return {name, CheckStatus::Fail,
+            u"%1 %2 violation(s)"_s.arg(count).arg(violationClassName(violationClass)), true};
+    if (!problems.isEmpty())
+        return {name, CheckStatus::Unknown, problems.join(u"; "_s), true};
+    return {name, CheckStatus::Pass, passed, true};
+}
+
+CheckOutcome notVisible(const QString &name, const QString &why)
+{
+    return {name, CheckStatus::Unknown, why, false};
+}
+
+bool before(const Violation &a, const Violation &b)
+{
+    return std::tie(a.violationClass, a.seq, a.username, a.cardId, a.tag)
+        < std::tie(b.violationClass, b.seq, b.username, b.cardId, b.tag);
+}
+
+} // namespace
+
+IntegrityReport runFinalAudit(const FinalAuditInput &input)
+{
+    const HistoryIndex &history = *input.history;
+    const QList<CollectionView> &collections = input.collections;
+    IntegrityReport report;
+    report.path = input.sourceName;
+
+    QStringList unreadable; // one reason per collection that could not be read
+    for (const CollectionView &collection : collections) {
+        if (!collection.readable)
+            unreadable.append(u"%1: %2"_s.arg(collection.username, collection.error));
+    }
+    if (unreadable.size() > 5)
+        unreadable = unreadable.mid(0, 5) << u"and %1 more unreadable"_s.arg(unreadable.size() - 5);
+    const bool seesRevlog = input.direct != nullptr;
+
+    QList<Violation> &violations = report.violations;
+    violations = input.historyViolations;
+    const SetAudit sets = auditSets(history.tags(), collections);
+    violations.append(sets.violations);
+    if (seesRevlog)
+        violations.append(auditRevlog(history.answers(), collections));
+    violations.append(auditReps(history.answers(), collections));
+
+    QStringList probeProblems;
+    if (input.api) {
+        const ProbeAudit probes
+            = probeCards(*input.api, input.users, collections, history.tags(), input.spotChecksPerUser);
+        violations.append(probes.violations);
+        probeProblems = probes.problems;
+    }
+    std::optional<DataDirAudit> dataDir;
+    if (input.direct) {
+        dataDir = auditDataDir(*input.direct, history.registrations(), collections);
+        violations.append(dataDir->violations);
+    }
+    std::stable_sort(violations.begin(), violations.end(), before);
+
+    report.lane = sets.lane;
+    report.recovered = sets.recovered;
+    report.absent = sets.absent;
+    report.unresolved = sets.unresolved;
+
+    const QString readCount
+        = u"%1 collections read through %2"_s.arg(collections.size()).arg(input.sourceName);
+    QList<CheckOutcome> &checks = report.checks;
+    checks.append(judged(u"lost"_s, ViolationClass::Lost, violations, unreadable,
+        u"%1 acknowledged cards, none lost (%2)"_s.arg(sets.lane.acknowledged).arg(readCount)));
+    checks.append(judged(u"misplaced"_s, ViolationClass::Misplaced, violations, unreadable + probeProblems,
+        input.api ? u"no card in another user's collection; GET /cards/{id} spot checks agree"_s
+                  : u"no card in another user's collection"_s));
+    checks.append(judged(u"phantom"_s, ViolationClass::Phantom, violations, unreadable,
+        u"every card of the test collections was attempted"_s));
+    checks.append(judged(u"duplicated"_s, ViolationClass::Duplicated, violations, unreadable,
+        u"no tag twice in one collection"_s));
+    checks.append(judged(u"mismatched"_s, ViolationClass::Mismatched, violations, unreadable,
+        u"every card found holds the front, back and deck sent"_s));
+    {
+        CheckOutcome info {u"info_resolved"_s, CheckStatus::Pass,
+            u"%1 unknown add_cards recovered, %2 absent"_s.arg(sets.recovered).arg(sets.absent), true};
+        if (sets.unresolved > 0) {
+            info.status = CheckStatus::Unknown;
+            info.detail
+                = u"%1 unknown add_cards unresolved (owner's collection unreadable)"_s.arg(sets.unresolved);
+        }
+        checks.append(info);
+    }
+    if (seesRevlog)
+        checks.append(judged(u"revlog"_s, ViolationClass::RevlogMismatch, violations, unreadable,
+            u"%1 answered cards, revlog rows within [ok, ok + info]"_s.arg(history.answers().size())));
+    else if (input.api)
+        checks.append(notVisible(u"revlog"_s, u"the revlog is not visible through the API"_s));
+    else
+        checks.append(judged(u"revlog"_s, ViolationClass::RevlogMismatch, violations, unreadable,
+            u"no collection to read the revlog from"_s));
+    checks.append(judged(u"reps"_s, ViolationClass::RepsMismatch, violations, unreadable,
+        seesRevlog ? u"reps equals the revlog rows of every card"_s
+                   : u"reps within [ok, ok + info] answers of every card"_s));
+    checks.append(judged(u"session_mixup"_s, ViolationClass::SessionMixup, violations, {},
+        u"every response named the session's own user"_s));
+    checks.append(judged(u"session_after_logout"_s, ViolationClass::SessionAfterLogout, violations, {},
+        u"no session answered after its logout"_s));
+    checks.append(judged(u"identities"_s, ViolationClass::DuplicateIdentity, violations,
+        dataDir && !dataDir->adminReadable ? QStringList {u"admin.db unreadable: "_s % dataDir->adminError}
+                                           : QStringList(),
+        u"%1 registrations with unique ids, usernames and emails%2"_s.arg(history.registrations().size())
+            .arg(dataDir ? u", admin.db agrees"_s : u" (history only)"_s)));
+    if (dataDir) {
+        CheckOutcome files = dataDir->databaseFiles;
+        if (const qsizetype count = countOf(violations, ViolationClass::DatabaseFiles); count > 0)
+            files = {files.name, CheckStatus::Fail, u"%1 database_files violation(s)"_s.arg(count), true};
+        checks.append(files);
+        checks.append(dataDir->integrityCheck);
+    } else {
+        const QString why = input.api ? u"the server's files are not visible through the API"_s
+                                      : u"no readable data directory"_s;
+        checks.append(notVisible(u"database_files"_s, why));
+        checks.append(notVisible(u"integrity_check"_s, why));
+    }
+    checks.append(
+        judged(u"server_errors"_s, ViolationClass::ServerError, violations, {}, u"no response was a 500"_s));
+
+    report.verdict = decideVerdict(checks, violations);
+    return report;
+}
+
+} // namespace javumbo::integrity

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "loadtest/operation.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+namespace javumbo::integrity {
+
+// The operation a finding points at.
+struct OpRef
+{
+    qint64 seq = 0;
+    QString requestId;
+    qint64 timeUs = 0; // completion
+};
+
+// Every attempt of one tag (retries share it), merged.
+struct TagAttempt
+{
+    QString tag;
+    QString username; // the owner: the account that attempted it
+    qint64 userId = 0;
+    QString front;
+    QString back;
+    QString deckName; // empty: any deck
+    bool acknowledged = false; // some attempt answered 2xx
+    bool uncertain = false; // some attempt's effect is unknown (info)
+    qint64 cardId = 0; // from the first ok response
+    OpRef op; // the first ok attempt, else the first attempt
+
+    bool refused() const { return !acknowledged && !uncertain; } // every attempt got a definite 4xx
+};
+
+// The answers the test sent for one card of one user.
+struct AnswerTally
+{
+    QString username;
+    qint64 userId = 0;
+    qint64 cardId = 0;
+    int ok = 0;
+    int info = 0;
+    int maxRepsAfter = -1; // largest reps an ok response reported
+    OpRef op; // the latest ok answer, else the latest answer
+};
+
+// A registration the server accepted.
+struct Registration
+{
+    QString username;
+    qint64 userId = 0;
+    QString email;
+    OpRef op;
+};
+
+// A user the history acts as.
+struct HistoryUser
+{
+    QString username;
+    qint64 userId = 0; // 0 until an operation carried it
+    bool registered = false; // an ok register in this run
+    bool owns = false; // attempted a card or answered one: its collection must be read
+};
+
+// The history reduced to what the set and counter checks need: tags,
+// answers, registrations and users. Not thread-safe (the Checker locks).
+class HistoryIndex
+{
+public:
+    // Returns true when this operation acknowledged its tag for the first time.
+    bool add(const loadtest::Operation &operation);
+
+    // Keyed by tag.
+    const QHash<QString, TagAttempt> &tags() const { return m_tags; }
+    // Keyed by userKey(username) and card id (ids are unique per collection only).
+    const QHash<std::pair<QString, qint64>, AnswerTally> &answers() const { return m_answers; }
+    const QList<Registration> &registrations() const { return m_registrations; }
+    // Keyed by userKey(username).
+    const QHash<QString, HistoryUser> &users() const { return m_users; }
+    qint64 acknowledged() const { return m_acknowledged; }
+
+    // Usernames are unique case-insensitively (API.md): one key per account.
+    static QString userKey(const QString &username);
+
+private:
+    HistoryUser &user(const loadtest::Operation &operation);
+    bool addCard(const loadtest::Operation &operation);
+    void addAnswer(const loadtest::Operation &operation);
+
+    QHash<QString, TagAttempt> m_tags;
+    QHash<std::pair<QString, qint64>, AnswerTally> m_answers;
+    QList<Registration> m_registrations;
+    QHash<QString, HistoryUser> m_users;
+    qint64 m_acknowledged = 0;
+};
+
+OpRef opRef(const loadtest::Operation &operation);
+
+} // namespace javumbo::integrity

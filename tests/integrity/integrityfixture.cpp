@@ -1,0 +1,159 @@
+#include "integrityfixture.h"
+
+#include "accountfixture.h"
+#include "storage/database.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using javumbo::loadtest::Outcome;
+
+namespace javumbo::testsupport {
+
+IntegrityDataDir::IntegrityDataDir()
+    : m_accounts(m_dir.path(), m_clock, fastHasher(),
+        [this](const QString &path) { return storage::UserCollection::create(path, m_clock); })
+{
+    if (!m_dir.isValid() || !m_accounts.initialize())
+        qFatal("cannot create the data directory");
+}
+
+IntegrityDataDir::~IntegrityDataDir()
+{
+    storage::Database::closeAllOnThisThread();
+}
+
+QString IntegrityDataDir::collectionPath(const IntegrityUser &user) const
+{
+    return m_accounts.collectionPath(user.id);
+}
+
+IntegrityUser IntegrityDataDir::addUser(const QString &username)
+{
+    const Registration form = registration(username);
+    auto account = m_accounts.registerUser(form);
+    if (!account)
+        qFatal("register %s: %s", qPrintable(username), qPrintable(account.error().message));
+    return {account->username, account->id, account->email, form.password};
+}
+
+storage::UserCollection IntegrityDataDir::collection(const IntegrityUser &user)
+{
+    return storage::UserCollection(collectionPath(user), m_clock);
+}
+
+storage::CardRecord IntegrityDataDir::addCard(
+    const IntegrityUser &user, const QString &front, const QString &back, qint64 deckId)
+{
+    auto added = collection(user).addCard({front, back, deckId, {}, {}});
+    if (!added)
+        qFatal("addCard: %s", qPrintable(added.error().message));
+    return added.value();
+}
+
+qint64 IntegrityDataDir::createDeck(const IntegrityUser &user, const QString &name)
+{
+    auto deck = collection(user).createDeck(name);
+    if (!deck)
+        qFatal("createDeck: %s", qPrintable(deck.error().message));
+    return deck->id;
+}
+
+storage::CardRecord IntegrityDataDir::answer(const IntegrityUser &user, qint64 cardId, int ease)
+{
+    m_clock.advanceMs(1000); // distinct revlog ids and a card that is due again are not the point here
+    auto answered = collection(user).answer({cardId, ease, 2000, std::nullopt});
+    if (!answered)
+        qFatal("answer: %s", qPrintable(answered.error().message));
+    return answered.value();
+}
+
+void execSql(const QString &path, const QStringList &statements)
+{
+    const QString name = u"integrity-test-"_s % QUuid::createUuid().toString();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        if (!db.open())
+            qFatal("cannot open %s", qPrintable(path));
+        for (const QString &sql : statements) {
+            QSqlQuery query(db);
+            if (!query.exec(sql))
+                qFatal("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+QString HistoryBuilder::front(const IntegrityUser &user, const QString &tag)
+{
+    return u"[USER:%1][SEQ:%2][TOPIC:verbs] what is the past of go?"_s.arg(user.username, tag);
+}
+
+QString HistoryBuilder::back(const QString &tag)
+{
+    return u"went [MARKER:%1]"_s.arg(tag);
+}
+
+loadtest::Operation HistoryBuilder::op(const QString &name, const IntegrityUser &user, Outcome outcome)
+{
+    loadtest::Operation operation;
+    operation.seq = ++m_seq;
+    operation.virtualUser = u"writer-1"_s;
+    operation.scenario = u"writers"_s;
+    operation.op = name;
+    operation.username = user.username;
+    operation.userId = user.id;
+    operation.intendedUs = m_nowUs;
+    operation.invokeUs = m_nowUs;
+    operation.completeUs = m_nowUs + 50;
+    m_nowUs += 100;
+    operation.outcome = outcome;
+    operation.status = outcome == Outcome::Ok ? 200 : outcome == Outcome::Fail ? 409 : 0;
+    if (outcome == Outcome::Info)
+        operation.errorCode = u"timeout"_s;
+    operation.requestId = u"req-%1"_s.arg(operation.seq);
+    operation.sessionId = u"s-"_s % user.username;
+    return operation;
+}
+
+loadtest::Operation HistoryBuilder::registered(const IntegrityUser &user)
+{
+    loadtest::Operation operation = op(u"register"_s, user);
+    operation.status = 201;
+    operation.email = user.email;
+    operation.observedUserId = user.id;
+    operation.observedUsername = user.username;
+    operation.sessionId.clear();
+    return operation;
+}
+
+loadtest::Operation HistoryBuilder::addCard(
+    const IntegrityUser &user, const QString &tag, Outcome outcome, qint64 cardId, const QString &deckName)
+{
+    loadtest::Operation operation = op(u"add_card"_s, user, outcome);
+    if (outcome == Outcome::Ok)
+        operation.status = 201;
+    operation.tag = tag;
+    operation.front = front(user, tag);
+    operation.back = back(tag);
+    operation.deckName = deckName;
+    operation.idempotencyKey = u"key-"_s % tag;
+    operation.cardId = outcome == Outcome::Ok ? cardId : 0;
+    return operation;
+}
+
+loadtest::Operation HistoryBuilder::answer(
+    const IntegrityUser &user, qint64 cardId, Outcome outcome, int repsAfter)
+{
+    loadtest::Operation operation = op(u"review_answer"_s, user, outcome);
+    operation.cardId = cardId;
+    operation.ease = 3;
+    operation.repsAfter = outcome == Outcome::Ok ? repsAfter : -1;
+    return operation;
+}
+
+} // namespace javumbo::testsupport
