@@ -85,6 +85,25 @@ Result<HttpResult> HttpClient::send(const HttpCall &call)
 {
     // One attempt only: a request whose connection failed may or may not have
     // taken effect, and the caller (the load tester's history) must see that.
+    if (auto written = writeRequest(call); !written)
+        return written.error();
+    return readResponse();
+}
+
+Result<void> HttpClient::sendAndHangUp(const HttpCall &call)
+{
+    if (auto written = writeRequest(call); !written)
+        return written;
+    // A graceful close: the server reads the whole request, then the end of the stream.
+    m_socket->disconnectFromHost();
+    if (m_socket->state() != QAbstractSocket::UnconnectedState)
+        m_socket->waitForDisconnected(int(m_timeout.count()));
+    close();
+    return {};
+}
+
+Result<void> HttpClient::writeRequest(const HttpCall &call)
+{
     if (auto connected = connectIfNeeded(); !connected)
         return connected.error();
     QByteArray request = call.method + ' ' + call.path.toUtf8() + " HTTP/1.1\r\nHost: " + m_host.toUtf8()
@@ -106,7 +125,7 @@ Result<HttpResult> HttpClient::send(const HttpCall &call)
         close();
         return networkError(u"cannot send the request"_s);
     }
-    return readResponse();
+    return {};
 }
 
 Result<HttpResult> HttpClient::readResponse()

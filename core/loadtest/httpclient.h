@@ -49,11 +49,15 @@ public:
     HttpClient &operator=(const HttpClient &) = delete;
 
     Result<HttpResult> send(const HttpCall &call);
+    // Sends the request and closes the connection without reading the answer:
+    // a client that gave up. The server still receives (and may act on) it.
+    Result<void> sendAndHangUp(const HttpCall &call);
     void close();
     bool isConnected() const;
 
 private:
     Result<void> connectIfNeeded();
+    Result<void> writeRequest(const HttpCall &call);
     Result<HttpResult> readResponse();
 
     QString m_host;

@@ -62,6 +62,7 @@ QJsonObject Operation::toJson() const
         if (value != absent)
             object.insert(key, value);
     };
+    putNumber(u"expected_status"_s, expectedStatus, 0);
     putText(u"email"_s, email);
     putText(u"error"_s, errorCode);
     putText(u"tag"_s, tag);
@@ -103,6 +104,7 @@ std::optional<Operation> Operation::fromJson(const QJsonObject &object)
     operation.completeUs = number(u"complete_us"_s, 0);
     operation.status = int(number(u"status"_s, 0));
     operation.outcome = *outcome;
+    operation.expectedStatus = int(number(u"expected_status"_s, 0));
     operation.email = text(u"email"_s);
     operation.errorCode = text(u"error"_s);
     operation.requestId = text(u"request_id"_s);

@@ -44,6 +44,9 @@ struct Operation
     Outcome outcome = Outcome::Info;
     QString errorCode; // API.md's error.code, or network_error / timeout
     QString requestId; // X-Request-Id sent (and echoed)
+    // A non-2xx status the load tester also accepts (a probe of a logged-out token
+    // expects 401; a concurrent answer with expected_reps may get 409); 0: none.
+    int expectedStatus = 0;
 
     // add_card (and get_card / review_answer where it applies)
     QString tag; // the payload tag "u_n": [MARKER:u_n] on the back
@@ -65,6 +68,8 @@ struct Operation
     QString observedUsername;
     QString sessionId; // the load tester's name for the token used ("s17"), never the token
 
+    // An answer the run did not want: neither a 2xx nor the expected status.
+    bool isError() const { return outcome != Outcome::Ok && status != expectedStatus; }
     qint64 latencyUs() const { return completeUs - intendedUs; }
     qint64 serviceUs() const { return completeUs - invokeUs; }
 

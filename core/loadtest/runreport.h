@@ -1,0 +1,44 @@
+#pragma once
+
+#include "loadtestrunner.h"
+
+#include <QJsonObject>
+
+namespace javumbo::loadtest {
+
+// Everything a finished run leaves behind, and the one place that turns it
+// into the report's data (ARCHITECTURE.md §6: the report is rendered from
+// the saved history, so `javumbo check` can render it again).
+struct RunRecord
+{
+    LoadProfile profile;
+    RunTarget target;
+    RunResult result;
+};
+
+// The data report.html renders (its schema is documented in resources/report/report.html).
+QJsonObject reportData(const RunRecord &record);
+QJsonObject summaryJson(const RunRecord &record);
+QJsonObject performanceJson(const RunRecord &record);
+QJsonObject sessionAnalysisJson(const QList<Operation> &history);
+
+// Writes summary.json, integrity_violations.json, performance_metrics.json,
+// session_analysis.json, requests.jsonl, profile.json, run.json (target and
+// accounts, for `javumbo check` and --replay) and report.html into `dir`.
+// With `snapshotDatabases`, copies the server's files into dir/snapshot/.
+Result<void> writeRunReport(const QString &dir, const RunRecord &record, bool snapshotDatabases);
+
+// What run.json keeps, read back for `javumbo check --run DIR` and `--replay DIR`.
+struct SavedRun
+{
+    LoadProfile profile;
+    RunTarget target;
+    QStringList thresholds; // the expressions the run was judged by
+    QList<TestAccount> accounts;
+    QList<Operation> history;
+};
+Result<SavedRun> readSavedRun(const QString &dir, bool withHistory = true);
+
+QString exitName(RunExit exit);
+
+} // namespace javumbo::loadtest
