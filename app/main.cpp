@@ -1,12 +1,12 @@
 // The one executable. The mode is chosen at run time: `serve` and `users`
 // run on QCoreApplication (no display needed), as do --help and --version;
 // without a mode the desktop app opens.
-#include "mainwindow.h"
+#include "guicommand.h"
+#include "loadtestcommand.h"
 #include "servecommand.h"
 #include "userscommand.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QCoreApplication>
 
 #include <cstring>
@@ -20,7 +20,9 @@ enum class Mode
 {
     Gui,
     Serve,
-    Users
+    Users,
+    LoadTest,
+    Check
 };
 
 Mode modeOf(int argc, char **argv)
@@ -29,6 +31,10 @@ Mode modeOf(int argc, char **argv)
         return Mode::Serve;
     if (argc > 1 && std::strcmp(argv[1], "users") == 0)
         return Mode::Users;
+    if (argc > 1 && std::strcmp(argv[1], "loadtest") == 0)
+        return Mode::LoadTest;
+    if (argc > 1 && std::strcmp(argv[1], "check") == 0)
+        return Mode::Check;
     return Mode::Gui;
 }
 
@@ -68,22 +74,13 @@ int main(int argc, char **argv)
         return javumbo::app::runServe(subcommandArguments());
     case Mode::Users:
         return javumbo::app::runUsers(subcommandArguments());
+    case Mode::LoadTest:
+        return javumbo::app::runLoadTest(subcommandArguments());
+    case Mode::Check:
+        return javumbo::app::runCheck(subcommandArguments());
     case Mode::Gui:
         break;
     }
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        u"Javumbo: self-hosted flashcards with an SM-2 scheduler like Anki's.\n\n"
-        "Commands:\n"
-        "  (none)   open the desktop app\n"
-        "  serve    host the HTTP API (javumbo serve --help)\n"
-        "  users    administer accounts (javumbo users --help)"_s);
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.process(*app);
-
-    javumbo::gui::MainWindow window;
-    window.show();
-    return app->exec();
+    return javumbo::app::runGui(QCoreApplication::arguments());
 }

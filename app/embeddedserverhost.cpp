@@ -1,0 +1,171 @@
+#include "embeddedserverhost.h"
+
+#include "api/accesslogtail.h"
+#include "api/apiserver.h"
+#include "datadirectory.h"
+#include "services/backend.h"
+#include "storage/database.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace javumbo::app {
+
+namespace {
+
+// The window the panel's requests per second and p95 are measured over.
+constexpr qint64 kWindowMs = 5000;
+constexpr int kLogLines = 200;
+
+double percentile95(QList<double> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype rank = std::min<qsizetype>(values.size() - 1, qsizetype(0.95 * double(values.size())));
+    return values.at(rank);
+}
+
+} // namespace
+
+EmbeddedServerHost::EmbeddedServerHost(Backend &backend)
+    : m_backend(backend), m_tail(std::make_unique<server::AccessLogTail>())
+{
+    m_thread.setObjectName(u"javumbo-embedded-server"_s);
+}
+
+EmbeddedServerHost::~EmbeddedServerHost()
+{
+    stop();
+}
+
+Result<QUrl> EmbeddedServerHost::start(const gui::ServerSettings &settings)
+{
+    if (isRunning())
+        return m_url;
+    server::ServerOptions options;
+    if (!options.bindAddress.setAddress(settings.bindAddress))
+        return makeError(ErrorCode::BadRequest, u"\"%1\" is not an IP address"_s.arg(settings.bindAddress));
+    options.port = settings.port;
+    options.accessLog = false; // the panel shows the tail; nothing goes to stderr
+    auto claim = claimDataDirectory(m_backend.context().dataDir);
+    if (!claim)
+        return claim.error();
+
+    m_tail->clear();
+    m_thread.start();
+    m_context = new QObject;
+    m_context->moveToThread(&m_thread);
+    Result<quint16> started = makeError(ErrorCode::Internal, u"the server thread did not answer"_s);
+    QMetaObject::invokeMethod(
+        m_context,
+        [&] {
+            m_server = new server::ApiServer(m_backend, options, m_context);
+            // Direct: the tail is thread-safe, and the entry is recorded before the next request.
+            QObject::connect(
+                m_server, &server::ApiServer::requestFinished, m_server,
+                [tail = m_tail.get()](const server::AccessLogEntry &entry) { tail->append(entry); },
+                Qt::DirectConnection);
+            started = m_server->start();
+            if (started)
+                m_url = m_server->url();
+        },
+        Qt::BlockingQueuedConnection);
+    if (!started) {
+        stop();
+        return started.error();
+    }
+    m_running = true;
+    m_claim = std::move(claim).value();
+    return m_url;
+}
+
+void EmbeddedServerHost::stop()
+{
+    if (!m_thread.isRunning())
+        return;
+    const std::lock_guard serverLock(m_serverMutex);
+    QMetaObject::invokeMethod(
+        m_context,
+        [this] {
+            delete m_context; // stops and deletes the server, its child
+            m_context = nullptr;
+            m_server = nullptr;
+            storage::Database::closeAllOnThisThread();
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    m_claim.reset();
+    m_url.clear();
+    m_running = false;
+}
+
+bool EmbeddedServerHost::isRunning() const
+{
+    return m_running.load();
+}
+
+QString EmbeddedServerHost::dataDirectory() const
+{
+    return m_backend.context().dataDir;
+}
+
+QString EmbeddedServerHost::usernameOf(qint64 userId) const
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        if (auto it = m_usernames.constFind(userId); it != m_usernames.cend())
+            return *it;
+    }
+    auto account = m_backend.accounts().findById(userId);
+    const QString name = account ? account->username : QString();
+    const std::lock_guard lock(m_mutex);
+    m_usernames.insert(userId, name);
+    return name;
+}
+
+gui::ServerSnapshot EmbeddedServerHost::snapshot() const
+{
+    gui::ServerSnapshot snapshot;
+    snapshot.dataDirectory = dataDirectory();
+    const std::lock_guard serverLock(m_serverMutex); // stop() may not delete the server meanwhile
+    snapshot.running = m_server != nullptr;
+    snapshot.url = m_url;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QList<server::AccessLogEntry> recent = m_tail->since(now - kWindowMs);
+    QList<double> durations;
+    durations.reserve(recent.size());
+    for (const auto &entry : recent)
+        durations.append(entry.durationMs);
+    snapshot.requestsPerSecond = double(recent.size()) * 1000.0 / double(kWindowMs);
+    snapshot.p95Ms = percentile95(durations); // of the newest entries when the tail is saturated
+    if (snapshot.running) {
+        for (const auto &route : m_server->metrics().summaries())
+            snapshot.totalRequests += route.count;
+        if (auto active = m_backend.sessions().activeCount())
+            snapshot.activeSessions = active.value();
+        const std::lock_guard lock(m_mutex);
+        if (!m_samples.isEmpty() && m_samples.last().second > snapshot.totalRequests)
+            m_samples.clear(); // a restarted server counts from zero
+        m_samples.append({now, snapshot.totalRequests});
+        while (m_samples.size() > 2 && m_samples.at(1).first <= now - kWindowMs)
+            m_samples.removeFirst();
+        const auto &[oldestMs, oldestTotal] = m_samples.first();
+        if (now - oldestMs >= 1000) // else too short a span: keep the tail's count
+            snapshot.requestsPerSecond
+                = double(snapshot.totalRequests - oldestTotal) * 1000.0 / double(now - oldestMs);
+    }
+    for (const UserLockStats &stats : m_backend.locks().statistics()) {
+        snapshot.locks.append(gui::ServerLockRow {stats.userId, usernameOf(stats.userId), stats.waiters,
+            stats.acquisitions, stats.contended, stats.timeouts, stats.maxWaitMs, stats.held});
+    }
+    for (const auto &entry : m_tail->last(kLogLines))
+        snapshot.accessLogTail.append(server::AccessLog::format(entry, server::LogFormat::Text));
+    return snapshot;
+}
+
+} // namespace javumbo::app

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "hosting/serverhost.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QLockFile>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+
+namespace javumbo {
+class Backend;
+}
+
+namespace javumbo::server {
+class ApiServer;
+class AccessLogTail;
+} // namespace javumbo::server
+
+namespace javumbo::app {
+
+// The desktop app's ServerHost: a server::ApiServer over the GUI's own
+// Backend, so local study and served requests share one UserLockRegistry.
+// The server lives on its own thread, as under `javumbo serve`; its finished
+// requests feed an in-memory access-log tail that the panel reads.
+class EmbeddedServerHost final : public gui::ServerHost
+{
+public:
+    explicit EmbeddedServerHost(Backend &backend);
+    ~EmbeddedServerHost() override;
+
+    Result<QUrl> start(const gui::ServerSettings &settings) override;
+    void stop() override;
+    bool isRunning() const override;
+    gui::ServerSnapshot snapshot() const override;
+    QString dataDirectory() const override;
+
+private:
+    QString usernameOf(qint64 userId) const;
+
+    Backend &m_backend;
+    QThread m_thread;
+    QObject *m_context = nullptr; // on m_thread: the server's parent
+    server::ApiServer *m_server = nullptr; // created and deleted on m_thread
+    std::unique_ptr<server::AccessLogTail> m_tail;
+    std::unique_ptr<QLockFile> m_claim; // like `javumbo serve`: one server per data directory
+    QUrl m_url;
+    std::atomic<bool> m_running {false};
+    mutable std::mutex m_serverMutex; // held by snapshot() while it reads the server, by stop() to delete it
+    mutable std::mutex m_mutex; // guards the caches below, read by snapshot() on any thread
+    mutable QHash<qint64, QString> m_usernames;
+    // (time ms, requests since start) of recent snapshots: the rate comes from the counters, which
+    // unlike the bounded log tail never saturate under a load test.
+    mutable QList<std::pair<qint64, quint64>> m_samples;
+};
+
+} // namespace javumbo::app

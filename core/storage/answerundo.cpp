@@ -1,0 +1,163 @@
+#include "answerundo.h"
+
+#include "cardrows.h"
+#include "collectionmeta.h"
+#include "collectionschema.h"
+#include "database.h"
+#include "decktree.h"
+#include "transaction.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace javumbo::storage {
+
+namespace {
+
+// The per-day counters DeckTree::recordAnswer bumps.
+const QStringList kCounterKeys = {u"newToday"_s, u"revToday"_s, u"lrnToday"_s, u"timeToday"_s};
+
+Error staleUndo(qint64 cardId)
+{
+    return makeError(
+        ErrorCode::StaleCard, u"card %1 changed after it was answered; nothing was undone"_s.arg(cardId));
+}
+
+Result<QVariantList> readRow(Connection &db, const QString &sql, qint64 id, int columns)
+{
+    Query query(db, sql);
+    query.bind(id);
+    if (auto done = query.exec(); !done)
+        return done.error();
+    if (!query.next())
+        return makeError(ErrorCode::CardNotFound, u"card %1 not found"_s.arg(id));
+    QVariantList row;
+    for (int i = 0; i < columns; ++i)
+        row.append(query.value(i));
+    return row;
+}
+
+} // namespace
+
+const QStringList AnswerUndo::kCardColumns
+    = {u"nid"_s, u"did"_s, u"ord"_s, u"mod"_s, u"usn"_s, u"type"_s, u"queue"_s, u"due"_s, u"ivl"_s,
+        u"factor"_s, u"reps"_s, u"lapses"_s, u"left"_s, u"odue"_s, u"odid"_s, u"flags"_s, u"data"_s};
+
+AnswerUndo::AnswerUndo(UserCollection &collection, const Clock &clock)
+    : m_collection(collection), m_clock(clock)
+{ }
+
+Result<Connection *> AnswerUndo::connection()
+{
+    return Database::open(m_collection.path(), OpenMode::ReadWrite, &collectionschema::verify);
+}
+
+Result<UndoableAnswer> AnswerUndo::answer(const AnswerRequest &request)
+{
+    auto db = connection();
+    if (!db)
+        return db.error();
+    AnswerUndoRecord record;
+    record.cardId = request.cardId;
+    auto cardRow
+        = readRow(*db.value(), u"SELECT "_s % kCardColumns.join(u", "_s) % u" FROM cards WHERE id = ?"_s,
+            request.cardId, int(kCardColumns.size()));
+    if (!cardRow)
+        return cardRow.error();
+    record.cardRow = cardRow.value();
+    record.noteId = record.cardRow.at(0).toLongLong();
+    auto noteRow = readRow(*db.value(), u"SELECT tags, mod, usn FROM notes WHERE id = ?"_s, record.noteId, 3);
+    if (!noteRow)
+        return noteRow.error();
+    record.noteRow = noteRow.value();
+    auto meta = CollectionMeta::load(*db.value());
+    if (!meta)
+        return meta.error();
+    const DeckTree tree(meta->decks());
+    for (qint64 deckId : tree.withAncestors(record.cardRow.at(1).toLongLong())) {
+        const QJsonObject deck = meta->decks().value(QString::number(deckId)).toObject();
+        QJsonObject counters;
+        for (const QString &key : kCounterKeys)
+            counters.insert(key, deck.value(key)); // undefined when missing: restored as missing
+        record.deckCounters.insert(QString::number(deckId), counters);
+    }
+
+    auto answered = m_collection.answer(request);
+    if (!answered)
+        return answered.error();
+    // Under the user's lock no one else answers in between: the newest row of the card is ours.
+    Query revlog(*db.value(), u"SELECT max(id) FROM revlog WHERE cid = ?"_s);
+    revlog.bind(request.cardId);
+    auto revlogId = revlog.scalar();
+    if (!revlogId)
+        return revlogId.error();
+    record.revlogId = revlogId.value() ? revlogId.value()->toLongLong() : 0;
+    record.answeredMod = answered->mod;
+    return UndoableAnswer {answered.value(), record};
+}
+
+Result<CardRecord> AnswerUndo::undo(const AnswerUndoRecord &record)
+{
+    return inTransaction(connection(), [&](Connection &db) -> Result<CardRecord> {
+        auto current = cardrows::load(db, record.cardId);
+        if (!current)
+            return current.error();
+        if (!current.value() || current.value()->mod != record.answeredMod)
+            return staleUndo(record.cardId);
+        Query revlog(db, u"SELECT count(*) FROM revlog WHERE id = ? AND cid = ?"_s);
+        revlog.bind(record.revlogId).bind(record.cardId);
+        auto found = revlog.scalar();
+        if (!found)
+            return found.error();
+        if (!found.value() || found.value()->toLongLong() != 1)
+            return staleUndo(record.cardId);
+
+        QStringList assignments;
+        for (const QString &column : kCardColumns)
+            assignments.append(column % u" = ?"_s);
+        Query card(db, u"UPDATE cards SET "_s % assignments.join(u", "_s) % u" WHERE id = ?"_s);
+        for (const QVariant &value : record.cardRow)
+            card.bind(value);
+        card.bind(record.cardId);
+        if (auto done = card.exec(); !done)
+            return done.error();
+        Query note(db, u"UPDATE notes SET tags = ?, mod = ?, usn = ? WHERE id = ?"_s);
+        note.bind(record.noteRow.value(0)).bind(record.noteRow.value(1)).bind(record.noteRow.value(2));
+        note.bind(record.noteId);
+        if (auto done = note.exec(); !done)
+            return done.error();
+        Query removal(db, u"DELETE FROM revlog WHERE id = ?"_s);
+        removal.bind(record.revlogId);
+        if (auto done = removal.exec(); !done)
+            return done.error();
+
+        auto meta = CollectionMeta::load(db);
+        if (!meta)
+            return meta.error();
+        QJsonObject &decks = meta.value().decks();
+        for (auto it = record.deckCounters.begin(); it != record.deckCounters.end(); ++it) {
+            if (!decks.contains(it.key()))
+                continue; // deleted since: its counters went with it
+            QJsonObject deck = decks.value(it.key()).toObject();
+            const QJsonObject counters = it.value().toObject();
+            for (const QString &key : kCounterKeys) {
+                if (counters.contains(key) && !counters.value(key).isUndefined())
+                    deck.insert(key, counters.value(key));
+                else
+                    deck.remove(key);
+            }
+            decks.insert(it.key(), deck);
+        }
+        if (auto saved = meta->save(db, m_clock.nowMs()); !saved)
+            return saved.error();
+        auto restored = cardrows::load(db, record.cardId);
+        if (!restored)
+            return restored.error();
+        if (!restored.value())
+            return makeError(ErrorCode::CardNotFound, u"card %1 not found"_s.arg(record.cardId));
+        return *restored.value();
+    });
+}
+
+} // namespace javumbo::storage

@@ -1,0 +1,100 @@
+#include "localcollectionclient.h"
+
+#include "services/backend.h"
+
+namespace javumbo::gui {
+
+LocalCollectionClient::LocalCollectionClient(Backend &backend, qint64 userId, QString profileName)
+    : m_backend(backend)
+    , m_userId(userId)
+    , m_profileName(std::move(profileName))
+    , m_undo(backend.context())
+    , m_stats(backend.context())
+{ }
+
+Result<QList<storage::DeckSummary>> LocalCollectionClient::decks()
+{
+    return m_backend.decks().list(m_userId);
+}
+
+Result<storage::DeckSummary> LocalCollectionClient::createDeck(const QString &name)
+{
+    return m_backend.decks().create(m_userId, name);
+}
+
+Result<storage::DeckSummary> LocalCollectionClient::renameDeck(qint64 deckId, const QString &name)
+{
+    return m_backend.decks().rename(m_userId, deckId, name);
+}
+
+Result<void> LocalCollectionClient::deleteDeck(qint64 deckId)
+{
+    return m_backend.decks().remove(m_userId, deckId);
+}
+
+Result<storage::CardRecord> LocalCollectionClient::addCard(const storage::NewCard &card)
+{
+    return m_backend.cards().add(m_userId, card);
+}
+
+Result<storage::CardRecord> LocalCollectionClient::card(qint64 cardId)
+{
+    return m_backend.cards().get(m_userId, cardId);
+}
+
+Result<storage::CardPage> LocalCollectionClient::findCards(const storage::CardQuery &query)
+{
+    return m_backend.cards().find(m_userId, query);
+}
+
+Result<storage::CardRecord> LocalCollectionClient::updateCard(qint64 cardId, const storage::CardEdit &edit)
+{
+    return m_backend.cards().update(m_userId, cardId, edit);
+}
+
+Result<void> LocalCollectionClient::deleteCard(qint64 cardId, std::optional<qint64> expectedMod)
+{
+    return m_backend.cards().remove(m_userId, cardId, expectedMod);
+}
+
+Result<storage::CardRecord> LocalCollectionClient::setSuspended(qint64 cardId, bool suspended)
+{
+    return m_backend.cards().setSuspended(m_userId, cardId, suspended);
+}
+
+Result<std::optional<storage::NextCard>> LocalCollectionClient::nextCard(qint64 deckId)
+{
+    return m_backend.reviews().next(m_userId, deckId);
+}
+
+Result<storage::UndoableAnswer> LocalCollectionClient::answer(const storage::AnswerRequest &request)
+{
+    return m_undo.answer(m_userId, request);
+}
+
+Result<storage::CardRecord> LocalCollectionClient::undoAnswer(const storage::AnswerUndoRecord &record)
+{
+    return m_undo.undo(m_userId, record);
+}
+
+Result<storage::CollectionStats> LocalCollectionClient::stats()
+{
+    return m_stats.overview(m_userId);
+}
+
+Result<storage::DayCounts> LocalCollectionClient::reviewsPerDay(int days)
+{
+    return m_stats.reviewsPerDay(m_userId, days);
+}
+
+Result<storage::DayCounts> LocalCollectionClient::dueForecast(int days)
+{
+    return m_stats.dueForecast(m_userId, days);
+}
+
+Result<std::optional<qint64>> LocalCollectionClient::nextDueAt(qint64 deckId)
+{
+    return m_stats.nextDueAt(m_userId, deckId);
+}
+
+} // namespace javumbo::gui

@@ -1,0 +1,257 @@
+#include "serverpanel.h"
+
+#include "client/clientworker.h"
+#include "client/errormessages.h"
+#include "models/locktablemodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace javumbo::gui {
+
+namespace {
+
+QLabel *figure(QWidget *parent, const QString &objectName)
+{
+    auto *label = new QLabel(u"–"_s, parent);
+    label->setObjectName(objectName);
+    QFont font = label->font();
+    font.setPointSize(font.pointSize() + 4);
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
+QWidget *figureBox(QWidget *parent, const QString &caption, QLabel *value)
+{
+    auto *box = new QWidget(parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(value);
+    layout->addWidget(new QLabel(caption, box));
+    return box;
+}
+
+} // namespace
+
+ServerPanel::ServerPanel(ServerHost *host, QWidget *parent)
+    : QWidget(parent)
+    , m_host(host)
+    , m_worker(new ClientWorker(this))
+    , m_timer(new QTimer(this))
+    , m_locks(new LockTableModel(this))
+    , m_bind(new QLineEdit(this))
+    , m_port(new QSpinBox(this))
+    , m_dataDir(new QLabel(this))
+    , m_startStop(new QPushButton(this))
+    , m_url(new QLabel(this))
+    , m_copy(new QPushButton(u"Copy URL"_s, this))
+    , m_rps(figure(this, u"requestsPerSecond"_s))
+    , m_p95(figure(this, u"p95"_s))
+    , m_total(figure(this, u"totalRequests"_s))
+    , m_sessions(figure(this, u"activeSessions"_s))
+    , m_message(new QLabel(this))
+    , m_lockTable(new QTableView(this))
+    , m_log(new QPlainTextEdit(this))
+{
+    QSettings settings;
+    m_bind->setObjectName(u"bindAddress"_s);
+    m_bind->setText(settings.value(u"server/bind"_s, u"127.0.0.1"_s).toString());
+    m_bind->setToolTip(u"127.0.0.1 serves this computer only; 0.0.0.0 serves the whole network (a class)."_s);
+    m_port->setObjectName(u"port"_s);
+    m_port->setRange(0, 65535);
+    m_port->setSpecialValueText(u"any free port"_s);
+    m_port->setValue(settings.value(u"server/port"_s, 8700).toInt());
+    m_dataDir->setText(m_host->dataDirectory());
+    m_dataDir->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_dataDir->setToolTip(u"The server shares the app's data directory and its locks, so studying here "
+                          "while it serves never races. Start the app with --data-dir to use another."_s);
+    m_startStop->setObjectName(u"startStopServer"_s);
+    connect(m_startStop, &QPushButton::clicked, this, &ServerPanel::toggle);
+    m_url->setObjectName(u"serverUrl"_s);
+    m_url->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
+    m_url->setOpenExternalLinks(true);
+    m_copy->setObjectName(u"copyUrl"_s);
+    connect(m_copy, &QPushButton::clicked, this, &ServerPanel::copyUrl);
+    m_message->setWordWrap(true);
+
+    auto *toggleAction = new QAction(u"Start or stop the server"_s, this);
+    toggleAction->setShortcut(QKeySequence(u"Ctrl+R"_s));
+    toggleAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(toggleAction, &QAction::triggered, this, &ServerPanel::toggle);
+    addAction(toggleAction);
+    auto *copyAction = new QAction(u"Copy the server URL"_s, this);
+    copyAction->setShortcut(QKeySequence(u"Ctrl+Shift+C"_s));
+    copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(copyAction, &QAction::triggered, this, &ServerPanel::copyUrl);
+    addAction(copyAction);
+
+    auto *settingsBox = new QGroupBox(u"Embedded server"_s, this);
+    auto *form = new QFormLayout(settingsBox);
+    form->addRow(u"Bind address:"_s, m_bind);
+    form->addRow(u"Port:"_s, m_port);
+    form->addRow(u"Data directory:"_s, m_dataDir);
+    auto *urlRow = new QHBoxLayout;
+    urlRow->addWidget(m_startStop);
+    urlRow->addWidget(m_url, 1);
+    urlRow->addWidget(m_copy);
+    form->addRow(urlRow);
+    form->addRow(m_message);
+
+    auto *figures = new QHBoxLayout;
+    figures->addWidget(figureBox(this, u"requests per second"_s, m_rps));
+    figures->addWidget(figureBox(this, u"p95 latency (last 5 s)"_s, m_p95));
+    figures->addWidget(figureBox(this, u"requests since start"_s, m_total));
+    figures->addWidget(figureBox(this, u"active sessions"_s, m_sessions));
+
+    m_lockTable->setObjectName(u"lockTable"_s);
+    m_lockTable->setModel(m_locks);
+    m_lockTable->verticalHeader()->hide();
+    m_lockTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_lockTable->horizontalHeader()->setStretchLastSection(true);
+    m_lockTable->setSelectionMode(QAbstractItemView::NoSelection);
+    m_log->setObjectName(u"accessLog"_s);
+    m_log->setReadOnly(true);
+    m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_log->setMaximumBlockCount(500);
+    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+
+    auto *lockBox = new QGroupBox(u"Per-user locks"_s, this);
+    (new QVBoxLayout(lockBox))->addWidget(m_lockTable);
+    auto *logBox = new QGroupBox(u"Access log (newest last)"_s, this);
+    (new QVBoxLayout(logBox))->addWidget(m_log);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(settingsBox);
+    layout->addLayout(figures);
+    layout->addWidget(lockBox, 1);
+    layout->addWidget(logBox, 2);
+
+    m_timer->setInterval(250);
+    connect(m_timer, &QTimer::timeout, this, &ServerPanel::requestSnapshot);
+    updateControls();
+}
+
+ServerPanel::~ServerPanel()
+{
+    QSettings settings;
+    settings.setValue(u"server/bind"_s, m_bind->text());
+    settings.setValue(u"server/port"_s, m_port->value());
+}
+
+void ServerPanel::setSettings(const ServerSettings &settings)
+{
+    m_bind->setText(settings.bindAddress);
+    m_port->setValue(settings.port);
+}
+
+void ServerPanel::toggle()
+{
+    if (m_host->isRunning())
+        stop();
+    else
+        start();
+}
+
+void ServerPanel::start()
+{
+    ServerSettings settings;
+    settings.bindAddress = m_bind->text().trimmed();
+    settings.port = quint16(m_port->value());
+    auto url = m_host->start(settings);
+    if (!url) {
+        m_message->setText(u"The server did not start: %1"_s.arg(errorMessage(url.error())));
+        updateControls();
+        return;
+    }
+    m_message->setText(u"Serving the API at %1 — students log in with their own accounts."_s.arg(
+        url->resolved(QUrl(u"/api/v1/"_s)).toString()));
+    m_snapshot.url = url.value();
+    m_log->clear();
+    m_timer->start();
+    requestSnapshot();
+    updateControls();
+    Q_EMIT runningChanged(true);
+}
+
+void ServerPanel::stop()
+{
+    m_host->stop();
+    m_message->setText(u"Stopped."_s);
+    requestSnapshot(); // one last picture: the counters as they ended
+    m_timer->stop();
+    updateControls();
+    Q_EMIT runningChanged(false);
+}
+
+void ServerPanel::copyUrl()
+{
+    if (m_snapshot.url.isValid())
+        QApplication::clipboard()->setText(m_snapshot.url.toString());
+}
+
+void ServerPanel::requestSnapshot()
+{
+    if (m_snapshotInFlight)
+        return; // never queue snapshots behind a slow one
+    m_snapshotInFlight = true;
+    ServerHost *host = m_host;
+    m_worker->run(
+        this, [host] { return host->snapshot(); },
+        [this](ServerSnapshot snapshot) {
+            m_snapshotInFlight = false;
+            draw(snapshot);
+        });
+}
+
+void ServerPanel::draw(const ServerSnapshot &snapshot)
+{
+    m_snapshot = snapshot;
+    ++m_drawn;
+    m_rps->setText(QString::number(snapshot.requestsPerSecond, 'f', 1));
+    m_p95->setText(u"%1 ms"_s.arg(snapshot.p95Ms, 0, 'f', 1));
+    m_total->setText(QString::number(snapshot.totalRequests));
+    m_sessions->setText(QString::number(snapshot.activeSessions));
+    m_locks->setRows(snapshot.locks);
+    const QString log = snapshot.accessLogTail.join(u'\n');
+    if (log != m_log->toPlainText()) { // rewriting an unchanged log would reset the reader's scrolling
+        QScrollBar *scroll = m_log->verticalScrollBar();
+        const bool following = scroll->value() == scroll->maximum();
+        const int position = scroll->value();
+        m_log->setPlainText(log);
+        scroll->setValue(following ? scroll->maximum() : position);
+    }
+    updateControls();
+}
+
+void ServerPanel::updateControls()
+{
+    const bool running = m_host->isRunning();
+    m_startStop->setText(running ? u"Stop server"_s : u"Start server"_s);
+    m_bind->setEnabled(!running);
+    m_port->setEnabled(!running);
+    m_copy->setEnabled(running);
+    m_url->setText(running ? u"<a href=\"%1\">%1</a>"_s.arg(m_snapshot.url.toString().toHtmlEscaped())
+                           : u"not running"_s);
+}
+
+} // namespace javumbo::gui

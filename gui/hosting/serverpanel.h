@@ -1,0 +1,73 @@
+#pragma once
+
+#include "serverhost.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+class QTimer;
+
+namespace javumbo::gui {
+
+class ClientWorker;
+class LockTableModel;
+
+// Starts and stops the embedded server and shows it live: URL (with copy),
+// requests per second, p95, active sessions, the per-user lock table and the
+// tail of the access log. Snapshots are taken off the UI thread and drawn at
+// most four times a second (ARCHITECTURE.md §5).
+class ServerPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ServerPanel(ServerHost *host, QWidget *parent = nullptr);
+    ~ServerPanel() override;
+
+    QUrl url() const { return m_snapshot.url; }
+    // Fills the bind address and port fields (the next start() uses them).
+    void setSettings(const ServerSettings &settings);
+    const ServerSnapshot &lastSnapshot() const { return m_snapshot; }
+    quint64 snapshotsDrawn() const { return m_drawn; }
+
+public Q_SLOTS:
+    void start();
+    void stop();
+    void toggle();
+    void copyUrl();
+
+Q_SIGNALS:
+    void runningChanged(bool running);
+
+private:
+    void requestSnapshot();
+    void draw(const ServerSnapshot &snapshot);
+    void updateControls();
+
+    ServerHost *m_host;
+    ClientWorker *m_worker; // its own thread: a busy study call never delays the panel
+    QTimer *m_timer;
+    LockTableModel *m_locks;
+    QLineEdit *m_bind;
+    QSpinBox *m_port;
+    QLabel *m_dataDir;
+    QPushButton *m_startStop;
+    QLabel *m_url;
+    QPushButton *m_copy;
+    QLabel *m_rps;
+    QLabel *m_p95;
+    QLabel *m_total;
+    QLabel *m_sessions;
+    QLabel *m_message;
+    QTableView *m_lockTable;
+    QPlainTextEdit *m_log;
+    ServerSnapshot m_snapshot;
+    bool m_snapshotInFlight = false;
+    quint64 m_drawn = 0;
+};
+
+} // namespace javumbo::gui

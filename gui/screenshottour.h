@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace javumbo::gui {
+
+class ClientContext;
+class MainWindow;
+class ProfileMenu;
+class ProfileStore;
+
+// Fills a sample profile, walks the main window through its views and saves
+// a PNG of each (packaging/screenshots.sh). Each shot is: prepare the view,
+// wait until a condition holds (no sleeps), grab the window. The load-test
+// dashboard adds its own shots with addShot().
+class ScreenshotTour : public QObject
+{
+    Q_OBJECT
+public:
+    // Moves the app's clock (a ManualClock in this mode), so the sample has weeks of history.
+    using ClockSetter = std::function<void(qint64 msSinceEpoch)>;
+
+    ScreenshotTour(MainWindow *window, ProfileStore *profiles, ClientContext *context, ClockSetter setClock,
+        QString outputDir, QObject *parent = nullptr);
+
+    // `ready` is polled until true (at most 20 s), then the window is saved as <name>.png.
+    void addShot(const QString &name, std::function<void()> prepare, std::function<bool()> ready);
+    // Populates the sample profile, then takes every shot; finished() reports the outcome.
+    void start();
+    const QStringList &savedFiles() const { return m_saved; }
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    struct Shot
+    {
+        QString name;
+        std::function<void()> prepare;
+        std::function<bool()> ready;
+    };
+    bool populate();
+    void addStandardShots();
+    void addLoadTestShots();
+    void next();
+    void waitFor(const Shot &shot, int attempt);
+    bool idle() const;
+    void fail(const QString &message);
+
+    MainWindow *m_window;
+    ProfileStore *m_profiles;
+    ClientContext *m_context;
+    ClockSetter m_setClock;
+    QString m_outputDir;
+    QList<Shot> m_shots;
+    int m_index = 0;
+    QStringList m_saved;
+    int m_requestsSent = 0;
+};
+
+} // namespace javumbo::gui

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QWidget>
+
+class QTreeView;
+class QLabel;
+
+namespace javumbo {
+struct Error;
+}
+
+namespace javumbo::gui {
+
+class ClientContext;
+class DeckTreeModel;
+
+// The deck list: a tree of decks with their new / learning / due counts, and
+// creating, renaming and deleting decks.
+class DeckListView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DeckListView(ClientContext *context, QWidget *parent = nullptr);
+
+    qint64 currentDeckId() const;
+    QString currentDeckName() const;
+    DeckTreeModel *model() const { return m_model; }
+    // True while a refresh is on its way (the screenshot tour waits for it).
+    bool isLoading() const { return m_loading; }
+
+public Q_SLOTS:
+    void refresh();
+    void createDeck();
+    void renameDeck();
+    void deleteDeck();
+
+Q_SIGNALS:
+    void studyRequested(qint64 deckId, const QString &name);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void studyCurrent();
+    void showError(const QString &what, const Error &error);
+
+    ClientContext *m_context;
+    DeckTreeModel *m_model;
+    QTreeView *m_tree;
+    QLabel *m_summary;
+    qint64 m_wantedDeck = 1; // reselected after each refresh
+    bool m_loading = false;
+    bool m_stale = true;
+};
+
+} // namespace javumbo::gui

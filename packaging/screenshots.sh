@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Saves a PNG of each main view of the desktop app (deck list, review front
+# and answer, browser, statistics, server panel, load-test dashboard during
+# and after a run, and with a planted fault) into a folder.
+#
+#   packaging/screenshots.sh [OUTPUT_DIR] [JAVUMBO_BINARY]
+#
+# OUTPUT_DIR defaults to docs/screenshots, the binary to build/release/app/javumbo
+# (or $JAVUMBO_BIN). The app runs under Xvfb on a throw-away data directory
+# and settings; its hidden --screenshots mode fills a sample profile, walks
+# through the views and quits (gui/screenshottour.cpp: add shots there).
+set -euo pipefail
+
+out=${1:-docs/screenshots}
+bin=${2:-${JAVUMBO_BIN:-build/release/app/javumbo}}
+[[ -x $bin ]] || { echo "no javumbo binary at $bin (pass it as the second argument)" >&2; exit 2; }
+command -v xvfb-run >/dev/null || { echo "xvfb-run is missing (Debian package xvfb)" >&2; exit 2; }
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+
+# Fresh settings and data: the shots never depend on (or touch) the user's own.
+env -u QT_QPA_PLATFORM XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/share" \
+    XDG_RUNTIME_DIR="$scratch/runtime" QT_QPA_PLATFORMTHEME= \
+    xvfb-run -a -s "-screen 0 1400x1000x24" \
+    "$bin" --data-dir "$scratch/data" --screenshots "$out"
+
+echo "screenshots in $out:"
+ls -1 "$out"/*.png

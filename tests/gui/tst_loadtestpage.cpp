@@ -1,0 +1,97 @@
+// The load-test dashboard with the product's own scratch servers: a tiny run
+// reaches PASS with its checks green; the same run with a planted fault
+// reaches FAIL with its violations listed; a target that is not http:// is refused.
+#include "embeddedserver.h"
+#include "loadtest/loadtestform.h"
+#include "loadtest/loadtestpage.h"
+#include "testsupport.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace javumbo;
+using namespace javumbo::gui;
+
+class TestLoadTestPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void tinyRun_showsPassAndGreenChecks();
+    void plantedFault_showsFailAndItsViolations();
+    void nonHttpTarget_isRefusedBeforeRunning();
+
+private:
+    static loadtest::LoadProfile tinyProfile();
+    static LoadTestOutcome runAndWait(LoadTestPage &page);
+};
+
+void TestLoadTestPage::initTestCase()
+{
+    testsupport::enterTestMode();
+}
+
+loadtest::LoadProfile TestLoadTestPage::tinyProfile()
+{
+    loadtest::LoadProfile profile = loadtest::LoadProfile::quick();
+    profile.seed = 21;
+    return profile;
+}
+
+LoadTestOutcome TestLoadTestPage::runAndWait(LoadTestPage &page)
+{
+    QSignalSpy finished(&page, &LoadTestPage::runFinished);
+    QTest::mouseClick(page.findChild<QPushButton *>(u"runLoadTest"_s), Qt::LeftButton);
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 120000); }();
+    return finished.value(0).value(0).value<LoadTestOutcome>();
+}
+
+void TestLoadTestPage::tinyRun_showsPassAndGreenChecks()
+{
+    LoadTestPage page;
+    page.setScratchServerFactory(app::EmbeddedServer::scratchServerFactory());
+    page.form()->setProfile(tinyProfile());
+    page.form()->setFault(Fault::None);
+    page.show();
+    const LoadTestOutcome outcome = runAndWait(page);
+    QCOMPARE(outcome.verdict, u"PASS"_s);
+    QCOMPARE(page.verdictText(), u"PASS"_s);
+    QCOMPARE(page.checkStatus(u"lost"_s), u"pass"_s);
+    QCOMPARE(page.checkStatus(u"misplaced"_s), u"pass"_s);
+    QCOMPARE(page.violationRows(), 0);
+    QVERIFY(QFile::exists(page.reportPath()));
+}
+
+void TestLoadTestPage::plantedFault_showsFailAndItsViolations()
+{
+    LoadTestPage page;
+    page.setScratchServerFactory(app::EmbeddedServer::scratchServerFactory());
+    page.form()->setProfile(tinyProfile());
+    page.form()->setFault(Fault::NoIdempotency);
+    page.show();
+    const LoadTestOutcome outcome = runAndWait(page);
+    QCOMPARE(outcome.verdict, u"FAIL"_s);
+    QCOMPARE(outcome.exit, loadtest::RunExit::IntegrityViolation);
+    QCOMPARE(page.verdictText(), u"FAIL"_s);
+    QCOMPARE(page.checkStatus(u"duplicated"_s), u"fail"_s);
+    QVERIFY(page.violationRows() > 0);
+}
+
+void TestLoadTestPage::nonHttpTarget_isRefusedBeforeRunning()
+{
+    LoadTestPage page;
+    page.setScratchServerFactory(app::EmbeddedServer::scratchServerFactory());
+    page.form()->setTargetUrl(u"ftp://example.org"_s); // not an http URL
+    const auto request = page.form()->request();
+    QVERIFY(!request.ok());
+    QVERIFY(request.error().message.contains(u"http://"_s));
+}
+
+QTEST_MAIN(TestLoadTestPage)
+#include "tst_loadtestpage.moc"

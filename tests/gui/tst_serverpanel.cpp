@@ -1,0 +1,90 @@
+#include "embeddedserverhost.h"
+#include "guifixture.h"
+#include "hosting/serverpanel.h"
+#include "loadtest/httpclient.h"
+
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace javumbo;
+using namespace javumbo::gui;
+
+class TestServerPanel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void startFromThePanel_servesHealthAndShowsTheRequestLive()
+    {
+        testsupport::GuiFixture fixture;
+        app::EmbeddedServerHost host(fixture.backend());
+        ServerPanel panel(&host);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.findChild<QSpinBox *>(u"port"_s)->setValue(0); // any free port
+        QSignalSpy running(&panel, &ServerPanel::runningChanged);
+        QTest::mouseClick(panel.findChild<QPushButton *>(u"startStopServer"_s), Qt::LeftButton);
+        QCOMPARE(running.size(), 1);
+        QVERIFY(host.isRunning());
+        QVERIFY(panel.url().port() > 0);
+
+        loadtest::HttpClient client(u"127.0.0.1"_s, quint16(panel.url().port()));
+        loadtest::HttpCall call;
+        call.path = u"/api/v1/health"_s;
+        auto health = client.send(call);
+        QVERIFY2(health, qPrintable(health ? QString() : health.error().message));
+        QCOMPARE(health->status, 200);
+        QCOMPARE(health->json().toObject().value(u"status"_s).toString(), u"ok"_s);
+
+        QTRY_VERIFY(panel.lastSnapshot().accessLogTail.join(u'\n').contains(u"/api/v1/health"_s));
+        QTRY_VERIFY(panel.lastSnapshot().totalRequests >= 1);
+        QVERIFY(panel.lastSnapshot().requestsPerSecond > 0);
+
+        QTest::mouseClick(panel.findChild<QPushButton *>(u"startStopServer"_s), Qt::LeftButton);
+        QVERIFY(!host.isRunning());
+        QCOMPARE(running.size(), 2);
+        QVERIFY(!client.send(call)); // nothing listens any more
+    }
+
+    void localStudyAndTheServer_shareOneLockRegistry()
+    {
+        testsupport::GuiFixture fixture;
+        const qint64 user = fixture.openNewProfile(u"hank"_s).userId;
+        app::EmbeddedServerHost host(fixture.backend());
+        ServerSettings settings;
+        settings.port = 0;
+        QVERIFY(host.start(settings));
+        // A local write takes the user's lock in the registry the server reports.
+        QVERIFY(fixture.backend().cards().add(user, {u"q"_s, u"a"_s, 1, {}, {}}));
+        const ServerSnapshot snapshot = host.snapshot();
+        QCOMPARE(snapshot.locks.size(), 1);
+        QCOMPARE(snapshot.locks.first().userId, user);
+        QCOMPARE(snapshot.locks.first().username, u"hank"_s);
+        QVERIFY(snapshot.locks.first().acquisitions >= 1);
+        host.stop();
+    }
+
+    void secondStartOnABusyPort_reportsTheError()
+    {
+        testsupport::GuiFixture fixture;
+        app::EmbeddedServerHost first(fixture.backend());
+        ServerSettings settings;
+        settings.port = 0;
+        auto url = first.start(settings);
+        QVERIFY(url);
+        first.stop();
+        // The same data directory is free again after a stop: a restart works.
+        auto again = first.start(settings);
+        QVERIFY(again);
+        first.stop();
+        ServerSettings bad;
+        bad.bindAddress = u"not an address"_s;
+        QVERIFY(!first.start(bad));
+        QVERIFY(!first.isRunning());
+    }
+};
+
+QTEST_MAIN(TestServerPanel)
+#include "tst_serverpanel.moc"

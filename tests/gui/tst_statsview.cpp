@@ -1,0 +1,87 @@
+#include "guifixture.h"
+#include "views/statsview.h"
+
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QLabel>
+#include <QPieSeries>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace javumbo;
+using namespace javumbo::gui;
+
+class TestStatsView : public QObject
+{
+    Q_OBJECT
+private:
+    static qint64 sum(const storage::DayCounts &counts)
+    {
+        qint64 total = 0;
+        for (qint64 n : counts)
+            total += n;
+        return total;
+    }
+    static qint64 barTotal(QChartView *view)
+    {
+        const auto series = view->chart()->series();
+        if (series.size() != 1)
+            return -1;
+        auto *bars = qobject_cast<QBarSeries *>(series.first());
+        qint64 total = 0;
+        for (int i = 0; bars && i < bars->barSets().first()->count(); ++i)
+            total += qint64(bars->barSets().first()->at(i));
+        return total;
+    }
+
+private slots:
+    void afterReviews_chartsShowNonEmptySeries()
+    {
+        testsupport::GuiFixture fixture;
+        const qint64 user = fixture.openNewProfile(u"frank"_s).userId;
+        for (const QString &front : {u"a"_s, u"b"_s, u"c"_s}) {
+            auto card = fixture.backend().cards().add(user, {front, u"back"_s, 1, {}, {}});
+            QVERIFY(card);
+            QVERIFY(
+                fixture.backend().reviews().answer(user, {card->cardId, front == u"a"_s ? 1 : 4, 1000, {}}));
+        }
+        QVERIFY(fixture.backend().cards().add(user, {u"new one"_s, u"back"_s, 1, {}, {}}));
+
+        StatsView view(&fixture.context());
+        view.resize(900, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_VERIFY(!view.isLoading() && !view.reviewSeries().isEmpty());
+        QCOMPARE(sum(view.reviewSeries()), qint64(3));
+        QCOMPARE(view.reviewSeries().last(), qint64(3)); // today
+        QCOMPARE(sum(view.forecastSeries()), qint64(3));
+        QCOMPARE(barTotal(view.findChild<QChartView *>(u"reviewChart"_s)), qint64(3));
+        QCOMPARE(barTotal(view.findChild<QChartView *>(u"forecastChart"_s)), qint64(3));
+        auto *states = qobject_cast<QPieSeries *>(
+            view.findChild<QChartView *>(u"statesChart"_s)->chart()->series().value(0));
+        QVERIFY(states);
+        QCOMPARE(qint64(states->sum()), qint64(4));
+        QVERIFY(view.findChild<QLabel *>(u"todaySummary"_s)->text().contains(u"3 reviews"_s));
+    }
+
+    void newReview_refreshesTheVisibleView()
+    {
+        testsupport::GuiFixture fixture;
+        const qint64 user = fixture.openNewProfile(u"gina"_s).userId;
+        StatsView view(&fixture.context());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_VERIFY(!view.isLoading() && !view.reviewSeries().isEmpty());
+        QCOMPARE(sum(view.reviewSeries()), qint64(0));
+        auto card = fixture.backend().cards().add(user, {u"x"_s, u"y"_s, 1, {}, {}});
+        QVERIFY(card);
+        QVERIFY(fixture.backend().reviews().answer(user, {card->cardId, 3, 1000, {}}));
+        fixture.context().notifyChanged();
+        QTRY_COMPARE(sum(view.reviewSeries()), qint64(1));
+    }
+};
+
+QTEST_MAIN(TestStatsView)
+#include "tst_statsview.moc"
