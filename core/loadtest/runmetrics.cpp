@@ -77,10 +77,13 @@ EndpointFigures RunMetrics::figures(const QString &op, const Endpoint &endpoint)
     figures.avgMs = endpoint.count ? endpoint.sumMs / double(endpoint.count) : 0;
     figures.maxMs = endpoint.maxMs;
     figures.histogram = endpoint.latency.snapshot();
-    figures.p50Ms = quantileOf(figures.histogram, 0.50);
-    figures.p90Ms = quantileOf(figures.histogram, 0.90);
-    figures.p95Ms = quantileOf(figures.histogram, 0.95);
-    figures.p99Ms = quantileOf(figures.histogram, 0.99);
+    // Interpolating inside a wide bucket can overshoot what was observed.
+    const auto quantile
+        = [&figures](double q) { return std::min(quantileOf(figures.histogram, q), figures.maxMs); };
+    figures.p50Ms = quantile(0.50);
+    figures.p90Ms = quantile(0.90);
+    figures.p95Ms = quantile(0.95);
+    figures.p99Ms = quantile(0.99);
     return figures;
 }
 

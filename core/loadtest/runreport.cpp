@@ -56,8 +56,10 @@ QJsonArray histogramJson(const metrics::HistogramSnapshot &histogram)
 QJsonObject timelineJson(const TimelinePoint &point)
 {
     QJsonObject p95;
-    for (const auto &[op, ms] : point.windowP95Ms)
-        p95.insert(op, round2(ms));
+    for (const auto &[op, ms] : point.windowP95Ms) {
+        if (ms > 0) // an endpoint idle in that second has no latency, not a latency of 0
+            p95.insert(op, round2(ms));
+    }
     return {{u"t_s"_s, round2(point.tS)}, {u"requests"_s, qint64(point.requests)},
         {u"errors"_s, qint64(point.errors)}, {u"cards_created"_s, qint64(point.cardsCreated)},
         {u"writers"_s, point.writers}, {u"reviewers"_s, point.reviewers},

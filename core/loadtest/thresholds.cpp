@@ -76,7 +76,7 @@ QList<Threshold> Threshold::defaults()
 {
     QList<Threshold> defaults;
     for (const QString &expression : {u"add_card.avg<500ms"_s, u"review_next.avg<300ms"_s,
-             u"review_answer.avg<300ms"_s, u"errors.rate<0.01"_s, u"add_card.degradation<3"_s})
+             u"review_answer.avg<300ms"_s, u"errors.rate<0.01"_s, u"review_next.degradation<3"_s})
         defaults.append(*parse(expression));
     return defaults;
 }

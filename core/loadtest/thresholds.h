@@ -25,7 +25,8 @@ struct Threshold
 
     static Result<Threshold> parse(const QString &expression);
     // The plan's success criteria: add card average under 500 ms, review under
-    // 300 ms, error rate under 1 %, no degradation as the users ramp up.
+    // 300 ms, error rate under 1 %, no degradation as the users ramp up (reviews
+    // run from the first stage to the last, so they are what can degrade).
     static QList<Threshold> defaults();
 };
 

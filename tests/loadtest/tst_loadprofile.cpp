@@ -29,6 +29,7 @@ private slots:
     void threshold_evaluatesRecordedLatencies();
     void threshold_errorRateCountsOnlyUnexpectedAnswers();
     void threshold_degradationComparesFirstAndLastThird();
+    void percentiles_neverExceedTheLongestObserved();
     void statusLine_showsThePlansFigures();
 };
 
@@ -211,6 +212,18 @@ void TestLoadProfile::threshold_degradationComparesFirstAndLastThird()
         metrics.record(completed(u"add_card"_s, 6'000'000 + 100'000 * i, 50'000, 201));
     QVERIFY(!evaluate(*Threshold::parse(u"add_card.degradation<3"_s), metrics, 9'000'000).passed);
     QVERIFY(evaluate(*Threshold::parse(u"add_card.degradation<6"_s), metrics, 9'000'000).passed);
+}
+
+void TestLoadProfile::percentiles_neverExceedTheLongestObserved()
+{
+    RunMetrics metrics;
+    for (int i = 0; i < 20; ++i) // every login took 1.2 s: inside a bucket that reaches 2.5 s
+        metrics.record(completed(u"login"_s, 2'000'000, 1'200'000, 200));
+    const EndpointFigures login = metrics.endpoint(u"login"_s);
+    QCOMPARE(login.maxMs, 1200.0);
+    QVERIFY(login.p95Ms <= login.maxMs);
+    QVERIFY(login.p99Ms <= login.maxMs);
+    QVERIFY(login.p50Ms > 1000.0);
 }
 
 void TestLoadProfile::statusLine_showsThePlansFigures()
