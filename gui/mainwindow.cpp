@@ -141,7 +141,7 @@ void MainWindow::showShortcuts()
         {u"Profiles"_s, m_profileMenu->actions()}, {u"Decks"_s, m_decks->actions()},
         {u"Study"_s, m_review->actions()},
         {u"Browse"_s, m_browser->actions() + m_browser->editor()->actions()},
-        {u"Server"_s, m_server->actions()}};
+        {u"Server"_s, m_server->actions()}, {u"Load test"_s, m_loadTest->actions()}};
     ShortcutsDialog dialog(groups, this);
     dialog.exec();
 }

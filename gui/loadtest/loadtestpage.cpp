@@ -5,6 +5,7 @@
 #include "loadtest/statusline.h"
 #include "loadtestform.h"
 
+#include <QAction>
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QDialog>
@@ -130,10 +131,20 @@ LoadTestPage::LoadTestPage(QWidget *parent)
 {
     setObjectName(u"loadTestPage"_s);
     m_run->setObjectName(u"runLoadTest"_s);
-    m_run->setShortcut(QKeySequence(u"Ctrl+R"_s));
-    m_run->setToolTip(u"Run the load test (Ctrl+R)"_s);
-    m_stop->setShortcut(QKeySequence(u"Ctrl+."_s));
-    m_stop->setToolTip(u"Stop: the run still audits what it did (Ctrl+.)"_s);
+    // Page-scoped actions (like every page's): Ctrl+R means "run" here and "start the server" on the server
+    // page.
+    const auto addShortcut = [this](const QString &text, const QKeySequence &key, QPushButton *button) {
+        auto *action = new QAction(text, this);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, button, &QPushButton::click);
+        addAction(action);
+        button->setToolTip(u"%1 (%2)"_s.arg(text, key.toString(QKeySequence::NativeText)));
+    };
+    addShortcut(u"Run the load test"_s, QKeySequence(u"Ctrl+R"_s), m_run);
+    addShortcut(u"Stop the run (it still audits what it did)"_s, QKeySequence(u"Ctrl+."_s), m_stop);
+    addShortcut(u"Open the report"_s, QKeySequence(u"Ctrl+Shift+O"_s), m_openReport);
+    addShortcut(u"Run the checker's self-test"_s, QKeySequence(u"Ctrl+Shift+T"_s), m_selfTest);
     m_openReport->setEnabled(false);
     m_verdict->setObjectName(u"verdict"_s);
     QFont verdictFont = m_verdict->font();
