@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -135,9 +136,16 @@ void TestLoadTestRun::sharedSessionSlot_isCaughtAsMisplacedOrMixedUp()
     const qsizetype crossUser = result.integrity.count(integrity::ViolationClass::Misplaced)
         + result.integrity.count(integrity::ViolationClass::SessionMixup);
     QVERIFY2(crossUser > 0, "the cross-user race went unnoticed");
+    // Each violation names what is needed to find it again: the user, and the
+    // request (history classes) or the card's tag (classes found in the files).
+    using Class = integrity::ViolationClass;
     for (const integrity::Violation &violation : result.integrity.violations) {
-        QVERIFY(violation.seq > 0 || violation.violationClass == integrity::ViolationClass::Misplaced
-            || violation.violationClass == integrity::ViolationClass::Phantom);
+        const QByteArray what = QJsonDocument(violation.toJson()).toJson(QJsonDocument::Compact);
+        QVERIFY2(!violation.username.isEmpty(), what.constData());
+        if (violation.violationClass == Class::SessionMixup)
+            QVERIFY2(violation.seq > 0 && !violation.requestId.isEmpty(), what.constData());
+        if (violation.violationClass == Class::Misplaced || violation.violationClass == Class::Lost)
+            QVERIFY2(!violation.tag.isEmpty(), what.constData());
     }
 }
 
