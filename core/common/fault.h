@@ -17,7 +17,7 @@ enum class Fault
     None,
     NoUserLock, // writes skip the per-user lock; answers read, then write stale state
     SharedSessionSlot, // the authenticated user passes through one process-wide slot
-    ClockIds, // ids straight from the millisecond clock; collisions become a vague 500
+    ClockIds, // ids straight from a seconds clock, as the original app's; collisions become a vague 500
     LostAck, // every 100th acknowledged add (from the 20th) is undone after its 201
     DoubleRevlog, // every answer writes its revlog row twice
     NoIdempotency, // Idempotency-Key is ignored on POST /cards

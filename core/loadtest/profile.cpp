@@ -267,7 +267,9 @@ LoadProfile LoadProfile::quick()
     LoadProfile profile;
     profile.name = u"quick"_s;
     profile.users = 6;
-    profile.durationS = 60;
+    // An upper bound only (a quick run takes seconds): generous, so that a slow
+    // machine (sanitizers, a busy CI) still runs every scenario instead of being cut short.
+    profile.durationS = 600;
     profile.registrationWindowS = 1;
     profile.identityCheckEvery = 3;
     profile.writers = {0.34, {1, 2}, 1, {8, 12}, {0, 20}};

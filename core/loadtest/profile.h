@@ -35,7 +35,7 @@ struct LoadProfile
     Model model = Model::Closed;
     double openRate = 20; // operations per second over all virtual users (open model)
     int dropAfterMs = 1000; // open model: an operation this late is dropped
-    int clientTimeoutMs = 10000;
+    int clientTimeoutMs = 30000; // a login hashes a password: under a burst it may legitimately take seconds
     int identityCheckEvery = 5; // GET /me after every N operations of a virtual user
 
     struct Writers

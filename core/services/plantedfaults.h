@@ -17,7 +17,8 @@
 // clock-ids           cardrows::nextId (IdScheme::ClockOnly) and
 //                     ApiServer::runPipeline (vague "Database error").
 //                     Trigger: two adds (or answers) of one user within one
-//                     millisecond, e.g. several clients of one user adding.
+//                     second (ids come from a seconds clock, as in the
+//                     original app), e.g. several clients of one user adding.
 //                     server_error.
 // lost-ack            CardService::add / addOnce via LostAcks::afterAdd().
 //                     Trigger: at least 20 successful adds server-wide; add

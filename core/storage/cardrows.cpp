@@ -32,10 +32,14 @@ CardRecord readCard(const Query &query)
 
 Result<qint64> nextId(Connection &connection, Table table, qint64 nowMs, IdScheme scheme)
 {
-    // Planted fault (loadtest self-test) clock-ids: no collision handling, so
-    // two inserts in one millisecond fail with "UNIQUE constraint failed".
+    // Planted fault (loadtest self-test) clock-ids: the original app's ids, taken
+    // from a seconds clock (kept in Anki's millisecond shape) without collision
+    // handling, so two inserts of one user in one second fail with "UNIQUE
+    // constraint failed". Whole seconds, not milliseconds: a millisecond clock
+    // collides only when the machine is fast enough, and the self-test must not
+    // depend on that.
     if (scheme == IdScheme::ClockOnly) [[unlikely]]
-        return nowMs;
+        return nowMs / 1000 * 1000;
     static const QString statements[]
         = {u"SELECT max(id) FROM notes"_s, u"SELECT max(id) FROM cards"_s, u"SELECT max(id) FROM revlog"_s};
     Query query(connection, statements[int(table)]);

@@ -315,7 +315,7 @@ private slots:
         }
     }
 
-    // clock-ids on a frozen millisecond: every add after a user's first collides.
+    // clock-ids on a frozen clock: every add after a user's first collides.
     void clockIds_frozenMillisecond_data()
     {
         QTest::addColumn<Fault>("fault");
