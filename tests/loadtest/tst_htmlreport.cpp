@@ -281,19 +281,6 @@ private slots:
         QVERIFY(!missing.ok());
         QCOMPARE(missing.code(), ErrorCode::NotFound);
     }
-
-    // JAVUMBO_REPORT_SAMPLE=/tmp/report-sample.html writes the realistic page
-    // for a look in a browser.
-    void writesASampleOnRequest()
-    {
-        const QString path = qEnvironmentVariable("JAVUMBO_REPORT_SAMPLE");
-        if (path.isEmpty())
-            QSKIP("set JAVUMBO_REPORT_SAMPLE to write a sample page");
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        const QByteArray page = renderHtmlReport(realisticReport());
-        QCOMPARE(file.write(page), page.size());
-    }
 };
 
 QTEST_GUILESS_MAIN(TestHtmlReport)
