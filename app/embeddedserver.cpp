@@ -1,6 +1,5 @@
 #include "embeddedserver.h"
 
-#include "api/apiserver.h"
 #include "storage/database.h"
 
 #include <QRandomGenerator>
@@ -34,20 +33,7 @@ Result<std::unique_ptr<EmbeddedServer>> EmbeddedServer::start(const Options &opt
     serverOptions.port = 0;
     serverOptions.threads = options.threads;
     serverOptions.accessLog = false;
-    embedded->m_thread.setObjectName(u"embedded-http-server"_s);
-    embedded->m_thread.start();
-    Result<quint16> started = makeError(ErrorCode::Internal, u"the server thread did not start"_s);
-    EmbeddedServer *self = embedded.get();
-    // Calls into the server thread go through an object living there.
-    self->m_context = new QObject;
-    self->m_context->moveToThread(&self->m_thread);
-    QMetaObject::invokeMethod(
-        self->m_context,
-        [&] {
-            self->m_server = new server::ApiServer(*self->m_backend, serverOptions);
-            started = self->m_server->start();
-        },
-        Qt::BlockingQueuedConnection);
+    Result<quint16> started = embedded->m_serverThread.start(*embedded->m_backend, serverOptions);
     if (!started)
         return started.error();
     embedded->m_port = started.value();
@@ -60,20 +46,7 @@ Result<std::unique_ptr<EmbeddedServer>> EmbeddedServer::start(const Options &opt
 
 EmbeddedServer::~EmbeddedServer()
 {
-    if (m_thread.isRunning()) {
-        QMetaObject::invokeMethod(
-            m_context,
-            [this] {
-                if (m_server)
-                    m_server->stop();
-                delete m_server;
-                m_server = nullptr;
-                delete m_context;
-            },
-            Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-    }
+    m_serverThread.stop();
     // createAdmin() used admin.db from the caller's thread.
     storage::Database::closeAllOnThisThread();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/serverthread.h"
 #include "common/clock.h"
 #include "common/fault.h"
 #include "common/result.h"
@@ -8,14 +9,9 @@
 #include "services/backend.h"
 
 #include <QTemporaryDir>
-#include <QThread>
 #include <QUrl>
 
 #include <memory>
-
-namespace javumbo::server {
-class ApiServer;
-}
 
 namespace javumbo::app {
 
@@ -62,9 +58,7 @@ private:
     SystemClock m_clock;
     UserLockRegistry m_locks;
     std::unique_ptr<Backend> m_backend;
-    QThread m_thread;
-    QObject *m_context = nullptr; // lives on m_thread
-    server::ApiServer *m_server = nullptr; // lives on m_thread
+    server::ServerThread m_serverThread {QStringLiteral("embedded-http-server")};
     quint16 m_port = 0;
     loadtest::RunTarget m_target;
 };

@@ -33,9 +33,7 @@ double percentile95(QList<double> values)
 
 EmbeddedServerHost::EmbeddedServerHost(Backend &backend)
     : m_backend(backend), m_tail(std::make_unique<server::AccessLogTail>())
-{
-    m_thread.setObjectName(u"javumbo-embedded-server"_s);
-}
+{ }
 
 EmbeddedServerHost::~EmbeddedServerHost()
 {
@@ -56,28 +54,17 @@ Result<QUrl> EmbeddedServerHost::start(const gui::ServerSettings &settings)
         return claim.error();
 
     m_tail->clear();
-    m_thread.start();
-    m_context = new QObject;
-    m_context->moveToThread(&m_thread);
-    Result<quint16> started = makeError(ErrorCode::Internal, u"the server thread did not answer"_s);
-    QMetaObject::invokeMethod(
-        m_context,
-        [&] {
-            m_server = new server::ApiServer(m_backend, options, m_context);
-            // Direct: the tail is thread-safe, and the entry is recorded before the next request.
-            QObject::connect(
-                m_server, &server::ApiServer::requestFinished, m_server,
-                [tail = m_tail.get()](const server::AccessLogEntry &entry) { tail->append(entry); },
-                Qt::DirectConnection);
-            started = m_server->start();
-            if (started)
-                m_url = m_server->url();
-        },
-        Qt::BlockingQueuedConnection);
-    if (!started) {
-        stop();
+    const std::lock_guard serverLock(m_serverMutex); // snapshot() may be reading on another thread
+    const Result<quint16> started
+        = m_serverThread.start(m_backend, options, [tail = m_tail.get()](server::ApiServer &server) {
+              // Direct: the tail is thread-safe, and the entry is recorded before the next request.
+              QObject::connect(
+                  &server, &server::ApiServer::requestFinished, &server,
+                  [tail](const server::AccessLogEntry &entry) { tail->append(entry); }, Qt::DirectConnection);
+          });
+    if (!started)
         return started.error();
-    }
+    m_url = m_serverThread.url();
     m_running = true;
     m_claim = std::move(claim).value();
     return m_url;
@@ -85,20 +72,10 @@ Result<QUrl> EmbeddedServerHost::start(const gui::ServerSettings &settings)
 
 void EmbeddedServerHost::stop()
 {
-    if (!m_thread.isRunning())
-        return;
-    const std::lock_guard serverLock(m_serverMutex);
-    QMetaObject::invokeMethod(
-        m_context,
-        [this] {
-            delete m_context; // stops and deletes the server, its child
-            m_context = nullptr;
-            m_server = nullptr;
-            storage::Database::closeAllOnThisThread();
-        },
-        Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    {
+        const std::lock_guard serverLock(m_serverMutex); // snapshot() reads the server's metrics
+        m_serverThread.stop();
+    }
     m_claim.reset();
     m_url.clear();
     m_running = false;
@@ -133,7 +110,8 @@ gui::ServerSnapshot EmbeddedServerHost::snapshot() const
     gui::ServerSnapshot snapshot;
     snapshot.dataDirectory = dataDirectory();
     const std::lock_guard serverLock(m_serverMutex); // stop() may not delete the server meanwhile
-    snapshot.running = m_server != nullptr;
+    server::ApiServer *server = m_serverThread.server();
+    snapshot.running = server != nullptr;
     snapshot.url = m_url;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QList<server::AccessLogEntry> recent = m_tail->since(now - kWindowMs);
@@ -144,7 +122,7 @@ gui::ServerSnapshot EmbeddedServerHost::snapshot() const
     snapshot.requestsPerSecond = double(recent.size()) * 1000.0 / double(kWindowMs);
     snapshot.p95Ms = percentile95(durations); // of the newest entries when the tail is saturated
     if (snapshot.running) {
-        for (const auto &route : m_server->metrics().summaries())
+        for (const auto &route : server->metrics().summaries())
             snapshot.totalRequests += route.count;
         if (auto active = m_backend.sessions().activeCount())
             snapshot.activeSessions = active.value();

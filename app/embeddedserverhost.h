@@ -1,11 +1,11 @@
 #pragma once
 
+#include "api/serverthread.h"
 #include "hosting/serverhost.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 #include <QLockFile>
-#include <QThread>
 
 #include <atomic>
 #include <memory>
@@ -16,7 +16,6 @@ class Backend;
 }
 
 namespace javumbo::server {
-class ApiServer;
 class AccessLogTail;
 } // namespace javumbo::server
 
@@ -42,9 +41,7 @@ private:
     QString usernameOf(qint64 userId) const;
 
     Backend &m_backend;
-    QThread m_thread;
-    QObject *m_context = nullptr; // on m_thread: the server's parent
-    server::ApiServer *m_server = nullptr; // created and deleted on m_thread
+    server::ServerThread m_serverThread {QStringLiteral("javumbo-embedded-server")};
     std::unique_ptr<server::AccessLogTail> m_tail;
     std::unique_ptr<QLockFile> m_claim; // like `javumbo serve`: one server per data directory
     QUrl m_url;

@@ -27,33 +27,15 @@ TestServer::TestServer(const Options &options)
     serverOptions.threads = options.threads;
     serverOptions.accessLog = false;
     serverOptions.limits = options.limits;
-    m_thread.setObjectName(u"test-http-server"_s);
-    m_thread.start();
-    m_context = new QObject;
-    m_context->moveToThread(&m_thread);
-    QMetaObject::invokeMethod(
-        m_context,
-        [&] {
-            m_server = new server::ApiServer(*m_backend, serverOptions);
-            auto port = m_server->start();
-            if (!port)
-                qFatal("server: %s", qPrintable(port.error().message));
-            m_port = port.value();
-        },
-        Qt::BlockingQueuedConnection);
+    auto port = m_serverThread.start(*m_backend, serverOptions);
+    if (!port)
+        qFatal("server: %s", qPrintable(port.error().message));
+    m_port = port.value();
 }
 
 TestServer::~TestServer()
 {
-    QMetaObject::invokeMethod(
-        m_context,
-        [&] {
-            delete m_server;
-            delete m_context;
-        },
-        Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    m_serverThread.stop();
     storage::Database::closeAllOnThisThread(); // set-up calls opened admin.db on the test thread
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/apiserver.h"
+#include "api/serverthread.h"
 #include "loadtest/httpclient.h"
 #include "locking/userlockregistry.h"
 #include "services/backend.h"
@@ -8,7 +8,6 @@
 
 #include <QJsonObject>
 #include <QTemporaryDir>
-#include <QThread>
 
 #include <memory>
 
@@ -34,7 +33,7 @@ public:
     quint16 port() const { return m_port; }
     QString dataDir() const { return m_dir.path(); }
     Backend &backend() { return *m_backend; }
-    server::ApiServer &server() { return *m_server; }
+    server::ApiServer &server() { return *m_serverThread.server(); }
     std::unique_ptr<loadtest::HttpClient> client() const;
 
     struct User
@@ -53,9 +52,7 @@ private:
     SystemClock m_clock;
     UserLockRegistry m_locks;
     std::unique_ptr<Backend> m_backend;
-    QThread m_thread;
-    QObject *m_context = nullptr;
-    server::ApiServer *m_server = nullptr;
+    server::ServerThread m_serverThread {QStringLiteral("test-http-server")};
     quint16 m_port = 0;
 };
 
