@@ -375,19 +375,11 @@ int runCheck(const QStringList &arguments)
         options.apiHost = saved->target.host;
         options.apiPort = saved->target.port;
     }
-    integrity::Checker checker(options);
-    QList<integrity::TestAccount> accounts;
-    for (const loadtest::TestAccount &account : std::as_const(saved->accounts)) {
-        if (account.userId != 0)
-            accounts.append({account.username, account.password, account.email, account.userId, {}});
-    }
-    checker.setAccounts(accounts);
-    for (const loadtest::Operation &operation : std::as_const(saved->history))
-        checker.observe(operation);
-    const integrity::IntegrityReport report = checker.finish();
+    const integrity::IntegrityReport report = loadtest::auditSavedRun(*saved, options);
 
     QTextStream out(stdout);
-    out << "Checked " << saved->history.size() << " operations of " << accounts.size() << " accounts ("
+    out << "Checked " << saved->history.size() << " operations of "
+        << loadtest::registeredAccounts(saved->accounts).size() << " accounts ("
         << (options.dataDir.isEmpty() ? u"through the API"_s : u"in "_s + options.dataDir) << ")" << Qt::endl;
     loadtest::RunRecord record;
     record.profile = saved->profile;

@@ -56,14 +56,13 @@ QList<Operation> History::since(qint64 afterSeq) const
     return m_operations.mid(qsizetype(std::max<qint64>(afterSeq, 0)));
 }
 
-Result<void> History::writeJsonLines(const QString &path) const
+Result<void> History::writeJsonLines(const QString &path, const QList<Operation> &operations)
 {
-    const QList<Operation> all = operations();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return makeError(
             ErrorCode::StorageUnavailable, u"cannot write %1: %2"_s.arg(path, file.errorString()));
-    for (const Operation &operation : all)
+    for (const Operation &operation : operations)
         file.write(QJsonDocument(operation.toJson()).toJson(QJsonDocument::Compact) + '\n');
     if (!file.commit())
         return makeError(

@@ -34,7 +34,7 @@ public:
     QList<Operation> since(qint64 afterSeq) const;
 
     // requests.jsonl: one Operation::toJson() per line.
-    Result<void> writeJsonLines(const QString &path) const;
+    static Result<void> writeJsonLines(const QString &path, const QList<Operation> &operations);
     static Result<QList<Operation>> readJsonLines(const QString &path);
 
 private:

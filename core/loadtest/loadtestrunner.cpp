@@ -507,11 +507,7 @@ RunResult LoadTestRunner::run()
     m_monitor = std::make_unique<Monitor>(*this);
     m_phase = int(RunSnapshot::Phase::Registering);
     registerAccounts();
-    QList<integrity::TestAccount> known;
-    for (const TestAccount &account : std::as_const(m_accounts)) {
-        if (account.userId != 0)
-            known.append({account.username, account.password, account.email, account.userId, {}});
-    }
+    const QList<integrity::TestAccount> known = registeredAccounts(m_accounts);
     m_checker->setAccounts(known);
     if (known.isEmpty() && !context.stopRequested()) {
         m_monitor.reset();

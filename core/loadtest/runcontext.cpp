@@ -6,6 +6,16 @@ using namespace Qt::StringLiterals;
 
 namespace javumbo::loadtest {
 
+QList<integrity::TestAccount> registeredAccounts(const QList<TestAccount> &accounts)
+{
+    QList<integrity::TestAccount> registered;
+    for (const TestAccount &account : accounts) {
+        if (account.userId != 0)
+            registered.append({account.username, account.password, account.email, account.userId, {}});
+    }
+    return registered;
+}
+
 RunContext::RunContext(QString host, quint16 port, const LoadProfile &profile)
     : m_host(std::move(host)), m_port(port), m_profile(profile)
 { }

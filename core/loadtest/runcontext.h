@@ -1,6 +1,7 @@
 #pragma once
 
 #include "history.h"
+#include "integrity/collectionsource.h"
 #include "profile.h"
 #include "runmetrics.h"
 
@@ -24,6 +25,9 @@ struct TestAccount
     QString areaOfInterest;
     qint64 userId = 0; // 0 until registration succeeded
 };
+
+// The registered ones, as the checker knows accounts (to log in on its API path).
+QList<integrity::TestAccount> registeredAccounts(const QList<TestAccount> &accounts);
 
 // What every virtual user of one run shares: where the server is, the
 // history, the figures, the stop flag, and the run-wide counters that keep

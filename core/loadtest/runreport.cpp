@@ -87,6 +87,15 @@ void replay(RunMetrics &metrics, const QList<Operation> &history)
 
 } // namespace
 
+integrity::IntegrityReport auditSavedRun(const SavedRun &saved, const integrity::CheckerOptions &options)
+{
+    integrity::Checker checker(options);
+    checker.setAccounts(registeredAccounts(saved.accounts));
+    for (const Operation &operation : saved.history)
+        checker.observe(operation);
+    return checker.finish();
+}
+
 QString exitName(RunExit exit)
 {
     switch (exit) {
@@ -220,10 +229,11 @@ QJsonObject sessionAnalysisJson(const QList<Operation> &history)
         {u"sessions_per_user"_s, perUser}};
 }
 
-QJsonObject reportData(const RunRecord &record)
+namespace {
+
+QJsonObject assembleReportData(
+    const RunRecord &record, const QJsonObject &summary, const QJsonObject &performance)
 {
-    const QJsonObject performance = performanceJson(record);
-    const QJsonObject integrity = record.result.integrity.toJson();
     QJsonArray violations;
     for (const integrity::Violation &violation : record.result.integrity.violations) {
         QJsonObject row = violation.toJson();
@@ -233,12 +243,18 @@ QJsonObject reportData(const RunRecord &record)
     QJsonArray checks;
     for (const integrity::CheckOutcome &check : record.result.integrity.checks)
         checks.append(check.toJson());
-    return {{u"summary"_s, summaryJson(record)}, {u"checks"_s, checks}, {u"violations"_s, violations},
-        {u"endpoints"_s, performance.value(u"endpoints"_s)},
-        {u"errors_by_code"_s, performance.value(u"errors_by_code"_s)},
-        {u"scenarios"_s, performance.value(u"scenarios"_s)},
-        {u"timeline"_s, performance.value(u"timeline"_s)},
-        {u"lock_waits"_s, performance.value(u"lock_waits"_s)}};
+    QJsonObject data {{u"summary"_s, summary}, {u"checks"_s, checks}, {u"violations"_s, violations}};
+    for (const QString &key :
+        {u"endpoints"_s, u"errors_by_code"_s, u"scenarios"_s, u"timeline"_s, u"lock_waits"_s})
+        data.insert(key, performance.value(key));
+    return data;
+}
+
+} // namespace
+
+QJsonObject reportData(const RunRecord &record)
+{
+    return assembleReportData(record, summaryJson(record), performanceJson(record));
 }
 
 Result<void> writeRunReport(const QString &dir, const RunRecord &record, bool snapshotDatabases)
@@ -250,25 +266,21 @@ Result<void> writeRunReport(const QString &dir, const RunRecord &record, bool sn
     QJsonArray accounts;
     for (const TestAccount &account : result.accounts)
         accounts.append(accountJson(account));
-    QJsonArray timeline;
-    for (const TimelinePoint &point : result.finalSnapshot.timeline)
-        timeline.append(timelineJson(point));
-    QJsonArray locks;
-    for (const LockPoint &point : result.finalSnapshot.lockWaits)
-        locks.append(lockJson(point));
     QJsonArray thresholds;
     for (const ThresholdResult &threshold : result.thresholds)
         thresholds.append(threshold.expression);
     const QJsonObject run {{u"target"_s, record.target.description}, {u"thresholds"_s, thresholds},
         {u"host"_s, record.target.host}, {u"port"_s, record.target.port},
         {u"data_dir"_s, record.target.dataDir}, {u"fault"_s, record.target.fault}, {u"accounts"_s, accounts},
-        {u"timeline"_s, timeline}, {u"lock_waits"_s, locks},
         {u"accounts_note"_s, u"throw-away test accounts of this run, kept so `javumbo check` can log in"_s}};
 
+    // Each is computed once: the performance figures replay the whole history.
+    const QJsonObject summary = summaryJson(record);
+    const QJsonObject performance = performanceJson(record);
     const std::pair<QString, QJsonObject> files[] = {
-        {u"summary.json"_s, summaryJson(record)},
+        {u"summary.json"_s, summary},
         {u"integrity_violations.json"_s, result.integrity.toJson()},
-        {u"performance_metrics.json"_s, performanceJson(record)},
+        {u"performance_metrics.json"_s, performance},
         {u"session_analysis.json"_s, sessionAnalysisJson(result.history)},
         {u"profile.json"_s, record.profile.toJson()},
         {u"run.json"_s, run},
@@ -277,13 +289,10 @@ Result<void> writeRunReport(const QString &dir, const RunRecord &record, bool sn
         if (auto written = writeJson(out.filePath(name), object); !written)
             return written;
     }
-    History history;
-    for (const Operation &operation : result.history)
-        history.append(operation);
-    if (auto written = history.writeJsonLines(out.filePath(u"requests.jsonl"_s)); !written)
+    if (auto written = History::writeJsonLines(out.filePath(u"requests.jsonl"_s), result.history); !written)
         return written;
-    if (auto written = writeFile(out.filePath(u"report.html"_s), renderHtmlReport(reportData(record)));
-        !written)
+    const QByteArray page = renderHtmlReport(assembleReportData(record, summary, performance));
+    if (auto written = writeFile(out.filePath(u"report.html"_s), page); !written)
         return written;
 
     if (snapshotDatabases && !record.target.dataDir.isEmpty()) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "integrity/checker.h"
 #include "loadtestrunner.h"
 
 #include <QJsonObject>
@@ -38,6 +39,10 @@ struct SavedRun
     QList<Operation> history;
 };
 Result<SavedRun> readSavedRun(const QString &dir, bool withHistory = true);
+
+// The integrity checker on a saved run: its history and accounts, against the
+// server's data as `options` point to it (files or API). `javumbo check`.
+integrity::IntegrityReport auditSavedRun(const SavedRun &saved, const integrity::CheckerOptions &options);
 
 QString exitName(RunExit exit);
 

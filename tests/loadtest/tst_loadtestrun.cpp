@@ -211,14 +211,7 @@ void TestLoadTestRun::report_isWrittenAndCheckedAgainOffline()
     QCOMPARE(saved->profile.toJson(), profile.toJson());
 
     // The offline checker reaches the same verdict from the saved history and the snapshot.
-    integrity::Checker checker({QDir(dir).filePath(u"snapshot"_s)});
-    QList<integrity::TestAccount> accounts;
-    for (const TestAccount &account : saved->accounts)
-        accounts.append({account.username, account.password, account.email, account.userId, {}});
-    checker.setAccounts(accounts);
-    for (const Operation &operation : saved->history)
-        checker.observe(operation);
-    const integrity::IntegrityReport again = checker.finish();
+    const integrity::IntegrityReport again = auditSavedRun(*saved, {QDir(dir).filePath(u"snapshot"_s)});
     QCOMPARE(integrity::verdictName(again.verdict), u"PASS"_s);
     QCOMPARE(again.lane, record.result.integrity.lane);
 }
