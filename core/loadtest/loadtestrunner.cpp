@@ -72,6 +72,9 @@ struct LoadTestRunner::VirtualUser
     std::atomic<int> *activeCounter = nullptr;
     qint64 startUs = 0;
     std::function<void()> body;
+    // Runs instead of `body` when the run stops before the user's start: a hot
+    // user's device leaves its barrier, so the devices that did start never wait for it.
+    std::function<void()> skipped;
     std::thread thread;
 };
 
@@ -425,6 +428,7 @@ void LoadTestRunner::runScenarios()
                 std::barrier<> *barrier = rounds.get();
                 plan(u"hot-%1"_s.arg(c + 1), &m_activeOthers, setUpEndUs,
                     [actor, barrier, c] { scenarios::runHotUserClient(*actor, *barrier, c); });
+                schedule.back()->skipped = [barrier] { barrier->arrive_and_drop(); };
             }
         }
     }
@@ -444,9 +448,10 @@ void LoadTestRunner::runScenarios()
     std::stable_sort(schedule.begin(), schedule.end(),
         [](const auto &a, const auto &b) { return a->startUs < b->startUs; });
     for (auto &user : schedule) {
-        if (!context.sleepUntil(user->startUs))
-            break;
-        startVirtualUser(std::move(user));
+        if (context.sleepUntil(user->startUs))
+            startVirtualUser(std::move(user));
+        else if (user->skipped)
+            user->skipped();
     }
     joinVirtualUsers();
     // Actors used by the threads above die only after every thread has ended.

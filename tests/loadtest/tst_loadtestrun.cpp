@@ -32,6 +32,7 @@ private slots:
     void sharedSessionSlot_isCaughtAsMisplacedOrMixedUp();
     void failedThreshold_exitsOneWhenIntegrityPasses();
     void unreachableServer_couldNotRun();
+    void stopMidRun_endsAndStillAudits();
     void report_isWrittenAndCheckedAgainOffline();
 
 private:
@@ -181,6 +182,29 @@ void TestLoadTestRun::unreachableServer_couldNotRun()
     const RunResult result = runner.run();
     QCOMPARE(result.exit, RunExit::CouldNotRun);
     QVERIFY2(result.error.contains(u"cannot reach"_s), qPrintable(result.error));
+}
+
+void TestLoadTestRun::stopMidRun_endsAndStillAudits()
+{
+    testsupport::TestServer server;
+    LoadProfile profile = shortProfile(18);
+    // Long enough that a stop lands while virtual users run or are being started.
+    profile.writers = {0.34, {1, 2}, 2, {40, 40}, {100, 200}};
+    profile.reviewers.thinkMs = {100, 200};
+    LoadTestRunner runner(profile, targetOf(server, true), {});
+    runner.setSnapshotCallback([&runner](const RunSnapshot &snapshot) {
+        if (snapshot.phase == RunSnapshot::Phase::Running)
+            runner.requestStop();
+    });
+    const RunResult result = runner.run();
+    // Stopped early: far fewer writer cards than planned, and still a full audit of what ran.
+    qsizetype writerCards = 0;
+    for (const Operation &operation : result.history)
+        writerCards += operation.scenario == u"writers"_s && operation.op == u"add_card"_s;
+    QVERIFY2(writerCards < 80, qPrintable(QString::number(writerCards)));
+    QCOMPARE(result.finalSnapshot.phase, RunSnapshot::Phase::Finished);
+    QCOMPARE(integrity::verdictName(result.integrity.verdict), u"PASS"_s);
+    QCOMPARE(result.integrity.lane.verified, result.integrity.lane.acknowledged);
 }
 
 void TestLoadTestRun::report_isWrittenAndCheckedAgainOffline()
