@@ -30,12 +30,15 @@ struct UserLock::Waiter
     Clock::time_point queuedAt;
     Waiter *previous = nullptr;
     Waiter *next = nullptr;
-    bool granted = false;
+    Task *task = nullptr; // null for acquire(): such a waiter must be handed the lock
+    bool granted = false; // handed the lock: the waiter now holds it
+    bool taken = false; // a holder is running this waiter's task: it can no longer give up
+    bool done = false; // ... and has finished it
     double waitedMs = 0.0;
 };
 
-UserLock::UserLock(qint64 userId, std::chrono::milliseconds holdWarningThreshold)
-    : m_userId(userId), m_holdWarningThreshold(holdWarningThreshold)
+UserLock::UserLock(qint64 userId, std::chrono::milliseconds holdWarningThreshold, CombiningBudget budget)
+    : m_userId(userId), m_holdWarningThreshold(holdWarningThreshold), m_budget(budget)
 { }
 
 UserLock::~UserLock()
@@ -57,13 +60,40 @@ UserLock::Attempt UserLock::acquire(std::chrono::milliseconds timeout)
         ++m_acquisitions;
         return {true, 0.0};
     }
+    Waiter self;
+    return wait(guard, self, timeout);
+}
 
+UserLock::Attempt UserLock::run(std::chrono::milliseconds timeout, Task &task)
+{
+    std::unique_lock guard(m_mutex);
+    if (!m_held) {
+        Q_ASSERT(m_head == nullptr);
+        m_held = true;
+        m_heldSince = Clock::now();
+        ++m_acquisitions;
+        guard.unlock();
+        runAsHolder(task);
+        return {true, 0.0};
+    }
+    Waiter self;
+    self.task = &task;
+    const Attempt attempt = wait(guard, self, timeout);
+    if (!self.granted)
+        return attempt; // done by a holder, or timed out
+    guard.unlock();
+    runAsHolder(task);
+    return attempt;
+}
+
+UserLock::Attempt UserLock::wait(
+    std::unique_lock<std::mutex> &guard, Waiter &self, std::chrono::milliseconds timeout)
+{
+    const Clock::time_point start = Clock::now();
     if (timeout <= std::chrono::milliseconds::zero()) {
         ++m_timeouts;
         return {false, 0.0};
     }
-
-    Waiter self;
     self.queuedAt = start;
     self.previous = m_tail;
     if (m_tail)
@@ -79,52 +109,96 @@ UserLock::Attempt UserLock::acquire(std::chrono::milliseconds timeout)
         = timeout < std::chrono::duration_cast<std::chrono::milliseconds>(Clock::time_point::max() - start);
     const Clock::time_point deadline = bounded ? start + timeout : Clock::time_point::max();
 
-    while (!self.granted) {
-        if (!bounded) {
+    const auto finished = [&self] { return self.granted || self.done; };
+    while (!finished()) {
+        // A task a holder has started must be waited for whatever the deadline:
+        // it runs on memory this thread owns.
+        if (!bounded || self.taken) {
             self.wakeUp.wait(guard);
             continue;
         }
-        if (self.wakeUp.wait_until(guard, deadline) == std::cv_status::timeout && !self.granted) {
-            // Decided under the mutex: a grant that raced with the deadline
-            // has already been seen above, so a hand-off is never lost.
+        if (self.wakeUp.wait_until(guard, deadline) == std::cv_status::timeout && !finished()
+            && !self.taken) {
+            // Decided under the mutex: a grant or a take that raced with the
+            // deadline has already been seen, so neither is ever lost.
             unlink(&self);
             ++m_timeouts;
             return {false, toMs(Clock::now() - start)};
         }
     }
-    // The releaser already unlinked us, counted the acquisition and started
-    // the hold clock at the moment of the hand-off.
+    // The holder already unlinked us, counted the acquisition and, for a
+    // grant, started the hold clock at the moment of the hand-off.
     return {true, self.waitedMs};
+}
+
+void UserLock::runAsHolder(Task &task)
+{
+    task.run();
+    const Clock::time_point combiningSince = Clock::now();
+    int combined = 0;
+    std::unique_lock guard(m_mutex);
+    // Only a task waiter can be served here; one that called acquire() needs
+    // the lock itself, so the queue order decides when combining stops.
+    while (m_head && m_head->task && combined < m_budget.maxTasks
+        && Clock::now() - combiningSince < m_budget.maxTime) {
+        Waiter *next = m_head;
+        unlink(next);
+        next->taken = true;
+        next->waitedMs = toMs(Clock::now() - next->queuedAt);
+        ++m_acquisitions;
+        ++m_contended;
+        ++m_combined;
+        m_maxWaitMs = std::max(m_maxWaitMs, next->waitedMs);
+        guard.unlock();
+        next->task->run();
+        ++combined;
+        guard.lock();
+        next->done = true;
+        // Notified under the mutex: the node lives on the waiter's stack, and
+        // the waiter cannot return and destroy it before we unlock.
+        next->wakeUp.notify_one();
+    }
+    const double heldMs = handOffLocked(Clock::now());
+    guard.unlock();
+    warnIfHeldLong(heldMs);
 }
 
 void UserLock::release()
 {
-    const Clock::time_point now = Clock::now();
     double heldMs = 0.0;
     {
         std::lock_guard guard(m_mutex);
-        Q_ASSERT_X(m_held, "UserLock::release", "released a lock that is not held");
-        heldMs = toMs(now - m_heldSince);
-        m_maxHoldMs = std::max(m_maxHoldMs, heldMs);
-
-        if (Waiter *next = m_head) {
-            // Direct hand-off: the lock never becomes free, so nobody arriving
-            // now can take it before the front waiter.
-            unlink(next);
-            next->granted = true;
-            next->waitedMs = toMs(now - next->queuedAt);
-            m_heldSince = now;
-            ++m_acquisitions;
-            ++m_contended;
-            m_maxWaitMs = std::max(m_maxWaitMs, next->waitedMs);
-            // Notified under the mutex: the node lives on the waiter's stack,
-            // and the waiter cannot return and destroy it before we unlock.
-            next->wakeUp.notify_one();
-        } else {
-            m_held = false;
-        }
+        heldMs = handOffLocked(Clock::now());
     }
+    warnIfHeldLong(heldMs);
+}
 
+double UserLock::handOffLocked(Clock::time_point now)
+{
+    Q_ASSERT_X(m_held, "UserLock::release", "released a lock that is not held");
+    const double heldMs = toMs(now - m_heldSince);
+    m_maxHoldMs = std::max(m_maxHoldMs, heldMs);
+
+    if (Waiter *next = m_head) {
+        // Direct hand-off: the lock never becomes free, so nobody arriving
+        // now can take it before the front waiter.
+        unlink(next);
+        next->granted = true;
+        next->waitedMs = toMs(now - next->queuedAt);
+        m_heldSince = now;
+        ++m_acquisitions;
+        ++m_contended;
+        m_maxWaitMs = std::max(m_maxWaitMs, next->waitedMs);
+        // Notified under the mutex (see runAsHolder).
+        next->wakeUp.notify_one();
+    } else {
+        m_held = false;
+    }
+    return heldMs;
+}
+
+void UserLock::warnIfHeldLong(double heldMs) const
+{
     // Logged outside the mutex so a slow log sink does not extend the hold.
     if (heldMs > toMs(m_holdWarningThreshold)) {
         qCWarning(lcLocking).noquote()
@@ -142,6 +216,7 @@ UserLockStats UserLock::stats() const
         .waiters = m_waiterCount,
         .acquisitions = m_acquisitions,
         .contended = m_contended,
+        .combined = m_combined,
         .timeouts = m_timeouts,
         .maxWaitMs = m_maxWaitMs,
         .maxHoldMs = m_maxHoldMs,

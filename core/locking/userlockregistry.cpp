@@ -31,13 +31,43 @@ UserLockGuard UserLockRegistry::acquire(qint64 userId, std::chrono::milliseconds
 Result<UserLockGuard> UserLockRegistry::lock(qint64 userId, std::chrono::milliseconds timeout)
 {
     UserLockGuard guard = acquire(userId, timeout);
-    if (!guard.isLocked()) {
-        return makeError(ErrorCode::UserBusy,
-            u"user %1 is busy: lock not free after waiting %2 ms (timeout %3 ms)"_s.arg(userId)
-                .arg(guard.waitedMs(), 0, 'f', 1)
-                .arg(timeout.count()));
-    }
+    if (!guard.isLocked())
+        return busy(userId, guard.waitedMs(), timeout).error();
     return guard;
+}
+
+Result<double> UserLockRegistry::runTask(qint64 userId, std::chrono::milliseconds timeout, ErasedTask &task)
+{
+    // Adapts the registry's task to the lock's, catching what the work throws
+    // on whichever thread runs it.
+    struct Adapter final : UserLock::Task
+    {
+        explicit Adapter(ErasedTask &t) : erased(t) { }
+        void run() noexcept override
+        {
+            try {
+                erased.invoke();
+            } catch (...) {
+                erased.failure = std::current_exception();
+            }
+        }
+        ErasedTask &erased;
+    } adapter(task);
+
+    const UserLock::Attempt attempt = lockFor(userId).run(timeout, adapter);
+    if (!attempt.locked)
+        return busy(userId, attempt.waitedMs, timeout);
+    if (m_waitObserver)
+        m_waitObserver(userId, attempt.waitedMs);
+    return attempt.waitedMs;
+}
+
+Result<double> UserLockRegistry::busy(qint64 userId, double waitedMs, std::chrono::milliseconds timeout) const
+{
+    return makeError(ErrorCode::UserBusy,
+        u"user %1 is busy: lock not free after waiting %2 ms (timeout %3 ms)"_s.arg(userId)
+            .arg(waitedMs, 0, 'f', 1)
+            .arg(timeout.count()));
 }
 
 QList<UserLockStats> UserLockRegistry::statistics() const
@@ -80,7 +110,9 @@ UserLock &UserLockRegistry::lockFor(qint64 userId)
     std::unique_lock guard(m_locksMutex);
     auto it = m_locks.find(userId);
     if (it == m_locks.end())
-        it = m_locks.emplace(userId, std::make_unique<UserLock>(userId, m_options.holdWarningThreshold))
+        it = m_locks
+                 .emplace(userId,
+                     std::make_unique<UserLock>(userId, m_options.holdWarningThreshold, m_options.combining))
                  .first;
     return *it->second;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "combiningbudget.h"
 #include "common/result.h"
 #include "userlockguard.h"
 #include "userlockstats.h"
@@ -8,6 +9,7 @@
 #include <QtGlobal>
 
 #include <chrono>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -24,6 +26,8 @@ struct UserLockRegistryOptions
 {
     // A release after holding longer than this logs a warning in javumbo.locking.
     std::chrono::milliseconds holdWarningThreshold {1000};
+    // How many queued tasks, and for how long, a holder runs for others in run().
+    CombiningBudget combining;
 };
 
 // One fair (FIFO) lock per user, created on first use, with bounded waits
@@ -49,6 +53,22 @@ public:
     // As acquire(), but a timeout is ErrorCode::UserBusy (503 + Retry-After).
     Result<UserLockGuard> lock(qint64 userId, std::chrono::milliseconds timeout);
 
+    // Runs `work()` once holding the user's lock and returns how long it
+    // waited to start, or UserBusy (nothing ran) if the lock was not reached
+    // within `timeout`. The work may run on another thread: the one holding
+    // the lock when it is queued runs it (flat combining, see UserLock), while
+    // this thread waits. So it must not depend on thread-local state or take
+    // another user's lock; an exception it throws is rethrown here.
+    template<typename Work>
+    Result<double> run(qint64 userId, std::chrono::milliseconds timeout, Work &&work)
+    {
+        CallableTask<Work> task(work);
+        auto ran = runTask(userId, timeout, task);
+        if (task.failure)
+            std::rethrow_exception(task.failure);
+        return ran;
+    }
+
     // Sorted by userId; only users whose lock was ever asked for.
     QList<UserLockStats> statistics() const;
     std::optional<UserLockStats> statistics(qint64 userId) const;
@@ -59,7 +79,26 @@ public:
     void setWaitObserver(WaitObserver observer);
 
 private:
+    // What UserLock::Task needs, without its header: a callable and a slot for its exception.
+    struct ErasedTask
+    {
+        virtual void invoke() = 0;
+        std::exception_ptr failure;
+
+    protected:
+        ~ErasedTask() = default;
+    };
+    template<typename Work>
+    struct CallableTask final : ErasedTask
+    {
+        explicit CallableTask(Work &w) : work(w) { }
+        void invoke() override { work(); }
+        Work &work;
+    };
+
+    Result<double> runTask(qint64 userId, std::chrono::milliseconds timeout, ErasedTask &task);
     UserLock &lockFor(qint64 userId);
+    Result<double> busy(qint64 userId, double waitedMs, std::chrono::milliseconds timeout) const;
 
     const Options m_options;
     WaitObserver m_waitObserver;

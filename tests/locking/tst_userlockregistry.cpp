@@ -1,4 +1,5 @@
 #include "locking/userlockregistry.h"
+#include "lockprobes.h"
 #include "testsupport.h"
 
 #include <algorithm>
@@ -19,23 +20,13 @@ using namespace std::chrono_literals;
 using javumbo::ErrorCode;
 using javumbo::UserLockGuard;
 using javumbo::UserLockRegistry;
+using javumbo::lockprobes::isHeld;
+using javumbo::lockprobes::waitersOf;
 
 namespace {
 
 // Generous: a correct lock grants long before this; it only bounds a hang.
 constexpr std::chrono::milliseconds LongWait = 30s;
-
-int waitersOf(const UserLockRegistry &registry, qint64 userId)
-{
-    const auto stats = registry.statistics(userId);
-    return stats ? stats->waiters : -1;
-}
-
-bool isHeld(const UserLockRegistry &registry, qint64 userId)
-{
-    const auto stats = registry.statistics(userId);
-    return stats && stats->held;
-}
 
 double msBetween(std::chrono::steady_clock::time_point from, std::chrono::steady_clock::time_point to)
 {
