@@ -6,12 +6,14 @@ namespace javumbo {
 
 namespace {
 
-ServiceContext makeContext(const BackendOptions &options, const Clock &clock, UserLockRegistry &locks)
+ServiceContext makeContext(
+    const BackendOptions &options, const Clock &clock, UserLockRegistry &locks, WalCheckpointer &checkpointer)
 {
     ServiceContext context;
     context.dataDir = options.dataDir;
     context.clock = &clock;
     context.locks = &locks;
+    context.checkpointer = &checkpointer;
     context.lockTimeout = options.lockTimeout;
     context.fuzz = options.fuzz;
     context.fault = options.fault;
@@ -21,7 +23,8 @@ ServiceContext makeContext(const BackendOptions &options, const Clock &clock, Us
 } // namespace
 
 Backend::Backend(const BackendOptions &options, const Clock &clock, UserLockRegistry &locks)
-    : m_context(makeContext(options, clock, locks))
+    : m_checkpointer(locks)
+    , m_context(makeContext(options, clock, locks, m_checkpointer))
     , m_accounts(options.dataDir, clock, PasswordHasher(options.hashing),
           [&clock](const QString &path) { return storage::UserCollection::create(path, clock); })
     , m_sessions(m_context.adminDbPath(), clock, options.sessions)

@@ -7,6 +7,7 @@
 #include "servicecontext.h"
 #include "sessions/loginthrottle.h"
 #include "sessions/sessionstore.h"
+#include "walcheckpointer.h"
 
 #include <memory>
 
@@ -44,8 +45,11 @@ public:
     const ReviewService &reviews() const { return m_reviews; }
     UserLockRegistry &locks() { return *m_context.locks; }
     const Clock &clock() const { return *m_context.clock; }
+    const WalCheckpointer &checkpointer() const { return m_checkpointer; }
+    WalCheckpointer &checkpointer() { return m_checkpointer; }
 
 private:
+    WalCheckpointer m_checkpointer; // first: outlives every service that notes writes
     ServiceContext m_context;
     AccountStore m_accounts;
     SessionStore m_sessions;

@@ -1,6 +1,7 @@
 #include "collectionaccess.h"
 
 #include "requesttrace.h"
+#include "walcheckpointer.h"
 
 namespace javumbo {
 
@@ -15,14 +16,15 @@ storage::UserCollection CollectionAccess::collection(qint64 userId) const
     return userCollection;
 }
 
-Result<UserLockGuard> CollectionAccess::lock(qint64 userId) const
+void CollectionAccess::noteWrite(qint64 userId, const storage::UserCollection &written) const
 {
-    auto guard = m_context.locks->lock(userId, m_context.lockTimeout);
-    if (guard)
-        RequestTrace::addLockWait(guard->waitedMs());
-    else
-        RequestTrace::addLockWait(double(m_context.lockTimeout.count()));
-    return guard;
+    if (m_context.checkpointer)
+        m_context.checkpointer->noteWrite(written.path(), userId);
+}
+
+void CollectionAccess::noteLockWait(const Result<double> &ran) const
+{
+    RequestTrace::addLockWait(ran ? ran.value() : double(m_context.lockTimeout.count()));
 }
 
 } // namespace javumbo

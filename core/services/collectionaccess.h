@@ -4,6 +4,7 @@
 #include "servicecontext.h"
 #include "storage/usercollection.h"
 
+#include <optional>
 #include <type_traits>
 
 namespace javumbo {
@@ -26,6 +27,9 @@ public:
     }
 
     // Runs `work` holding the user's lock; UserBusy if it is not free in time.
+    // The work may run on the thread that holds the lock when it queues
+    // (UserLockRegistry::run), so it reaches the collection only through its
+    // argument and keeps no thread-local state.
     template<typename Work>
     auto write(qint64 userId, Work &&work) const -> std::invoke_result_t<Work, storage::UserCollection &>
     {
@@ -35,17 +39,25 @@ public:
             storage::UserCollection userCollection = collection(userId);
             return work(userCollection);
         }
-        auto guard = lock(userId);
-        if (!guard)
-            return guard.error();
-        storage::UserCollection userCollection = collection(userId);
-        return work(userCollection);
+        std::optional<std::invoke_result_t<Work, storage::UserCollection &>> result;
+        auto ran = m_context.locks->run(userId, m_context.lockTimeout, [&] {
+            storage::UserCollection userCollection = collection(userId);
+            result.emplace(work(userCollection));
+            noteWrite(userId, userCollection);
+        });
+        noteLockWait(ran);
+        if (!ran)
+            return ran.error();
+        return std::move(*result);
     }
 
     const ServiceContext &context() const { return m_context; }
 
 private:
-    Result<UserLockGuard> lock(qint64 userId) const;
+    // Hands the file's WAL checkpoint to the context's WalCheckpointer.
+    void noteWrite(qint64 userId, const storage::UserCollection &written) const;
+    // Adds the wait to this request's trace, on the requesting thread.
+    void noteLockWait(const Result<double> &ran) const;
     const ServiceContext &m_context;
 };
 

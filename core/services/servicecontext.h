@@ -11,6 +11,8 @@
 
 namespace javumbo {
 
+class WalCheckpointer;
+
 // What every service shares: where the data lives, the clock, the per-user
 // locks and how long a request may wait for one. Built once at the edge (app/)
 // and passed down; services never read settings themselves.
@@ -19,6 +21,7 @@ struct ServiceContext
     QString dataDir;
     const Clock *clock = nullptr;
     UserLockRegistry *locks = nullptr;
+    WalCheckpointer *checkpointer = nullptr; // null: SQLite checkpoints in the writing thread
     std::chrono::milliseconds lockTimeout {5000};
     scheduling::FuzzSource fuzz = scheduling::FuzzSource::seeded();
     Fault fault = Fault::None; // a planted bug for the checker's self-test; None in real use

@@ -135,7 +135,7 @@ Result<CardRecord> AnswerUndo::undo(const AnswerUndoRecord &record)
         auto meta = CollectionMeta::load(db);
         if (!meta)
             return meta.error();
-        QJsonObject &decks = meta.value().decks();
+        QJsonObject &decks = meta.value().editDecks();
         for (auto it = record.deckCounters.begin(); it != record.deckCounters.end(); ++it) {
             if (!decks.contains(it.key()))
                 continue; // deleted since: its counters went with it

@@ -68,7 +68,7 @@ bool CollectionMeta::updateLocalOffset(int currentOffsetMinutesWest)
     if (m_conf.value(u"localOffset"_s).toInt() == currentOffsetMinutesWest
         && m_conf.contains(u"localOffset"_s))
         return false;
-    m_conf.insert(u"localOffset"_s, currentOffsetMinutesWest);
+    editConf().insert(u"localOffset"_s, currentOffsetMinutesWest);
     return true;
 }
 

@@ -16,13 +16,15 @@ public:
     static Result<CollectionMeta> load(Connection &connection);
 
     qint64 crt() const { return m_crt; }
-    // Mutable access marks the part as changed, so save() writes only what changed.
-    QJsonObject &conf()
+    // Marks the part as changed, so save() writes only what changed. Named
+    // apart from the readers: a plain decks() on a non-const meta must not
+    // rewrite the whole deck list (it did, on every added card).
+    QJsonObject &editConf()
     {
         m_confChanged = true;
         return m_conf;
     }
-    QJsonObject &decks()
+    QJsonObject &editDecks()
     {
         m_decksChanged = true;
         return m_decks;

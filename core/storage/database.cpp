@@ -28,8 +28,12 @@ Result<void> applyPragmas(Connection &connection, OpenMode mode, const DatabaseO
             u"%1 could not switch to WAL (journal mode is %2)"_s.arg(
                 connection.path(), query.value(0).toString()));
     query.finish();
-    for (const QString &pragma :
-        {u"PRAGMA synchronous = NORMAL"_s, u"PRAGMA foreign_keys = OFF"_s, u"PRAGMA temp_store = MEMORY"_s}) {
+    // wal_autocheckpoint: a commit that takes the WAL past this many pages
+    // checkpoints in its caller's thread. The Backend's WalCheckpointer does
+    // that work off the request path long before, so this is a safety net
+    // that bounds the WAL (about 16 MiB) if that thread ever falls behind.
+    for (const QString &pragma : {u"PRAGMA synchronous = NORMAL"_s, u"PRAGMA foreign_keys = OFF"_s,
+             u"PRAGMA temp_store = MEMORY"_s, u"PRAGMA wal_autocheckpoint = 4000"_s}) {
         if (auto done = connection.execute(pragma); !done)
             return done;
     }

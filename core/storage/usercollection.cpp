@@ -207,7 +207,7 @@ Result<DeckSummary> UserCollection::createDeck(const QString &name)
         auto meta = CollectionMeta::load(db);
         if (!meta)
             return meta.error();
-        DeckTree tree(meta.value().decks());
+        DeckTree tree(meta.value().editDecks());
         auto id = tree.add(name, nowMs());
         if (!id)
             return id.error();
@@ -223,7 +223,7 @@ Result<DeckSummary> UserCollection::renameDeck(qint64 deckId, const QString &nam
         auto meta = CollectionMeta::load(db);
         if (!meta)
             return meta.error();
-        DeckTree tree(meta.value().decks());
+        DeckTree tree(meta.value().editDecks());
         if (auto renamed = tree.rename(deckId, name, nowMs()); !renamed)
             return renamed.error();
         if (auto saved = meta->save(db, nowMs()); !saved)
@@ -240,7 +240,7 @@ Result<void> UserCollection::deleteDeck(qint64 deckId)
         auto meta = CollectionMeta::load(db);
         if (!meta)
             return meta.error();
-        DeckTree tree(meta.value().decks());
+        DeckTree tree(meta.value().editDecks());
         if (!tree.contains(deckId))
             return deckNotFound(deckId);
         const QList<qint64> removed = tree.remove(deckId);
@@ -255,7 +255,7 @@ Result<void> UserCollection::deleteDeck(qint64 deckId)
         }
         // The current deck must still exist afterwards.
         if (!tree.contains(meta->conf().value(u"curDeck"_s).toVariant().toLongLong()))
-            meta.value().conf().insert(u"curDeck"_s, collectionschema::kDefaultDeckId);
+            meta.value().editConf().insert(u"curDeck"_s, collectionschema::kDefaultDeckId);
         if (auto saved = meta->save(db, nowMs()); !saved)
             return saved;
         return {};
@@ -276,7 +276,7 @@ Result<CardRecord> UserCollection::addCard(const NewCard &card)
         if (!DeckTree(meta->decks()).contains(card.deckId))
             return deckNotFound(card.deckId);
         const qint64 position = meta->conf().value(u"nextPos"_s).toVariant().toLongLong();
-        meta.value().conf().insert(u"nextPos"_s, position + 1);
+        meta.value().editConf().insert(u"nextPos"_s, position + 1);
         NewCard normalized = card;
         normalized.tags = tags.value();
         auto inserted
@@ -534,7 +534,7 @@ Result<CardRecord> UserCollection::answer(const AnswerRequest &request)
                 !done)
                 return done.error();
         }
-        DeckTree tree(meta.value().decks());
+        DeckTree tree(meta.value().editDecks());
         for (qint64 deckId : tree.withAncestors(card.deckId))
             tree.recordAnswer(deckId, timing.today, queueBefore, outcome->revlog.timeMs);
         if (auto saved = meta->save(db, nowMs()); !saved)

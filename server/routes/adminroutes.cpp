@@ -20,6 +20,7 @@ QList<Endpoint> admin(ApiServer &server)
                 {u"waiters"_s, stats.waiters},
                 {u"acquisitions"_s, qint64(stats.acquisitions)},
                 {u"contended"_s, qint64(stats.contended)},
+                {u"combined"_s, qint64(stats.combined)}, // of those, run by the holder for the waiter
                 {u"timeouts"_s, qint64(stats.timeouts)},
                 {u"held"_s, stats.held},
                 {u"max_wait_ms"_s, stats.maxWaitMs},

@@ -11,7 +11,8 @@
 #
 # Environment: DURATION (wrk -d, default 15s), USERS (default 32),
 # WRK_THREADS (default 2), SERVE_ARGS (extra serve options, e.g. "--threads 16"),
-# KEEP=1 keeps the work directory.
+# SCENARIOS (letters to run, default "abcde"; e.g. SCENARIOS=d while tuning the
+# hot user), KEEP=1 keeps the work directory.
 #
 # Scenarios (each on a freshly started server over the same data directory, so
 # lock statistics and request counters are per scenario):
@@ -30,6 +31,8 @@ BIN=${1:-$ROOT/build/release/app/javumbo}
 DURATION=${DURATION:-15s}
 USERS=${USERS:-32}
 WRK_THREADS=${WRK_THREADS:-2}
+SCENARIOS=${SCENARIOS:-abcde}
+wanted() { [[ "$SCENARIOS" == *"$1"* ]]; }
 PASSWORD=bench-password-1
 export JAVUMBO_WRK_DIR="$HERE/wrk"
 export QT_QPA_PLATFORM=offscreen
@@ -151,6 +154,18 @@ metric() { # ROUTE METHOD STATUS: the server's own count from /metrics (loopback
     curl -sf "$BASE/metrics" | awk -v key="javumbo_http_requests_total{route=\"$1\",method=\"$2\",status=\"$3\"}" \
         '$1 == key { print $2; found = 1 } END { if (!found) print 0 }'
 }
+settled_metric() { # ROUTE METHOD STATUS: as metric, once requests wrk left in flight are answered
+    local previous current tries=0
+    current=$(metric "$@")
+    while [ $tries -lt 50 ]; do
+        sleep 0.2
+        previous=$current
+        current=$(metric "$@")
+        [ "$current" = "$previous" ] && break
+        tries=$((tries + 1))
+    done
+    echo "$current"
+}
 server_errors() { # answers >= 500 on any route
     curl -sf "$BASE/metrics" | awk '/^javumbo_http_requests_total\{/ && /status="5[0-9][0-9]"/ { n += $2 } END { print n + 0 }'
 }
@@ -181,7 +196,7 @@ lock_summary() { # prints "max_wait_ms timeouts contended acquisitions" over all
         | jq -r 'def ms: . * 10 | floor / 10;
                  [ (map(.max_wait_ms) | max // 0 | ms), (map(.timeouts // 0) | add // 0),
                    (map(.contended) | add // 0), (map(.acquisitions) | add // 0),
-                   (map(.max_hold_ms) | max // 0 | ms) ] | @tsv'
+                   (map(.max_hold_ms) | max // 0 | ms), (map(.combined // 0) | add // 0) ] | @tsv'
 }
 # After stop_server: CPU use and exit status, then one summary row.
 SUMMARY_FORMAT='%-30s %5s %9s %7s %7s %7s %7s %7s %8s %11s %5s  %s'
@@ -196,30 +211,34 @@ add_summary() { # NAME CONNECTIONS MAXWAIT STORED_CHECK
 }
 
 # a. health
+if wanted a; then
 start_server
 run_wrk "a. GET /api/v1/health" 32 health.lua /api/v1/health
 echo "    server 5xx answers: $(server_errors)"
 stop_server
 add_summary "a. GET /health" 32 "-" "-"
+fi
 
 # b. decks, one user
+if wanted b; then
 start_server
 run_wrk "b. GET /api/v1/decks (1 user)" 32 get_authenticated.lua /api/v1/decks "$WORK/tokens.one"
 echo "    server 5xx answers: $(server_errors)"
 stop_server
 add_summary "b. GET /decks, 1 user" 32 "-" "-"
+fi
 
 # c./d. POST /cards: wrk's 2xx (answers received) <= server's 201 count == rows stored
 write_scenario() { # LABEL SHORT CONNECTIONS TOKENS
-    local before after stored server_201 ok locks max_wait timeouts contended acquisitions max_hold verdict
+    local before after stored server_201 ok locks max_wait timeouts contended acquisitions max_hold combined verdict
     before=$(count_rows cards)
     start_server
     run_wrk "$1" "$3" post_cards.lua /api/v1/cards "$4" "$WRK_THREADS"
-    server_201=$(metric /api/v1/cards POST 201)
+    server_201=$(settled_metric /api/v1/cards POST 201)
     locks=$(lock_summary)
-    read -r max_wait timeouts contended acquisitions max_hold <<<"$locks"
+    read -r max_wait timeouts contended acquisitions max_hold combined <<<"$locks"
     echo "    server: POST /cards 201 x $server_201, 5xx answers: $(server_errors)"
-    echo "    user locks: longest wait ${max_wait} ms, longest hold ${max_hold} ms, $contended contended of $acquisitions acquisitions, $timeouts timeouts"
+    echo "    user locks: longest wait ${max_wait} ms, longest hold ${max_hold} ms, $contended contended of $acquisitions acquisitions ($combined run by the holder), $timeouts timeouts"
     stop_server
     after=$(count_rows cards)
     stored=$((after - before))
@@ -233,17 +252,18 @@ write_scenario() { # LABEL SHORT CONNECTIONS TOKENS
     echo "    acknowledged == stored: $verdict (wrk stops with up to $3 requests in flight, answered but not counted by wrk)"
     add_summary "$2" "$3" "$max_wait" "201s=$server_201 stored=$stored wrk2xx=$ok match=$verdict"
 }
-write_scenario "c. POST /api/v1/cards ($USERS users)" "c. POST /cards, $USERS users" 32 "$WORK/tokens.all"
-write_scenario "d. POST /api/v1/cards (1 user)" "d. POST /cards, 1 hot user" 8 "$WORK/tokens.one"
+wanted c && write_scenario "c. POST /api/v1/cards ($USERS users)" "c. POST /cards, $USERS users" 32 "$WORK/tokens.all"
+wanted d && write_scenario "d. POST /api/v1/cards (1 user)" "d. POST /cards, 1 hot user" 8 "$WORK/tokens.one"
 
 # e. mixed
+if wanted e; then
 cards_before=$(count_rows cards)
 revlog_before=$(count_rows revlog)
 start_server
 run_wrk "e. mixed 20 % add / 80 % review ($USERS users)" 32 mixed.lua / "$WORK/tokens.all" "$WRK_THREADS"
-server_cards=$(metric /api/v1/cards POST 201)
+server_cards=$(settled_metric /api/v1/cards POST 201)
 server_answers=$(metric /api/v1/review/answer POST 200)
-read -r max_wait timeouts contended acquisitions max_hold <<<"$(lock_summary)"
+read -r max_wait timeouts contended acquisitions max_hold combined <<<"$(lock_summary)"
 echo "    requests: $(sed -n 's/.*\(add_2xx=.*\)$/\1/p' <<<"$RESULT")"
 echo "    server: POST /cards 201 x $server_cards, POST /review/answer 200 x $server_answers, 5xx answers: $(server_errors)"
 echo "    user locks: longest wait ${max_wait} ms, longest hold ${max_hold} ms, $contended contended of $acquisitions acquisitions, $timeouts timeouts"
@@ -255,6 +275,7 @@ verdict=NO
 echo "    stored: $cards_stored cards (server said 201 x $server_cards), $revlog_stored revlog rows (server said 200 x $server_answers): match=$verdict"
 add_summary "e. mixed, $USERS users" 32 "$max_wait" \
     "cards 201s=$server_cards stored=$cards_stored; answers=$server_answers revlog=$revlog_stored match=$verdict"
+fi
 
 # --- summary -------------------------------------------------------------------
 echo

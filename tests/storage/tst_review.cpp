@@ -57,6 +57,21 @@ private slots:
         QCOMPARE(deckCounter(path, u"timeToday"_s), (QJsonArray {0, 4200}));
     }
 
+    void answer_recordsAChangedLocalOffset()
+    {
+        // SCHEDULING.md §3/§12: the offset of the machine that runs Javumbo is
+        // kept in col.conf.localOffset whenever it changes.
+        testsupport::CollectionFixture fixture;
+        const auto added = fixture.addCard(u"q"_s);
+        fixture.clock.setOffsetMinutesWest(300);
+        QVERIFY(fixture.collection().answer({added.cardId, 3, 0, {}}));
+        const QJsonObject conf = QJsonDocument::fromJson(
+            queryColumn(fixture.path(), u"SELECT conf FROM col"_s).value(0).toUtf8())
+                                     .object();
+        QCOMPARE(conf.value(u"localOffset"_s).toInt(), 300);
+        QCOMPARE(conf.value(u"creationOffset"_s).toInt(), 0);
+    }
+
     void answer_sameMillisecond_revlogIdsStayUnique()
     {
         testsupport::CollectionFixture fixture;

@@ -1,0 +1,145 @@
+#include "walcheckpointer.h"
+
+#include "storage/database.h"
+
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+namespace javumbo {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcCheckpoint, "javumbo.storage.checkpoint")
+
+struct PassResult
+{
+    bool ok = false;
+    bool busy = false;
+    int walFrames = 0;
+    int checkpointedFrames = 0;
+};
+
+PassResult passiveCheckpoint(storage::Connection &connection)
+{
+    storage::Query query(connection, u"PRAGMA wal_checkpoint(PASSIVE)"_s, storage::Query::Caching::Uncached);
+    PassResult result;
+    if (auto done = query.exec(); !done) {
+        qCWarning(lcCheckpoint).noquote()
+            << u"checkpoint of %1 failed: %2"_s.arg(connection.path(), done.error().message);
+        return result;
+    }
+    if (!query.next())
+        return result;
+    result.ok = true;
+    result.busy = query.int32(0) != 0;
+    result.walFrames = query.int32(1);
+    result.checkpointedFrames = query.int32(2);
+    return result;
+}
+
+} // namespace
+
+WalCheckpointer::WalCheckpointer(UserLockRegistry &locks, Options options)
+    : m_locks(locks), m_options(options), m_thread([this](std::stop_token stop) { loop(stop); })
+{ }
+
+WalCheckpointer::~WalCheckpointer()
+{
+    m_thread.request_stop(); // wakes m_wake through the stop token
+    m_thread.join();
+}
+
+void WalCheckpointer::noteWrite(const QString &path, qint64 userId)
+{
+    std::lock_guard guard(m_mutex);
+    // Only the first note of a round wakes the thread; it then gathers the rest.
+    const bool wasIdle = m_dirty.empty();
+    m_dirty.insert_or_assign(path, userId);
+    if (wasIdle)
+        m_wake.notify_one();
+}
+
+void WalCheckpointer::checkpointNow()
+{
+    std::unique_lock guard(m_mutex);
+    // A round already running may have taken its files before our caller's
+    // writes were noted, so wait for the one after it.
+    const quint64 target = m_roundsStarted + 1;
+    m_hurry = true;
+    m_wake.notify_one();
+    m_roundDone.wait(
+        guard, [&] { return m_stats.rounds >= target || m_thread.get_stop_token().stop_requested(); });
+}
+
+WalCheckpointer::Stats WalCheckpointer::stats() const
+{
+    std::lock_guard guard(m_mutex);
+    return m_stats;
+}
+
+void WalCheckpointer::loop(std::stop_token stop)
+{
+    std::unique_lock guard(m_mutex);
+    while (!stop.stop_requested()) {
+        m_wake.wait(guard, stop, [&] { return !m_dirty.empty() || m_hurry; });
+        if (stop.stop_requested())
+            break;
+        if (!m_hurry)
+            m_wake.wait_for(guard, stop, m_options.interval, [&] { return m_hurry; });
+        m_hurry = false;
+        ++m_roundsStarted;
+        std::map<QString, qint64> files = std::exchange(m_dirty, {});
+        guard.unlock();
+
+        std::map<QString, qint64> again;
+        for (const auto &[path, userId] : files) {
+            if (checkpoint(path, userId))
+                again.emplace(path, userId);
+        }
+
+        guard.lock();
+        m_dirty.merge(again); // a newer note for the same file wins
+        ++m_stats.rounds;
+        m_roundDone.notify_all();
+    }
+    guard.unlock();
+    storage::Database::closeAllOnThisThread();
+    m_roundDone.notify_all();
+}
+
+bool WalCheckpointer::checkpoint(const QString &path, qint64 userId)
+{
+    // No schema initialiser: the writer that noted the file has checked it.
+    auto opened = storage::Database::open(path, storage::OpenMode::ReadWrite, nullptr);
+    if (!opened) {
+        std::lock_guard guard(m_mutex);
+        ++m_stats.failures;
+        return false; // deleted or unreadable: the next write notes it again
+    }
+    storage::Connection &connection = *opened.value();
+    PassResult pass = passiveCheckpoint(connection);
+    {
+        std::lock_guard guard(m_mutex);
+        ++m_stats.passivePasses;
+        m_stats.failures += pass.ok ? 0 : 1;
+    }
+    if (!pass.ok)
+        return false;
+    const bool unfinished = pass.checkpointedFrames < pass.walFrames;
+    if (!unfinished || userId == 0 || pass.walFrames < m_options.lockedPassFrames)
+        return unfinished;
+
+    // Writers kept appending during the pass: finish it while none can.
+    UserLockGuard held = m_locks.acquire(userId, m_options.lockWait);
+    if (!held.isLocked())
+        return true;
+    pass = passiveCheckpoint(connection);
+    held.release();
+    std::lock_guard guard(m_mutex);
+    ++m_stats.lockedPasses;
+    m_stats.failures += pass.ok ? 0 : 1;
+    return pass.ok && pass.checkpointedFrames < pass.walFrames;
+}
+
+} // namespace javumbo
