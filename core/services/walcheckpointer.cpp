@@ -53,9 +53,12 @@ WalCheckpointer::~WalCheckpointer()
 void WalCheckpointer::noteWrite(const QString &path, qint64 userId)
 {
     std::lock_guard guard(m_mutex);
-    // Only the first note of a round wakes the thread; it then gathers the rest.
+    // Only the first note after an idle spell wakes the thread; it then polls.
     const bool wasIdle = m_dirty.empty();
-    m_dirty.insert_or_assign(path, userId);
+    if (auto it = m_dirty.find(path); it != m_dirty.end())
+        ++it->second.writes;
+    else
+        m_dirty.emplace(path, Pending {userId, 1, std::chrono::steady_clock::now()});
     if (wasIdle)
         m_wake.notify_one();
 }
@@ -78,28 +81,48 @@ WalCheckpointer::Stats WalCheckpointer::stats() const
     return m_stats;
 }
 
+std::map<QString, WalCheckpointer::Pending> WalCheckpointer::takeDue(bool everything)
+{
+    const auto oldest = std::chrono::steady_clock::now() - m_options.maxDelay;
+    std::map<QString, Pending> due;
+    for (auto it = m_dirty.begin(); it != m_dirty.end();) {
+        if (everything || it->second.writes >= m_options.writesPerCheckpoint || it->second.since <= oldest) {
+            due.insert(m_dirty.extract(it++));
+        } else {
+            ++it;
+        }
+    }
+    return due;
+}
+
 void WalCheckpointer::loop(std::stop_token stop)
 {
     std::unique_lock guard(m_mutex);
     while (!stop.stop_requested()) {
         m_wake.wait(guard, stop, [&] { return !m_dirty.empty() || m_hurry; });
-        if (stop.stop_requested())
-            break;
         if (!m_hurry)
             m_wake.wait_for(guard, stop, m_options.interval, [&] { return m_hurry; });
-        m_hurry = false;
+        if (stop.stop_requested())
+            break;
         ++m_roundsStarted;
-        std::map<QString, qint64> files = std::exchange(m_dirty, {});
+        std::map<QString, Pending> files = takeDue(std::exchange(m_hurry, false));
         guard.unlock();
 
-        std::map<QString, qint64> again;
-        for (const auto &[path, userId] : files) {
-            if (checkpoint(path, userId))
-                again.emplace(path, userId);
+        std::map<QString, Pending> again;
+        for (const auto &[path, pending] : files) {
+            if (checkpoint(path, pending.userId))
+                again.emplace(path, pending);
         }
 
         guard.lock();
-        m_dirty.merge(again); // a newer note for the same file wins
+        for (const auto &[path, pending] : again) {
+            // Writes noted meanwhile keep their count; the older start wins.
+            auto [it, inserted] = m_dirty.try_emplace(path, pending);
+            if (!inserted) {
+                it->second.writes += pending.writes;
+                it->second.since = std::min(it->second.since, pending.since);
+            }
+        }
         ++m_stats.rounds;
         m_roundDone.notify_all();
     }

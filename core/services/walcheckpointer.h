@@ -15,9 +15,16 @@ namespace javumbo {
 // Outside the class for the same reason as UserLockRegistryOptions (CWG 1397).
 struct WalCheckpointerOptions
 {
-    // How long noted writes gather before a round, so a busy file is
-    // checkpointed once per round rather than once per commit.
-    std::chrono::milliseconds interval {20};
+    // How often the thread looks at the files written since their last
+    // checkpoint.
+    std::chrono::milliseconds interval {50};
+    // A file is checkpointed once this many commits have gathered (about five
+    // WAL pages each for a new card: near SQLite's own 1,000-page point), or
+    // once its oldest unsaved commit is maxDelay old. Every checkpoint syncs
+    // two files, so checkpointing after every round of commits would cost
+    // more than it saves.
+    int writesPerCheckpoint = 200;
+    std::chrono::milliseconds maxDelay {1000};
     // WAL length (pages) from which an unfinished checkpoint is completed
     // under the user's lock.
     int lockedPassFrames = 2000;
@@ -31,15 +38,15 @@ struct WalCheckpointerOptions
 // With SQLite's default, the commit that pushes a WAL past 1,000 pages runs
 // the checkpoint itself: it copies pages into the database file and syncs
 // both files while its caller, and every request queued behind that user's
-// lock, waits. Measured on POST /cards (tests/bench/serverbench.sh), that cost
-// a third of the throughput and put p99 at 60–140 ms. Connections now leave
-// checkpoints to this thread (storage/database.cpp keeps a far higher
-// automatic threshold only as a safety net).
+// lock, waits. On POST /cards (tests/bench/serverbench.sh) that cost about a
+// third of the throughput and put p99 at 60–140 ms. Connections now leave
+// checkpoints to this thread (storage/database.cpp keeps SQLite's own at
+// 4,000 pages only as a safety net).
 //
 // A PASSIVE checkpoint runs beside the writers. It cannot finish while a
 // writer appends, and only a finished checkpoint lets the next commit start
 // the WAL over; so when a WAL stays long, one more pass runs holding that
-// user's lock, which is brief because the passive passes copied nearly
+// user's lock, which is brief because the passive pass copied nearly
 // everything already. Thread-safe.
 class WalCheckpointer
 {
@@ -61,12 +68,21 @@ public:
 
     // After a commit to `path`; userId 0 for a file no user lock guards.
     void noteWrite(const QString &path, qint64 userId);
-    // Runs a round now and returns once every write noted before the call is
-    // checkpointed (as far as a passive pass can; see lockedPassFrames).
+    // Checkpoints every file with noted writes now, whatever their number and
+    // age, and returns once every write noted before the call is checkpointed
+    // (as far as a passive pass can; see lockedPassFrames).
     void checkpointNow();
     Stats stats() const;
 
 private:
+    struct Pending
+    {
+        qint64 userId = 0;
+        int writes = 0;
+        std::chrono::steady_clock::time_point since;
+    };
+    // Under m_mutex: takes the files due now (all of them when `everything`).
+    std::map<QString, Pending> takeDue(bool everything);
     void loop(std::stop_token stop);
     // Returns whether the file still needs a pass.
     bool checkpoint(const QString &path, qint64 userId);
@@ -77,7 +93,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable_any m_wake;
     std::condition_variable m_roundDone;
-    std::map<QString, qint64> m_dirty; // path → user id
+    std::map<QString, Pending> m_dirty; // by path
     bool m_hurry = false;
     quint64 m_roundsStarted = 0;
     Stats m_stats;

@@ -53,11 +53,15 @@ bool isJsonContentType(const HttpRequest &request)
     return type == "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
 }
 
-// Workers mostly wait (SQLite I/O, user-lock hand-offs), so more threads than
-// cores keep the CPU busy (tests/bench/serverbench.sh; SERVE_ARGS=--threads N compares).
+// Twice the cores: enough to overlap SQLite's file I/O with work, few enough
+// that each thread's cached connection to a user's file is often the one that
+// wrote it last (another connection's commit empties its page cache). Waits
+// for a user's lock cost no thread time (UserLock::run combines them), and
+// password hashing has a pool of its own. On 2 cores, serverbench.sh put 4
+// ahead of 12 on every write and mixed scenario (SERVE_ARGS=--threads N compares).
 int defaultThreads()
 {
-    return std::max(8, 6 * QThread::idealThreadCount());
+    return std::max(4, 2 * QThread::idealThreadCount());
 }
 
 } // namespace
@@ -72,9 +76,11 @@ ApiServer::ApiServer(Backend &backend, ServerOptions options, QObject *parent)
     if (m_fault == Fault::StaleSession)
         m_staleSessions = std::make_unique<faults::StaleSessionCache>();
     m_pool.setMaxThreadCount(m_options.threads > 0 ? m_options.threads : defaultThreads());
+    m_credentialPool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
     // Pool threads keep their cached connections; letting them expire would
     // reopen every user's file (PLATFORM-NOTES.md §§12, 15).
     m_pool.setExpiryTimeout(-1);
+    m_credentialPool.setExpiryTimeout(-1);
     for (Endpoint &endpoint : routes::all(*this))
         addEndpoint(std::move(endpoint));
     m_backend.locks().setWaitObserver(
@@ -158,7 +164,8 @@ void ApiServer::stop()
     }
     // Before waitForDone(): in Qt 6.4 it also ends the pool's threads, whose
     // thread-local connections would then close while the process exits.
-    closePoolConnections();
+    closePoolConnections(m_pool);
+    closePoolConnections(m_credentialPool);
     QCoreApplication::processEvents(); // write the last answers
     if (m_inFlight.load() > 0)
         qCWarning(lcServer) << m_inFlight.load() << "requests were still running when the server stopped";
@@ -168,21 +175,21 @@ void ApiServer::stop()
     delete m_transport.data(); // null already if the adapter owned it
 }
 
-void ApiServer::closePoolConnections()
+void ApiServer::closePoolConnections(QThreadPool &pool)
 {
     // Every pool thread closes its own cached connections now, while the
     // server is stopping, rather than whenever its thread-local storage is
     // torn down (QThread::wait() returns before that). The latch keeps every
     // task running until all have started, so each lands on its own thread.
-    const int threads = m_pool.maxThreadCount();
+    const int threads = pool.maxThreadCount();
     auto everyone = std::make_shared<std::latch>(threads);
     for (int i = 0; i < threads; ++i) {
-        m_pool.start([everyone] {
+        pool.start([everyone] {
             storage::Database::closeAllOnThisThread();
             everyone->arrive_and_wait();
         });
     }
-    m_pool.waitForDone(int(m_options.drainTimeout.count()));
+    pool.waitForDone(int(m_options.drainTimeout.count()));
 }
 
 void ApiServer::dispatch(HttpRequest request, ResponseChannel channel)
@@ -222,7 +229,7 @@ void ApiServer::dispatch(HttpRequest request, ResponseChannel channel)
     const Endpoint &endpoint = m_endpoints.at(match.index);
     pending.route = match.pattern;
 
-    if (endpoint.runsOnServerThread) {
+    if (endpoint.runsOn == RunsOn::ServerThread) {
         qint64 userId = 0;
         HttpResponse response = runPipeline(endpoint, request, pending.requestId, match.ids, &userId);
         finish(pending, channel, std::move(response), userId, 0);
@@ -236,7 +243,8 @@ void ApiServer::dispatch(HttpRequest request, ResponseChannel channel)
         return;
     }
     ++m_inFlight;
-    m_pool.start([this, endpoint, request = std::move(request), ids = match.ids, pending, channel]() mutable {
+    QThreadPool &pool = endpoint.runsOn == RunsOn::CredentialPool ? m_credentialPool : m_pool;
+    pool.start([this, endpoint, request = std::move(request), ids = match.ids, pending, channel]() mutable {
         RequestTrace::reset();
         qint64 userId = 0;
         HttpResponse response = runPipeline(endpoint, request, pending.requestId, ids, &userId);

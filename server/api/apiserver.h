@@ -69,7 +69,7 @@ private:
         qint64 startedAtMs = 0;
     };
     void addEndpoint(Endpoint endpoint);
-    void closePoolConnections();
+    void closePoolConnections(QThreadPool &pool);
     void dispatch(HttpRequest request, ResponseChannel channel);
     HttpResponse runPipeline(const Endpoint &endpoint, const HttpRequest &request, const QString &requestId,
         const QList<qint64> &ids, qint64 *userId);
@@ -82,7 +82,8 @@ private:
     ServerOptions m_options;
     Router m_router;
     QList<Endpoint> m_endpoints;
-    QThreadPool m_pool;
+    QThreadPool m_pool; // RunsOn::WorkerPool
+    QThreadPool m_credentialPool; // RunsOn::CredentialPool
     HttpMetrics m_metrics;
     AccessLog m_log;
     HttpAdapter *m_adapter = nullptr;

@@ -46,6 +46,18 @@ struct RequestContext
 
 using Handler = std::function<Result<HttpResponse>(RequestContext &context)>;
 
+// Where a handler runs (ARCHITECTURE.md §3: the server thread only does I/O).
+enum class RunsOn
+{
+    WorkerPool, // anything that touches a database
+    // Password hashing (register, login): a quarter of a second of CPU each
+    // (PBKDF2), on a pool of its own, one thread per core, so a burst of
+    // logins queues there instead of occupying every worker while cards and
+    // reviews wait.
+    CredentialPool,
+    ServerThread, // only handlers that touch no database
+};
+
 // One row of the API: a handler is thin — validate into a request struct,
 // call one service, serialise.
 struct Endpoint
@@ -55,7 +67,7 @@ struct Endpoint
     Access access = Access::User;
     BodyKind body = BodyKind::None;
     Handler handler;
-    bool runsOnServerThread = false; // only for handlers that touch no database
+    RunsOn runsOn = RunsOn::WorkerPool;
 };
 
 } // namespace javumbo::server

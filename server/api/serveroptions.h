@@ -12,7 +12,7 @@ struct ServerOptions
 {
     QHostAddress bindAddress = QHostAddress::LocalHost;
     quint16 port = 8700;
-    int threads = 0; // 0: six times the cores, at least 8
+    int threads = 0; // 0: twice the cores, at least 4
     LogFormat logFormat = LogFormat::Text;
     QString logFile; // empty: stderr
     bool accessLog = true;

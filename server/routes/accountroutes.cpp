@@ -132,8 +132,8 @@ Result<HttpResponse> setCurrentDeck(RequestContext &context)
 QList<Endpoint> accounts()
 {
     return {
-        {"POST", u"/api/v1/register"_s, Access::Public, BodyKind::Json, registerUser},
-        {"POST", u"/api/v1/login"_s, Access::Public, BodyKind::Json, login},
+        {"POST", u"/api/v1/register"_s, Access::Public, BodyKind::Json, registerUser, RunsOn::CredentialPool},
+        {"POST", u"/api/v1/login"_s, Access::Public, BodyKind::Json, login, RunsOn::CredentialPool},
         {"POST", u"/api/v1/logout"_s, Access::User, BodyKind::None, logout},
         {"GET", u"/api/v1/me"_s, Access::User, BodyKind::None, me},
         {"PUT", u"/api/v1/me/current-deck"_s, Access::User, BodyKind::Json, setCurrentDeck},

@@ -12,7 +12,7 @@ QList<Endpoint> health(Fault fault)
         body.insert(u"fault"_s, faultName(fault));
     Endpoint endpoint {"GET", u"/api/v1/health"_s, Access::Public, BodyKind::None,
         [body](RequestContext &) -> Result<HttpResponse> { return HttpResponse::json(200, body); }};
-    endpoint.runsOnServerThread = true; // touches no database: answers even when the pool is saturated
+    endpoint.runsOn = RunsOn::ServerThread; // touches no database: answers even when the pools are saturated
     return {endpoint};
 }
 

@@ -81,6 +81,33 @@ private slots:
         storage::Database::closeAllOnThisThread();
     }
 
+    void aFile_waitsUntilEnoughWritesGathered()
+    {
+        testsupport::CollectionFixture few;
+        testsupport::CollectionFixture many;
+        QTemporaryDir scratch;
+        UserLockRegistry locks;
+        WalCheckpointer checkpointer(locks, {.interval = 1ms, .writesPerCheckpoint = 10, .maxDelay = 1h});
+        const qint64 fewBefore = cardsInDatabaseFile(few.path(), scratch);
+        const qint64 manyBefore = cardsInDatabaseFile(many.path(), scratch);
+        QVERIFY(storage::Database::open(few.path(), storage::OpenMode::ReadWrite, nullptr));
+        QVERIFY(storage::Database::open(many.path(), storage::OpenMode::ReadWrite, nullptr));
+
+        addCardsElsewhere(few, 5);
+        addCardsElsewhere(many, 10);
+        for (int i = 0; i < 5; ++i)
+            checkpointer.noteWrite(few.path(), 1);
+        for (int i = 0; i < 10; ++i)
+            checkpointer.noteWrite(many.path(), 2);
+
+        QTRY_COMPARE(checkpointer.stats().passivePasses, quint64(1));
+        QCOMPARE(cardsInDatabaseFile(many.path(), scratch), manyBefore + 10);
+        QCOMPARE(cardsInDatabaseFile(few.path(), scratch), fewBefore); // 5 of 10 writes: not yet
+        checkpointer.checkpointNow(); // whatever the count
+        QCOMPARE(cardsInDatabaseFile(few.path(), scratch), fewBefore + 5);
+        storage::Database::closeAllOnThisThread();
+    }
+
     void unfinishedLongWal_isFinishedUnderTheUserLockOnceNothingPinsIt()
     {
         constexpr qint64 user = 7;
