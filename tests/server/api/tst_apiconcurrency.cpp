@@ -182,6 +182,39 @@ private slots:
         }
     }
 
+    void loginBurst_leavesWorkersFreeForStudy()
+    {
+        // Password hashing has a pool of its own: with a single worker, a
+        // burst of slow logins must not hold up a request for a collection.
+        TestServer::Options options;
+        options.threads = 1;
+        options.hashIterations = 400000; // ~0.5 s a hash, so the burst lasts seconds
+        TestServer server(options);
+        const auto user = server.createUser(u"student"_s);
+        constexpr int kLogins = 8;
+        std::atomic<int> answered {0};
+        std::atomic<int> succeeded {0};
+        std::jthread burst([&] {
+            runThreads(kLogins, [&](int) {
+                auto http = server.client();
+                const auto result = testsupport::call(*http, "POST", u"/api/v1/login"_s, {},
+                    {{u"username"_s, user.username}, {u"password"_s, user.password}});
+                succeeded += result.status == 200 ? 1 : 0;
+                ++answered;
+            });
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(server.server().inFlight() >= kLogins, 10000); // all of them inside
+
+        auto http = server.client();
+        const auto decks = testsupport::call(*http, "GET", u"/api/v1/decks"_s, user.token, {});
+        const int loginsDoneMeanwhile = answered.load();
+        QCOMPARE(decks.status, 200);
+        // Behind the logins on one shared worker it would come after all eight.
+        QVERIFY2(loginsDoneMeanwhile < kLogins / 2, qPrintable(QString::number(loginsDoneMeanwhile)));
+        burst.join();
+        QCOMPARE(succeeded.load(), kLogins);
+    }
+
     void eightClientsOfOneUser_fullSpeed_everyCardExactlyOnce()
     {
         TestServer server;

@@ -16,8 +16,7 @@ TestServer::TestServer(const Options &options)
     backendOptions.dataDir = m_dir.path();
     backendOptions.lockTimeout = options.lockTimeout;
     backendOptions.fault = options.fault;
-    backendOptions.hashing
-        = PasswordHasher::Options {1000, true}; // fast hashes: these tests are not about hashing
+    backendOptions.hashing = PasswordHasher::Options {options.hashIterations, true};
     m_backend = std::make_unique<Backend>(backendOptions, options.clock ? *options.clock : m_clock, m_locks);
     if (auto ready = m_backend->initialize(); !ready)
         qFatal("backend: %s", qPrintable(ready.error().message));

@@ -21,6 +21,7 @@ public:
     struct Options
     {
         int threads = 8;
+        int hashIterations = 1000; // PBKDF2 rounds: fast, as these tests are not about hashing
         std::chrono::milliseconds lockTimeout {5000};
         server::TransportLimits limits {};
         Fault fault = Fault::None; // a planted bug (common/fault.h), as `javumbo serve --fault`
