@@ -21,7 +21,7 @@ QString CardService::idempotentGuid(qint64 userId, const QString &key, qint64 cr
 }
 
 CardService::CardService(const ServiceContext &context)
-    : m_access(context), m_idempotency(context.idempotencyDbPath(), *context.clock)
+    : m_access(context), m_idempotency(context.idempotencyDbPath(), *context.clock, context.checkpointer)
 { }
 
 Result<storage::CardRecord> CardService::add(qint64 userId, const storage::NewCard &card) const

@@ -2,6 +2,7 @@
 
 #include "storage/database.h"
 #include "storage/transaction.h"
+#include "walcheckpointer.h"
 
 using namespace Qt::StringLiterals;
 
@@ -19,7 +20,8 @@ Result<void> createSchema(storage::Connection &connection, storage::OpenMode)
 
 } // namespace
 
-IdempotencyStore::IdempotencyStore(QString path, const Clock &clock) : m_path(std::move(path)), m_clock(clock)
+IdempotencyStore::IdempotencyStore(QString path, const Clock &clock, WalCheckpointer *checkpointer)
+    : m_path(std::move(path)), m_clock(clock), m_checkpointer(checkpointer)
 { }
 
 Result<std::optional<IdempotencyStore::Record>> IdempotencyStore::find(qint64 userId, const QString &key)
@@ -47,48 +49,46 @@ Result<std::optional<IdempotencyStore::Record>> IdempotencyStore::find(qint64 us
 Result<void> IdempotencyStore::begin(
     qint64 userId, const QString &key, qint64 createdAtMs, const QByteArray &requestHash)
 {
-    auto db = storage::Database::open(m_path, storage::OpenMode::CreateIfMissing, &createSchema);
-    if (!db)
-        return db.error();
-    storage::Query insert(*db.value(),
-        u"INSERT OR REPLACE INTO idempotency (user_id, key, created_at, completed,"
-        " request_hash, status, body) VALUES (?, ?, ?, 0, ?, 0, x'')"_s);
-    insert.bind(userId).bind(key).bind(createdAtMs).bind(requestHash);
-    return insert.exec();
+    auto written = write(u"INSERT OR REPLACE INTO idempotency (user_id, key, created_at, completed,"
+                         " request_hash, status, body) VALUES (?, ?, ?, 0, ?, 0, x'')"_s,
+        {userId, key, createdAtMs, requestHash});
+    return written ? Result<void>() : written.error();
 }
 
 Result<void> IdempotencyStore::complete(qint64 userId, const QString &key, int status, const QByteArray &body)
 {
-    auto db = storage::Database::open(m_path, storage::OpenMode::CreateIfMissing, &createSchema);
-    if (!db)
-        return db.error();
-    storage::Query update(*db.value(),
-        u"UPDATE idempotency SET completed = 1, status = ?, body = ? WHERE user_id = ? AND key = ?"_s);
-    update.bind(status).bind(body).bind(userId).bind(key);
-    return update.exec();
+    auto written
+        = write(u"UPDATE idempotency SET completed = 1, status = ?, body = ? WHERE user_id = ? AND key = ?"_s,
+            {status, body, userId, key});
+    return written ? Result<void>() : written.error();
 }
 
 Result<void> IdempotencyStore::abandon(qint64 userId, const QString &key)
 {
-    auto db = storage::Database::open(m_path, storage::OpenMode::CreateIfMissing, &createSchema);
-    if (!db)
-        return db.error();
-    storage::Query remove(
-        *db.value(), u"DELETE FROM idempotency WHERE user_id = ? AND key = ? AND completed = 0"_s);
-    remove.bind(userId).bind(key);
-    return remove.exec();
+    auto written
+        = write(u"DELETE FROM idempotency WHERE user_id = ? AND key = ? AND completed = 0"_s, {userId, key});
+    return written ? Result<void>() : written.error();
 }
 
 Result<int> IdempotencyStore::purgeExpired()
 {
+    return write(u"DELETE FROM idempotency WHERE created_at <= ?"_s, {m_clock.nowMs() - kRetentionMs});
+}
+
+Result<int> IdempotencyStore::write(const QString &sql, const QVariantList &values)
+{
+    std::lock_guard guard(m_writeMutex);
     auto db = storage::Database::open(m_path, storage::OpenMode::CreateIfMissing, &createSchema);
     if (!db)
         return db.error();
-    storage::Query remove(*db.value(), u"DELETE FROM idempotency WHERE created_at <= ?"_s);
-    remove.bind(m_clock.nowMs() - kRetentionMs);
-    if (auto done = remove.exec(); !done)
+    storage::Query query(*db.value(), sql);
+    for (const QVariant &value : values)
+        query.bind(value);
+    if (auto done = query.exec(); !done)
         return done.error();
-    return remove.rowsAffected();
+    if (m_checkpointer)
+        m_checkpointer->noteWrite(m_path, 0);
+    return query.rowsAffected();
 }
 
 } // namespace javumbo

@@ -5,10 +5,14 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QVariantList>
 
+#include <mutex>
 #include <optional>
 
 namespace javumbo {
+
+class WalCheckpointer;
 
 // Remembered answers to POST /cards with an Idempotency-Key, per user, for 24
 // hours, in its own SQLite file (idempotency.db) so the hot path never
@@ -27,7 +31,8 @@ public:
         QByteArray body;
     };
 
-    IdempotencyStore(QString path, const Clock &clock);
+    // `checkpointer` (may be null) takes the file's WAL checkpoints off the request path.
+    IdempotencyStore(QString path, const Clock &clock, WalCheckpointer *checkpointer = nullptr);
 
     static constexpr qint64 kRetentionMs = 24LL * 3600 * 1000;
 
@@ -39,8 +44,16 @@ public:
     Result<int> purgeExpired();
 
 private:
+    // Runs one statement that changes the file; returns the rows it changed.
+    Result<int> write(const QString &sql, const QVariantList &values);
+
     QString m_path;
     const Clock &m_clock;
+    WalCheckpointer *m_checkpointer = nullptr;
+    // One file for every user, so all users' keyed adds write here. SQLite's
+    // write lock is no queue and its busy handler sleeps between retries
+    // (PLATFORM-NOTES.md §14): writers take turns on this mutex instead.
+    std::mutex m_writeMutex;
 };
 
 } // namespace javumbo

@@ -11,7 +11,7 @@
 #
 # Environment: DURATION (wrk -d, default 15s), USERS (default 32),
 # WRK_THREADS (default 2), SERVE_ARGS (extra serve options, e.g. "--threads 16"),
-# SCENARIOS (letters to run, default "abcde"; e.g. SCENARIOS=d while tuning the
+# SCENARIOS (letters to run, default "abcdef"; e.g. SCENARIOS=d while tuning the
 # hot user), KEEP=1 keeps the work directory.
 #
 # Scenarios (each on a freshly started server over the same data directory, so
@@ -21,6 +21,7 @@
 #   c. POST /api/v1/cards, 32 users, 32 connections
 #   d. POST /api/v1/cards, one user, 8 connections
 #   e. mixed, 32 users, 32 connections: 20 % add card, 80 % review (next + answer)
+#   f. POST /api/v1/cards with an Idempotency-Key on each, 32 users, 32 connections
 # After c, d and e: the longest user-lock wait (GET /api/v1/admin/locks), and
 # acknowledged writes against rows stored (sqlite3 over user_dbs/).
 set -euo pipefail
@@ -31,7 +32,7 @@ BIN=${1:-$ROOT/build/release/app/javumbo}
 DURATION=${DURATION:-15s}
 USERS=${USERS:-32}
 WRK_THREADS=${WRK_THREADS:-2}
-SCENARIOS=${SCENARIOS:-abcde}
+SCENARIOS=${SCENARIOS:-abcdef}
 wanted() { [[ "$SCENARIOS" == *"$1"* ]]; }
 PASSWORD=bench-password-1
 export JAVUMBO_WRK_DIR="$HERE/wrk"
@@ -229,11 +230,11 @@ add_summary "b. GET /decks, 1 user" 32 "-" "-"
 fi
 
 # c./d. POST /cards: wrk's 2xx (answers received) <= server's 201 count == rows stored
-write_scenario() { # LABEL SHORT CONNECTIONS TOKENS
+write_scenario() { # LABEL SHORT CONNECTIONS TOKENS [SCRIPT]
     local before after stored server_201 ok locks max_wait timeouts contended acquisitions max_hold combined verdict
     before=$(count_rows cards)
     start_server
-    run_wrk "$1" "$3" post_cards.lua /api/v1/cards "$4" "$WRK_THREADS"
+    run_wrk "$1" "$3" "${5:-post_cards.lua}" /api/v1/cards "$4" "$WRK_THREADS"
     server_201=$(settled_metric /api/v1/cards POST 201)
     locks=$(lock_summary)
     read -r max_wait timeouts contended acquisitions max_hold combined <<<"$locks"
@@ -276,6 +277,10 @@ echo "    stored: $cards_stored cards (server said 201 x $server_cards), $revlog
 add_summary "e. mixed, $USERS users" 32 "$max_wait" \
     "cards 201s=$server_cards stored=$cards_stored; answers=$server_answers revlog=$revlog_stored match=$verdict"
 fi
+
+# f. keyed adds: every request begins and completes an idempotency record
+wanted f && write_scenario "f. POST /api/v1/cards with Idempotency-Key ($USERS users)" \
+    "f. POST /cards keyed, $USERS users" 32 "$WORK/tokens.all" post_cards_keyed.lua
 
 # --- summary -------------------------------------------------------------------
 echo

@@ -21,7 +21,7 @@ namespace {
 // Cards in the database file alone, as if its WAL were lost: what a
 // checkpoint has copied so far. A copy with the header's WAL flags reset to
 // rollback mode is read without looking for a -wal file.
-qint64 cardsInDatabaseFile(const QString &path, const QTemporaryDir &scratch)
+qint64 countInDatabaseFile(const QString &path, const QTemporaryDir &scratch, const QString &table)
 {
     const QString copy = scratch.filePath(u"main-only.db"_s);
     QFile::remove(copy);
@@ -35,7 +35,12 @@ qint64 cardsInDatabaseFile(const QString &path, const QTemporaryDir &scratch)
     if (!target.open(QIODevice::WriteOnly) || target.write(bytes) != bytes.size())
         qFatal("cannot write %s", qPrintable(copy));
     target.close();
-    return testsupport::queryNumber(copy, u"SELECT count(*) FROM cards"_s);
+    return testsupport::queryNumber(copy, u"SELECT count(*) FROM %1"_s.arg(table));
+}
+
+qint64 cardsInDatabaseFile(const QString &path, const QTemporaryDir &scratch)
+{
+    return countInDatabaseFile(path, scratch, u"cards"_s);
 }
 
 // Writes from another thread: the test thread may hold a read transaction.
@@ -163,8 +168,13 @@ private slots:
 
         for (int i = 0; i < 30; ++i)
             QVERIFY(backend.cards().add(account->id, {u"front %1"_s.arg(i), u"back"_s, 1, {}, {}}));
+        // A keyed add also writes idempotency.db, which the checkpointer covers too.
+        QVERIFY(backend.cards().addOnce(account->id, {u"keyed"_s, u"back"_s, 1, {}, {}}, u"key-1"_s, "hash",
+            [](const storage::CardRecord &) { return QByteArray("{}"); }));
         backend.checkpointer().checkpointNow();
-        QCOMPARE(cardsInDatabaseFile(path, scratch), before + 30);
+        QCOMPARE(cardsInDatabaseFile(path, scratch), before + 31);
+        QCOMPARE(
+            countInDatabaseFile(backend.context().idempotencyDbPath(), scratch, u"idempotency"_s), qint64(1));
         QVERIFY(backend.checkpointer().stats().passivePasses >= 1);
         storage::Database::closeAllOnThisThread();
     }
