@@ -16,11 +16,16 @@ ReviewQueue::ReviewQueue(Connection &connection, const QList<qint64> &deckIds,
     m_deckList = ids.isEmpty() ? u"NULL"_s : ids.join(u',');
 }
 
-Result<qint64> ReviewQueue::count(const QString &condition)
+Result<qint64> ReviewQueue::count(const QString &condition, std::optional<qint64> cap)
 {
-    Query query(m_connection,
-        u"SELECT count(*) FROM cards c WHERE c.did IN ("_s % m_deckList % u") AND "_s % condition,
-        Query::Caching::Uncached);
+    // A capped count stops reading the index after `cap` rows: a collection
+    // of 40,000 new cards made every review_next count them all (3.5 ms).
+    const QString matching
+        = u"SELECT 1 FROM cards c WHERE c.did IN ("_s % m_deckList % u") AND "_s % condition;
+    const QString sql = cap ? QString(u"SELECT count(*) FROM ("_s % matching % u" LIMIT "_s
+                            % QString::number(std::max<qint64>(*cap, 0)) % u")"_s)
+                            : QString(u"SELECT count(*) FROM ("_s % matching % u")"_s);
+    Query query(m_connection, sql, Query::Caching::Uncached);
     auto value = query.scalar();
     if (!value)
         return value.error();
@@ -46,11 +51,14 @@ Result<ReviewQueue::Gathered> ReviewQueue::gather()
     const QString now = QString::number(m_timing.now);
     const QString ahead = QString::number(m_timing.now + m_collapseTime);
     const QString today = QString::number(m_timing.today);
+    // Learning counts are shown whole (as Anki does); the others only up to
+    // the day's limits, so they are never counted further.
+    const int reviewLimit = m_limits.reviewsLeft;
     auto learningNow = count(u"c.queue = 1 AND c.due <= "_s % now);
     auto learningAhead = count(u"c.queue = 1 AND c.due <= "_s % ahead);
-    auto dayLearning = count(u"c.queue = 3 AND c.due <= "_s % today);
-    auto review = count(u"c.queue = 2 AND c.due <= "_s % today);
-    auto fresh = count(u"c.queue = 0"_s);
+    auto dayLearning = count(u"c.queue = 3 AND c.due <= "_s % today, reviewLimit);
+    auto review = count(u"c.queue = 2 AND c.due <= "_s % today, reviewLimit);
+    auto fresh = count(u"c.queue = 0"_s, std::min(m_limits.newLeft, reviewLimit));
     for (const auto *result : {&learningNow, &learningAhead, &dayLearning, &review, &fresh}) {
         if (!*result)
             return result->error();

@@ -5,6 +5,8 @@
 #include "scheduling/daytiming.h"
 #include "scheduling/limits.h"
 
+#include <optional>
+
 namespace javumbo::storage {
 
 // SCHEDULING.md §7: which cards are gathered today and which one comes next,
@@ -28,7 +30,8 @@ private:
         int fresh = 0; // queue 0, within both limits
     };
     Result<Gathered> gather();
-    Result<qint64> count(const QString &condition);
+    // Cards of the decks matching `condition`; at most `cap` when given.
+    Result<qint64> count(const QString &condition, std::optional<qint64> cap = std::nullopt);
     Result<std::optional<CardRecord>> first(const QString &condition, const QString &order);
 
     Connection &m_connection;
