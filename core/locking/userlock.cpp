@@ -46,20 +46,24 @@ UserLock::~UserLock()
     Q_ASSERT_X(!m_held && m_head == nullptr, "UserLock", "destroyed while held or awaited");
 }
 
+bool UserLock::takeIfFreeLocked()
+{
+    // Free and nobody queued: the queue check is what keeps a newcomer from
+    // overtaking a waiter that was granted the lock but has not woken yet.
+    if (m_held)
+        return false;
+    Q_ASSERT(m_head == nullptr);
+    m_held = true;
+    m_heldSince = Clock::now();
+    ++m_acquisitions;
+    return true;
+}
+
 UserLock::Attempt UserLock::acquire(std::chrono::milliseconds timeout)
 {
     std::unique_lock guard(m_mutex);
-    const Clock::time_point start = Clock::now();
-
-    // Free and nobody queued: the queue check is what keeps a newcomer from
-    // overtaking a waiter that was granted the lock but has not woken yet.
-    if (!m_held) {
-        Q_ASSERT(m_head == nullptr);
-        m_held = true;
-        m_heldSince = start;
-        ++m_acquisitions;
+    if (takeIfFreeLocked())
         return {true, 0.0};
-    }
     Waiter self;
     return wait(guard, self, timeout);
 }
@@ -67,20 +71,14 @@ UserLock::Attempt UserLock::acquire(std::chrono::milliseconds timeout)
 UserLock::Attempt UserLock::run(std::chrono::milliseconds timeout, Task &task)
 {
     std::unique_lock guard(m_mutex);
-    if (!m_held) {
-        Q_ASSERT(m_head == nullptr);
-        m_held = true;
-        m_heldSince = Clock::now();
-        ++m_acquisitions;
-        guard.unlock();
-        runAsHolder(task);
-        return {true, 0.0};
+    Attempt attempt {true, 0.0};
+    if (!takeIfFreeLocked()) {
+        Waiter self;
+        self.task = &task;
+        attempt = wait(guard, self, timeout);
+        if (!self.granted)
+            return attempt; // done by a holder, or timed out
     }
-    Waiter self;
-    self.task = &task;
-    const Attempt attempt = wait(guard, self, timeout);
-    if (!self.granted)
-        return attempt; // done by a holder, or timed out
     guard.unlock();
     runAsHolder(task);
     return attempt;

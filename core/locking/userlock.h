@@ -63,6 +63,8 @@ private:
     struct Waiter;
 
     void unlink(Waiter *waiter);
+    // Under m_mutex: takes the lock if it is free (nobody can be queued then).
+    bool takeIfFreeLocked();
     // Enqueues `self` and waits until it is granted the lock, its task is done
     // by a holder, or (not yet taken) the timeout passes.
     Attempt wait(std::unique_lock<std::mutex> &guard, Waiter &self, std::chrono::milliseconds timeout);
