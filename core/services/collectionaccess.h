@@ -43,7 +43,8 @@ public:
         auto ran = m_context.locks->run(userId, m_context.lockTimeout, [&] {
             storage::UserCollection userCollection = collection(userId);
             result.emplace(work(userCollection));
-            noteWrite(userId, userCollection);
+            if (result->ok()) // a refused write committed nothing
+                noteWrite(userId, userCollection);
         });
         noteLockWait(ran);
         if (!ran)
