@@ -1,7 +1,6 @@
 #include "idempotencystore.h"
 
 #include "storage/database.h"
-#include "storage/transaction.h"
 #include "walcheckpointer.h"
 
 using namespace Qt::StringLiterals;

@@ -133,20 +133,21 @@ void WalCheckpointer::loop(std::stop_token stop)
 
 bool WalCheckpointer::checkpoint(const QString &path, qint64 userId)
 {
+    const auto tally = [this](quint64 Stats::*passes, bool ok) {
+        std::lock_guard guard(m_mutex);
+        if (passes)
+            ++(m_stats.*passes);
+        m_stats.failures += ok ? 0 : 1;
+    };
     // No schema initialiser: the writer that noted the file has checked it.
     auto opened = storage::Database::open(path, storage::OpenMode::ReadWrite, nullptr);
     if (!opened) {
-        std::lock_guard guard(m_mutex);
-        ++m_stats.failures;
+        tally(nullptr, false);
         return false; // deleted or unreadable: the next write notes it again
     }
     storage::Connection &connection = *opened.value();
     PassResult pass = passiveCheckpoint(connection);
-    {
-        std::lock_guard guard(m_mutex);
-        ++m_stats.passivePasses;
-        m_stats.failures += pass.ok ? 0 : 1;
-    }
+    tally(&Stats::passivePasses, pass.ok);
     if (!pass.ok)
         return false;
     const bool unfinished = pass.checkpointedFrames < pass.walFrames;
@@ -159,9 +160,7 @@ bool WalCheckpointer::checkpoint(const QString &path, qint64 userId)
         return true;
     pass = passiveCheckpoint(connection);
     held.release();
-    std::lock_guard guard(m_mutex);
-    ++m_stats.lockedPasses;
-    m_stats.failures += pass.ok ? 0 : 1;
+    tally(&Stats::lockedPasses, pass.ok);
     return pass.ok && pass.checkpointedFrames < pass.walFrames;
 }
 
