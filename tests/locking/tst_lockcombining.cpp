@@ -133,16 +133,20 @@ private slots:
         UserLockRegistry registry(budget(100));
         QList<char> order; // guarded by the user lock
         std::thread::id firstCaller, firstRanOn, lastCaller, lastRanOn;
+        // Queues a run() that records its caller's thread and the thread its work ran on.
+        const auto queueRun = [&](char name, std::thread::id &caller, std::thread::id &ranOn) {
+            return [&, name] {
+                caller = std::this_thread::get_id();
+                (void)registry.run(user, LongWait, [&] {
+                    ranOn = std::this_thread::get_id();
+                    order.append(name);
+                });
+            };
+        };
         {
             std::vector<std::jthread> threads;
             UserLockGuard holder = registry.acquire(user, 0ms);
-            threads.emplace_back([&] {
-                firstCaller = std::this_thread::get_id();
-                (void)registry.run(user, LongWait, [&] {
-                    firstRanOn = std::this_thread::get_id();
-                    order.append('A');
-                });
-            });
+            threads.emplace_back(queueRun('A', firstCaller, firstRanOn));
             QTRY_COMPARE(waitersOf(registry, user), 1);
             threads.emplace_back([&] {
                 const UserLockGuard guard = registry.acquire(user, LongWait);
@@ -150,13 +154,7 @@ private slots:
                     order.append('B');
             });
             QTRY_COMPARE(waitersOf(registry, user), 2);
-            threads.emplace_back([&] {
-                lastCaller = std::this_thread::get_id();
-                (void)registry.run(user, LongWait, [&] {
-                    lastRanOn = std::this_thread::get_id();
-                    order.append('C');
-                });
-            });
+            threads.emplace_back(queueRun('C', lastCaller, lastRanOn));
             QTRY_COMPARE(waitersOf(registry, user), 3);
             holder.release();
         }
