@@ -10,26 +10,21 @@
 #
 # Not part of CTest: it needs root, debootstrap and systemd-container (both
 # installed if missing) and Debian's mirror (about 100 MB of Qt runtime
-# packages), and takes 2-4 minutes. ROOTFS=DIR reuses a bootstrapped tree
-# (default /var/lib/machines/javumbo-deb12, kept between runs).
+# packages), and takes 2-4 minutes. The tree is made anew on every run
+# from a cached bootstrap (debian-root.sh); ROOTFS=DIR says where (default
+# /var/lib/machines/javumbo-deb12, left behind for inspection).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 DEB=${1:-$(ls "$ROOT"/build/release/javumbo_*_amd64.deb 2>/dev/null | head -n1)}
 ROOTFS=${ROOTFS:-/var/lib/machines/javumbo-deb12}
+# shellcheck source=debian-root.sh
+source "$HERE/debian-root.sh"
 [ "$(id -u)" -eq 0 ] || { echo "deb_in_systemd: run as root" >&2; exit 2; }
 [ -f "$DEB" ] || { echo "deb_in_systemd: no .deb (cd build/release && cpack -G DEB)" >&2; exit 2; }
-for tool in debootstrap:debootstrap systemd-nspawn:systemd-container; do
-    command -v "${tool%%:*}" >/dev/null || apt-get install -y -q "${tool#*:}" >/dev/null
-done
-if [ ! -x "$ROOTFS/lib/systemd/systemd" ]; then
-    echo "deb_in_systemd: bootstrapping Debian 12 into $ROOTFS"
-    debootstrap --variant=minbase --include=systemd,systemd-sysv,dbus,curl,ca-certificates,adduser \
-        bookworm "$ROOTFS" http://deb.debian.org/debian >/dev/null
-fi
+debian_root_host_tools
+debian_root "$ROOTFS" systemd,systemd-sysv,dbus,curl,ca-certificates,adduser
 cp "$DEB" "$ROOTFS/root/javumbo.deb"
-cp /etc/resolv.conf "$ROOTFS/etc/resolv.conf" 2>/dev/null || true
-rm -f "$ROOTFS/root/verify.log"
 
 cat >"$ROOTFS/root/verify.sh" <<'EOF'
 #!/bin/bash
