@@ -35,6 +35,7 @@ debian_root() {
     rm -rf "$dir"
     mkdir -p "$dir"
     tar -C "$dir" -xf "$cache"
+    chmod 755 "$dir" # the tarball's top directory came from mktemp (0700): "/" must be traversable
     cp /etc/resolv.conf "$dir/etc/resolv.conf" 2>/dev/null || true
 }
 
@@ -44,5 +45,8 @@ debian_root_run() {
     local dir=$1
     shift
     # --register=no --keep-unit: works on hosts without systemd-machined.
-    systemd-nspawn -q -D "$dir" --register=no --keep-unit --pipe "$@"
+    # On a host without systemd as PID 1, nspawn ends with a harmless line
+    # about the propagation directory; keep it out of the output.
+    systemd-nspawn -q -D "$dir" --register=no --keep-unit --pipe "$@" \
+        2> >(grep -v 'Attempted to remove disk file system' >&2)
 }

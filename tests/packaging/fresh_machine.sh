@@ -48,11 +48,11 @@ bootstrap_seconds=$(($(date +%s) - step_start))
 cat >"$ROOTFS/root/mistakes.sh" <<'EOF'
 #!/bin/bash
 set -u
-expect() { # NAME WANTED-TEXT COMMAND...: dev.sh must exit 1 with WANTED-TEXT and no CMake output
+expect() { # NAME WANTED-TEXT COMMAND...: dev.sh must exit 1 with WANTED-TEXT, before CMake ran
     local name=$1 wanted=$2 out rc
     shift 2
     out=$("$@" 2>&1); rc=$?
-    if [ "$rc" = 1 ] && grep -q "$wanted" <<<"$out" && ! grep -qi cmake <<<"$out"; then
+    if [ "$rc" = 1 ] && grep -q "$wanted" <<<"$out" && ! grep -qE '^(CMake |-- )' <<<"$out"; then
         echo "PASS $name: $(grep -m1 'dev.sh:' <<<"$out")"
     else
         echo "FAIL $name (exit $rc):"; sed 's/^/    /' <<<"$out" | tail -n 5
