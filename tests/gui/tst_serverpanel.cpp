@@ -19,7 +19,7 @@ private slots:
     void startFromThePanel_servesHealthAndShowsTheRequestLive()
     {
         testsupport::GuiFixture fixture;
-        app::EmbeddedServerHost host(fixture.backend());
+        hosting::EmbeddedServerHost host(fixture.backend());
         ServerPanel panel(&host);
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
@@ -52,7 +52,7 @@ private slots:
     {
         testsupport::GuiFixture fixture;
         const qint64 user = fixture.openNewProfile(u"hank"_s).userId;
-        app::EmbeddedServerHost host(fixture.backend());
+        hosting::EmbeddedServerHost host(fixture.backend());
         ServerSettings settings;
         settings.port = 0;
         QVERIFY(host.start(settings));
@@ -69,7 +69,7 @@ private slots:
     void secondStartOnABusyPort_reportsTheError()
     {
         testsupport::GuiFixture fixture;
-        app::EmbeddedServerHost first(fixture.backend());
+        hosting::EmbeddedServerHost first(fixture.backend());
         ServerSettings settings;
         settings.port = 0;
         auto url = first.start(settings);

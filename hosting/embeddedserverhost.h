@@ -19,7 +19,7 @@ namespace javumbo::server {
 class AccessLogTail;
 } // namespace javumbo::server
 
-namespace javumbo::app {
+namespace javumbo::hosting {
 
 // The desktop app's ServerHost: a server::ApiServer over the GUI's own
 // Backend, so local study and served requests share one UserLockRegistry.
@@ -54,4 +54,4 @@ private:
     mutable QList<std::pair<qint64, quint64>> m_samples;
 };
 
-} // namespace javumbo::app
+} // namespace javumbo::hosting

@@ -12,7 +12,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace javumbo::app {
+namespace javumbo::hosting {
 
 namespace {
 
@@ -146,4 +146,4 @@ gui::ServerSnapshot EmbeddedServerHost::snapshot() const
     return snapshot;
 }
 
-} // namespace javumbo::app
+} // namespace javumbo::hosting
