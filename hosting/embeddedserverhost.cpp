@@ -75,9 +75,9 @@ void EmbeddedServerHost::stop()
     {
         const std::lock_guard serverLock(m_serverMutex); // snapshot() reads the server's metrics
         m_serverThread.stop();
+        m_url.clear();
     }
     m_claim.reset();
-    m_url.clear();
     m_running = false;
 }
 

@@ -41,13 +41,19 @@ private:
     QString usernameOf(qint64 userId) const;
 
     Backend &m_backend;
-    server::ServerThread m_serverThread {QStringLiteral("javumbo-embedded-server")};
-    std::unique_ptr<server::AccessLogTail> m_tail;
+    std::unique_ptr<server::AccessLogTail> m_tail; // thread-safe itself
     std::unique_ptr<QLockFile> m_claim; // like `javumbo serve`: one server per data directory
-    QUrl m_url;
     std::atomic<bool> m_running {false};
-    mutable std::mutex m_serverMutex; // held by snapshot() while it reads the server, by stop() to delete it
-    mutable std::mutex m_mutex; // guards the caches below, read by snapshot() on any thread
+
+    // snapshot() reads the server on any thread while stop() may delete it.
+    mutable std::mutex m_serverMutex;
+    // Guarded by m_serverMutex (written by start() and stop() on the owner's thread):
+    server::ServerThread m_serverThread {QStringLiteral("javumbo-embedded-server")};
+    QUrl m_url;
+
+    // snapshot() runs on any thread, usernameOf() within it.
+    mutable std::mutex m_mutex;
+    // Guarded by m_mutex:
     mutable QHash<qint64, QString> m_usernames;
     // (time ms, requests since start) of recent snapshots: the rate comes from the counters, which
     // unlike the bounded log tail never saturate under a load test.
