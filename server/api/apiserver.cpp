@@ -83,7 +83,8 @@ Result<quint16> ApiServer::start()
     if (!m_transport->listen(m_options.bindAddress, m_options.port)) {
         const QString reason = m_transport->errorString();
         delete m_transport.data();
-        return makeError(ErrorCode::StorageUnavailable,
+        // A network error, not storage: the GUI would otherwise blame the data directory.
+        return makeError(ErrorCode::NetworkError,
             u"cannot listen on %1:%2: %3"_s.arg(m_options.bindAddress.toString())
                 .arg(m_options.port)
                 .arg(reason));
