@@ -1,23 +1,14 @@
 #include "guicommand.h"
 
-#include "client/clientcontext.h"
-#include "client/localprofilestore.h"
 #include "datadirectory.h"
-#include "embeddedserver.h"
-#include "embeddedserverhost.h"
-#include "loadtest/loadtestpage.h"
+#include "desktopsession.h"
 #include "mainwindow.h"
 #include "profilemenu.h"
-#include "screenshottour.h"
-#include "services/backend.h"
-#include "storage/database.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
-
-#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -28,7 +19,6 @@ namespace {
 struct GuiConfig
 {
     QString dataDir;
-    QString screenshotDir; // non-empty: the screenshot tour (packaging/screenshots.sh)
 };
 
 GuiConfig parse(const QStringList &arguments)
@@ -48,15 +38,9 @@ GuiConfig parse(const QStringList &arguments)
         u"Data directory (admin.db, user_dbs/), shared with `javumbo serve` (default: the platform's "
         "application data directory)."_s,
         u"dir"_s);
-    QCommandLineOption screenshots(
-        u"screenshots"_s, u"Fill a sample profile, save a PNG of each view into <dir> and quit."_s, u"dir"_s);
-    screenshots.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({dataDir, screenshots});
+    parser.addOption(dataDir);
     parser.process(arguments);
-    GuiConfig config {parser.value(dataDir), parser.value(screenshots)};
-    if (config.screenshotDir.isEmpty())
-        config.screenshotDir = qEnvironmentVariable("JAVUMBO_SCREENSHOTS");
-    return config;
+    return GuiConfig {parser.value(dataDir)};
 }
 
 } // namespace
@@ -66,52 +50,23 @@ int runGui(const QStringList &arguments)
     const GuiConfig config = parse(arguments);
     QApplication::setWindowIcon(QIcon(u":/javumbo/icons/javumbo.svg"_s));
     QApplication::setDesktopFileName(u"javumbo"_s);
-    const bool touring = !config.screenshotDir.isEmpty();
 
-    auto dataDir = resolveDataDirectory(config.dataDir);
+    auto dataDir = hosting::resolveDataDirectory(config.dataDir);
     if (!dataDir) {
         QMessageBox::critical(nullptr, u"Javumbo"_s, dataDir.error().message);
         return 1;
     }
-    // The tour runs on a clock it can move, so the sample has weeks of history.
-    SystemClock systemClock;
-    ManualClock tourClock;
-    const Clock &clock = touring ? static_cast<const Clock &>(tourClock) : systemClock;
-    UserLockRegistry locks; // one registry: local study and the embedded server
-    BackendOptions options;
-    options.dataDir = dataDir.value();
-    auto backend = std::make_unique<Backend>(options, clock, locks);
-    if (auto ready = backend->initialize(); !ready) {
-        QMessageBox::critical(nullptr, u"Javumbo"_s, ready.error().message);
+    SystemClock clock;
+    auto session = hosting::DesktopSession::open(dataDir.value(), clock);
+    if (!session) {
+        QMessageBox::critical(nullptr, u"Javumbo"_s, session.error().message);
         return 1;
     }
-
-    int code = 0;
-    {
-        EmbeddedServerHost serverHost(*backend);
-        gui::LocalProfileStore profiles(*backend);
-        gui::ClientContext context;
-        gui::MainWindow window(&context, &profiles, &serverHost);
-        // Load tests run on scratch servers of their own, never on this data directory.
-        if (auto *dashboard = qobject_cast<gui::LoadTestPage *>(window.loadTestPage()))
-            dashboard->setScratchServerFactory(EmbeddedServer::scratchServerFactory());
-        if (touring) {
-            gui::ScreenshotTour tour(
-                &window, &profiles, &context, [&tourClock](qint64 ms) { tourClock.setNowMs(ms); },
-                config.screenshotDir);
-            QObject::connect(&tour, &gui::ScreenshotTour::finished, qApp, &QCoreApplication::exit);
-            QMetaObject::invokeMethod(&tour, &gui::ScreenshotTour::start, Qt::QueuedConnection);
-            code = QApplication::exec();
-        } else {
-            if (!window.profileMenu()->openStartupProfile(nullptr))
-                return 0;
-            window.show();
-            code = QApplication::exec();
-        }
-        serverHost.stop();
-    }
-    storage::Database::closeAllOnThisThread();
-    return code;
+    gui::MainWindow &window = session.value()->window();
+    if (!window.profileMenu()->openStartupProfile(nullptr))
+        return 0;
+    window.show();
+    return QApplication::exec();
 }
 
 } // namespace javumbo::app

@@ -1,12 +1,12 @@
 #include "loadtestcommand.h"
 
 #include "common/fault.h"
-#include "embeddedserver.h"
 #include "integrity/checker.h"
 #include "loadtest/loadtestrunner.h"
 #include "loadtest/runreport.h"
 #include "loadtest/selftest.h"
 #include "loadtest/statusline.h"
+#include "scratchservers.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -261,7 +261,7 @@ int runLoadTest(const QStringList &arguments)
     QTextStream out(stdout);
 
     if (config->selfTest) {
-        const auto rows = loadtest::runSelfTest(config->profile, EmbeddedServer::scratchServerFactory(),
+        const auto rows = loadtest::runSelfTest(config->profile, hosting::scratchServerFactory(),
             [&out](const loadtest::SelfTestRow &row, int index, int total) {
                 out << "self-test " << index << "/" << total << ": " << row.fault << " -> " << row.verdict
                     << (row.right ? " (right)" : " (WRONG)") << Qt::endl;
@@ -275,7 +275,7 @@ int runLoadTest(const QStringList &arguments)
     loadtest::RunTarget target;
     std::unique_ptr<loadtest::ScratchServer> embedded;
     if (config->target.isEmpty()) {
-        auto started = EmbeddedServer::scratchServerFactory()(config->fault, false);
+        auto started = hosting::scratchServerFactory()(config->fault, false);
         if (!started)
             return fail(u"loadtest"_s, started.error().message);
         embedded = std::move(started.value());

@@ -133,10 +133,10 @@ int runServe(const QStringList &arguments)
     auto config = parse(arguments, &error);
     if (!config)
         return fail(error, 2);
-    auto dataDir = resolveDataDirectory(config->dataDir);
+    auto dataDir = hosting::resolveDataDirectory(config->dataDir);
     if (!dataDir)
         return fail(dataDir.error().message);
-    auto claim = claimDataDirectory(dataDir.value());
+    auto claim = hosting::claimDataDirectory(dataDir.value());
     if (!claim)
         return fail(claim.error().message);
 

@@ -75,7 +75,7 @@ int runUsers(const QStringList &arguments)
     if (needsName.contains(action) && username.isEmpty())
         return fail(u"%1 needs a username"_s.arg(action), 2);
 
-    auto directory = resolveDataDirectory(parser.value(dataDir));
+    auto directory = hosting::resolveDataDirectory(parser.value(dataDir));
     if (!directory)
         return fail(directory.error().message);
     SystemClock clock;

@@ -6,7 +6,7 @@
 #   run         – starts the main job: the GUI when a display exists, otherwise the server
 #   test        – runs the whole test suite (CTest, QT_QPA_PLATFORM=offscreen)
 #   bench       – prints the benchmark figures
-#   screenshots – regenerates docs/screenshots under Xvfb
+#   screenshots – regenerates docs/screenshots under Xvfb (tools/screenshots, not shipped)
 # Extra arguments go to javumbo (run), ctest (test) or screenshots.sh.
 #
 # Before it touches anything it checks what a newcomer's machine may lack

@@ -3,17 +3,19 @@
 # and answer, browser, statistics, server panel, load-test dashboard during
 # and after a run, and with a planted fault) into a folder.
 #
-#   packaging/screenshots.sh [OUTPUT_DIR] [JAVUMBO_BINARY]
+#   packaging/screenshots.sh [OUTPUT_DIR] [SCREENSHOTS_BINARY]
 #
-# OUTPUT_DIR defaults to docs/screenshots, the binary to build/release/app/javumbo
-# (or $JAVUMBO_BIN). The app runs under Xvfb on a throw-away data directory
-# and settings; its hidden --screenshots mode fills a sample profile, walks
-# through the views and quits (gui/screenshottour.cpp: add shots there).
+# OUTPUT_DIR defaults to docs/screenshots, the binary to
+# build/release/tools/screenshots/javumbo-screenshots (or $SCREENSHOTS_BIN):
+# a developer tool built with the app and never installed. It runs under Xvfb
+# on a throw-away data directory and settings, fills a sample profile, walks
+# through the views and quits (tools/screenshots/screenshottour.cpp: add shots
+# there).
 set -euo pipefail
 
 out=${1:-docs/screenshots}
-bin=${2:-${JAVUMBO_BIN:-build/release/app/javumbo}}
-[[ -x $bin ]] || { echo "no javumbo binary at $bin (pass it as the second argument)" >&2; exit 2; }
+bin=${2:-${SCREENSHOTS_BIN:-build/release/tools/screenshots/javumbo-screenshots}}
+[[ -x $bin ]] || { echo "no javumbo-screenshots binary at $bin (build it: cmake --build --preset release; or pass it as the second argument)" >&2; exit 2; }
 command -v xvfb-run >/dev/null || { echo "xvfb-run is missing (Debian package xvfb)" >&2; exit 2; }
 
 scratch=$(mktemp -d)
@@ -25,7 +27,7 @@ out=$(cd "$out" && pwd)
 env -u QT_QPA_PLATFORM XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/share" \
     XDG_RUNTIME_DIR="$scratch/runtime" QT_QPA_PLATFORMTHEME= \
     xvfb-run -a -s "-screen 0 1400x1000x24" \
-    "$bin" --data-dir "$scratch/data" --screenshots "$out"
+    "$bin" --data-dir "$scratch/data" "$out"
 
 echo "screenshots in $out:"
 ls -1 "$out"/*.png

@@ -43,9 +43,9 @@ struct ServerSnapshot
     QStringList accessLogTail; // oldest first
 };
 
-// The embedded HTTP server as the GUI sees it: app/ implements it with the
-// real server over the GUI's own Backend (one lock registry for both), so gui/
-// never includes server internals (ARCHITECTURE.md §1).
+// The embedded HTTP server as the GUI sees it: hosting/ (javumbo_hosting)
+// implements it with the real server over the GUI's own Backend (one lock
+// registry for both), so gui/ never includes server internals (ARCHITECTURE.md §1).
 class ServerHost
 {
 public:

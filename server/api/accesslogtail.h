@@ -27,6 +27,7 @@ public:
 private:
     const int m_capacity;
     mutable std::mutex m_mutex;
+    // Guarded by m_mutex:
     std::deque<AccessLogEntry> m_entries;
 };
 

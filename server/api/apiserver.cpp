@@ -1,19 +1,15 @@
 #include "apiserver.h"
 
-#include "accounts/accountstore.h"
 #include "routes/routes.h"
 #include "services/backend.h"
-#include "services/plantedfaults.h"
 #include "services/requesttrace.h"
 #include "storage/database.h"
 #include "transport/guardedtcpserver.h"
-#include "transport/requestid.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QEventLoop>
 #include <QLoggingCategory>
-#include <QRegularExpression>
 #include <QThread>
 #include <QTimer>
 
@@ -26,32 +22,6 @@ Q_LOGGING_CATEGORY(lcServer, "javumbo.server")
 namespace javumbo::server {
 
 namespace {
-
-QString requestIdFor(const HttpRequest &request)
-{
-    static const QRegularExpression valid(u"^[A-Za-z0-9._-]{1,64}$"_s);
-    const QString given = QString::fromLatin1(request.header("x-request-id"));
-    return valid.match(given).hasMatch() ? given : generateRequestId();
-}
-
-QString sessionToken(const HttpRequest &request)
-{
-    const QByteArray authorization = request.header("authorization").trimmed();
-    if (authorization.size() > 7 && authorization.first(7).compare("bearer ", Qt::CaseInsensitive) == 0)
-        return QString::fromLatin1(authorization.mid(7).trimmed());
-    for (const QByteArray &cookie : request.header("cookie").split(';')) {
-        const QByteArray trimmed = cookie.trimmed();
-        if (trimmed.startsWith("javumbo_session="))
-            return QString::fromLatin1(trimmed.mid(int(sizeof("javumbo_session=") - 1)));
-    }
-    return {};
-}
-
-bool isJsonContentType(const HttpRequest &request)
-{
-    const QByteArray type = request.header("content-type").split(';').first().trimmed().toLower();
-    return type == "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
-}
 
 // Twice the cores: enough to overlap SQLite's file I/O with work, few enough
 // that each thread's cached connection to a user's file is often the one that
@@ -70,11 +40,9 @@ ApiServer::ApiServer(Backend &backend, ServerOptions options, QObject *parent)
     : QObject(parent)
     , m_backend(backend)
     , m_options(std::move(options))
+    , m_pipeline(backend)
     , m_log(m_options.logFormat, m_options.logFile)
-    , m_fault(backend.context().fault)
 {
-    if (m_fault == Fault::StaleSession)
-        m_staleSessions = std::make_unique<faults::StaleSessionCache>();
     m_pool.setMaxThreadCount(m_options.threads > 0 ? m_options.threads : defaultThreads());
     m_credentialPool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
     // Pool threads keep their cached connections; letting them expire would
@@ -102,10 +70,11 @@ void ApiServer::addEndpoint(Endpoint endpoint)
 Result<quint16> ApiServer::start()
 {
     // A deliberately broken server must never face a network, whoever starts it.
-    if (m_fault != Fault::None && !m_options.bindAddress.isLoopback())
+    if (const Fault fault = m_backend.context().fault;
+        fault != Fault::None && !m_options.bindAddress.isLoopback())
         return makeError(ErrorCode::Forbidden,
             u"planted fault '%1' is only allowed on a loopback address, not %2"_s.arg(
-                faultName(m_fault), m_options.bindAddress.toString()));
+                faultName(fault), m_options.bindAddress.toString()));
     if (m_options.accessLog) {
         if (auto opened = m_log.open(); !opened)
             return opened.error();
@@ -114,7 +83,8 @@ Result<quint16> ApiServer::start()
     if (!m_transport->listen(m_options.bindAddress, m_options.port)) {
         const QString reason = m_transport->errorString();
         delete m_transport.data();
-        return makeError(ErrorCode::StorageUnavailable,
+        // A network error, not storage: the GUI would otherwise blame the data directory.
+        return makeError(ErrorCode::NetworkError,
             u"cannot listen on %1:%2: %3"_s.arg(m_options.bindAddress.toString())
                 .arg(m_options.port)
                 .arg(reason));
@@ -194,171 +164,79 @@ void ApiServer::closePoolConnections(QThreadPool &pool)
 
 void ApiServer::dispatch(HttpRequest request, ResponseChannel channel)
 {
-    Pending pending;
-    pending.timer.start();
-    pending.startedAtMs = QDateTime::currentMSecsSinceEpoch();
-    pending.requestId = requestIdFor(request);
-    pending.method = request.method;
-    pending.remote = request.remoteAddress.toString();
-
+    RequestRecord record = RequestPipeline::begin(request);
     const auto matched = m_router.match(request.method, request.path);
     if (const auto *miss = std::get_if<Router::Miss>(&matched)) {
-        pending.route = u"unmatched"_s;
+        record.route = u"unmatched"_s;
         const bool notAllowed = *miss == Router::Miss::MethodNotAllowed;
         HttpResponse response = HttpResponse::error(notAllowed
                 ? makeError(ErrorCode::MethodNotAllowed,
                     u"%1 is not allowed on %2"_s.arg(QString::fromLatin1(request.method), request.path))
                 : makeError(ErrorCode::NotFound, u"no such endpoint: %1"_s.arg(request.path)),
-            pending.requestId);
+            record.requestId);
         if (notAllowed) {
             const QList<QByteArray> methods = m_router.methodsFor(request.path);
             response.withHeader("Allow", methods.join(", "));
         }
-        finish(pending, channel, std::move(response), 0, 0);
+        finish(record, channel, std::move(response), 0, 0);
         return;
     }
     if (m_stopping) {
         HttpResponse response = HttpResponse::error(
             makeError(ErrorCode::ServerBusy, u"the server is shutting down; retry shortly"_s),
-            pending.requestId);
+            record.requestId);
         response.closeConnection = true;
-        finish(pending, channel, std::move(response), 0, 0);
+        finish(record, channel, std::move(response), 0, 0);
         return;
     }
     const Router::Match match = std::get<Router::Match>(matched);
     const Endpoint &endpoint = m_endpoints.at(match.index);
-    pending.route = match.pattern;
+    record.route = match.pattern;
 
     if (endpoint.runsOn == RunsOn::ServerThread) {
         qint64 userId = 0;
-        HttpResponse response = runPipeline(endpoint, request, pending.requestId, match.ids, &userId);
-        finish(pending, channel, std::move(response), userId, 0);
+        HttpResponse response = m_pipeline.run(endpoint, request, record.requestId, match.ids, &userId);
+        finish(record, channel, std::move(response), userId, 0);
         return;
     }
     if (m_inFlight.load() >= m_options.maxQueuedRequests) {
         HttpResponse response = HttpResponse::error(
-            makeError(ErrorCode::ServerBusy, u"the server is overloaded; retry shortly"_s),
-            pending.requestId);
-        finish(pending, channel, std::move(response), 0, 0);
+            makeError(ErrorCode::ServerBusy, u"the server is overloaded; retry shortly"_s), record.requestId);
+        finish(record, channel, std::move(response), 0, 0);
         return;
     }
     ++m_inFlight;
     QThreadPool &pool = endpoint.runsOn == RunsOn::CredentialPool ? m_credentialPool : m_pool;
-    pool.start([this, endpoint, request = std::move(request), ids = match.ids, pending, channel]() mutable {
+    pool.start([this, endpoint, request = std::move(request), ids = match.ids, record, channel]() mutable {
         RequestTrace::reset();
         qint64 userId = 0;
-        HttpResponse response = runPipeline(endpoint, request, pending.requestId, ids, &userId);
+        HttpResponse response = m_pipeline.run(endpoint, request, record.requestId, ids, &userId);
         const double lockWaitMs = RequestTrace::lockWaitMs();
         // Move the channel into the queued call so the last reference to it
         // dies on the server thread, next to its socket.
         QMetaObject::invokeMethod(
             this,
-            [this, pending, channel = std::move(channel), response = std::move(response), userId,
+            [this, record, channel = std::move(channel), response = std::move(response), userId,
                 lockWaitMs]() mutable {
                 --m_inFlight;
-                finish(pending, channel, std::move(response), userId, lockWaitMs);
+                finish(record, channel, std::move(response), userId, lockWaitMs);
             },
             Qt::QueuedConnection);
     });
 }
 
-HttpResponse ApiServer::runPipeline(const Endpoint &endpoint, const HttpRequest &request,
-    const QString &requestId, const QList<qint64> &ids, qint64 *userId)
-{
-    try {
-        RequestContext context {request, m_backend, requestId, ids, JsonBody(), std::nullopt, QString()};
-        // Behind a reverse proxy every client looks like loopback: trust loopback only when nothing was
-        // forwarded.
-        const bool loopbackMetrics = endpoint.access == Access::AdminOrLoopback && request.isLoopback()
-            && request.header("x-forwarded-for").isEmpty();
-        if (endpoint.access != Access::Public && !loopbackMetrics) {
-            context.token = sessionToken(request);
-            if (context.token.isEmpty())
-                return HttpResponse::error(
-                    makeError(ErrorCode::NotAuthenticated, u"log in first"_s), requestId);
-            auto session = m_backend.sessions().validate(context.token);
-            // Planted fault (loadtest self-test) stale-session: a cache that logout does not invalidate.
-            if (m_staleSessions) [[unlikely]]
-                session
-                    = m_staleSessions->apply(context.token, std::move(session), m_backend.clock().nowMs());
-            if (!session) {
-                if (session.code() != ErrorCode::NotAuthenticated)
-                    return HttpResponse::error(session.error(), requestId);
-                return HttpResponse::error(makeError(ErrorCode::NotAuthenticated,
-                                               u"the session is unknown, expired or logged out"_s),
-                    requestId);
-            }
-            context.session = session.value();
-            // Planted fault (loadtest self-test) shared-session-slot: the user passes through one
-            // process-wide slot, so concurrent requests may act as each other's user.
-            if (m_fault == Fault::SharedSessionSlot) [[unlikely]]
-                context.session->userId = faults::passThroughSharedSlot(session->userId);
-            *userId = context.session->userId;
-            if (endpoint.access == Access::Admin || endpoint.access == Access::AdminOrLoopback) {
-                auto account = m_backend.accounts().findById(session->userId);
-                if (!account)
-                    return HttpResponse::error(account.error(), requestId);
-                if (!account->isAdmin)
-                    return HttpResponse::error(
-                        makeError(ErrorCode::Forbidden, u"this needs an admin account"_s), requestId);
-            }
-        }
-        if (endpoint.body == BodyKind::Json) {
-            if (!isJsonContentType(request))
-                return HttpResponse::error(
-                    makeError(ErrorCode::UnsupportedMediaType, u"send the body as application/json"_s),
-                    requestId);
-            auto body = JsonBody::parse(request.body);
-            if (!body)
-                return HttpResponse::error(body.error(), requestId);
-            context.body = std::move(body).value();
-        }
-        auto handled = endpoint.handler(context);
-        // Planted fault (loadtest self-test) clock-ids: as the original, any database failure is a vague 500.
-        if (m_fault == Fault::ClockIds && !handled && handled.code() == ErrorCode::Internal) [[unlikely]]
-            return HttpResponse::error(faults::vagueDatabaseError(), requestId);
-        if (!handled)
-            return HttpResponse::error(handled.error(), requestId);
-        return std::move(handled).value();
-    } catch (const std::exception &exception) {
-        qCCritical(lcServer) << "request" << requestId << "failed with an exception:" << exception.what();
-    } catch (...) {
-        qCCritical(lcServer) << "request" << requestId << "failed with an unknown exception";
-    }
-    return HttpResponse::error(
-        makeError(ErrorCode::Internal, u"internal error; quote the request id when reporting it"_s),
-        requestId);
-}
-
-void ApiServer::finish(const Pending &pending, const ResponseChannel &channel, HttpResponse response,
+void ApiServer::finish(const RequestRecord &record, const ResponseChannel &channel, HttpResponse response,
     qint64 userId, double lockWaitMs)
 {
-    response.withHeader("X-Request-Id", pending.requestId.toLatin1());
-    if ((response.status == 503)
-        && !std::any_of(response.headers.cbegin(), response.headers.cend(),
-            [](const auto &h) { return h.first == "Retry-After"; }))
-        response.withHeader("Retry-After", "1");
+    RequestPipeline::seal(response, record);
     channel.send(response);
 
-    const double seconds = double(pending.timer.nsecsElapsed()) / 1e9;
-    m_metrics.recordRequest(pending.route, QString::fromLatin1(pending.method), response.status, seconds);
-    AccessLogEntry entry;
-    entry.timeMs = pending.startedAtMs;
-    entry.requestId = pending.requestId;
-    entry.remoteAddress = pending.remote;
-    entry.userId = userId;
-    entry.method = QString::fromLatin1(pending.method);
-    entry.route = pending.route;
-    entry.status = response.status;
-    entry.durationMs = seconds * 1000.0;
-    entry.lockWaitMs = lockWaitMs;
-    if (response.isError())
-        entry.errorCode = errorCodeName(response.errorCode);
+    const AccessLogEntry entry = RequestPipeline::logEntry(record, response, userId, lockWaitMs);
+    m_metrics.recordRequest(record.route, entry.method, response.status, entry.durationMs / 1000.0);
     if (m_options.accessLog)
         m_log.write(entry);
     if (response.status >= 500)
-        qCWarning(lcServer) << "request" << pending.requestId << pending.route << "answered"
-                            << response.status;
+        qCWarning(lcServer) << "request" << record.requestId << record.route << "answered" << response.status;
     Q_EMIT requestFinished(entry);
 }
 

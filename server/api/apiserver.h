@@ -1,28 +1,22 @@
 #pragma once
 
 #include "accesslog.h"
-#include "common/fault.h"
 #include "endpoint.h"
 #include "http/httpadapter.h"
 #include "http/router.h"
 #include "metrics/httpmetrics.h"
+#include "requestpipeline.h"
 #include "serveroptions.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QThreadPool>
 #include <QUrl>
 
 #include <atomic>
-#include <memory>
 
 namespace javumbo {
 class Backend;
-}
-
-namespace javumbo::faults {
-class StaleSessionCache;
 }
 
 namespace javumbo::server {
@@ -30,9 +24,10 @@ namespace javumbo::server {
 class GuardedTcpServer;
 
 // The HTTP face of a Backend: owns the transport guard, the QtHttpServer
-// adapter, the worker pool, the endpoint table, metrics and the access log.
-// The thread it lives on only does I/O; every handler that touches a
-// database runs on the bounded pool (ARCHITECTURE.md §3).
+// adapter, the worker pools, the endpoint table, metrics and the access log;
+// routes each request and runs it through the RequestPipeline. The thread it
+// lives on only does I/O; every handler that touches a database runs on a
+// bounded pool (ARCHITECTURE.md §3).
 class ApiServer : public QObject
 {
     Q_OBJECT
@@ -59,27 +54,17 @@ Q_SIGNALS:
     void requestFinished(const javumbo::server::AccessLogEntry &entry);
 
 private:
-    struct Pending
-    {
-        QString requestId;
-        QString route;
-        QByteArray method;
-        QString remote;
-        QElapsedTimer timer;
-        qint64 startedAtMs = 0;
-    };
     void addEndpoint(Endpoint endpoint);
     void closePoolConnections(QThreadPool &pool);
     void dispatch(HttpRequest request, ResponseChannel channel);
-    HttpResponse runPipeline(const Endpoint &endpoint, const HttpRequest &request, const QString &requestId,
-        const QList<qint64> &ids, qint64 *userId);
-    void finish(const Pending &pending, const ResponseChannel &channel, HttpResponse response, qint64 userId,
-        double lockWaitMs);
+    void finish(const RequestRecord &record, const ResponseChannel &channel, HttpResponse response,
+        qint64 userId, double lockWaitMs);
     void logRejection(int status, const QString &code, const QString &requestId, const QHostAddress &peer,
         const QString &method, const QString &path);
 
     Backend &m_backend;
     ServerOptions m_options;
+    RequestPipeline m_pipeline;
     Router m_router;
     QList<Endpoint> m_endpoints;
     QThreadPool m_pool; // RunsOn::WorkerPool
@@ -91,9 +76,6 @@ private:
     quint16 m_port = 0;
     std::atomic<int> m_inFlight {0};
     bool m_stopping = false; // server thread only
-    // Planted faults (common/fault.h) that act in the pipeline; from the Backend.
-    Fault m_fault = Fault::None;
-    std::unique_ptr<faults::StaleSessionCache> m_staleSessions; // stale-session only
 };
 
 } // namespace javumbo::server

@@ -77,9 +77,11 @@ private:
     const int m_maxRoutes;
     // Shared for the hot path (existing series), exclusive only to create a route or series.
     mutable std::shared_mutex m_mutex;
+    // Guarded by m_mutex (maps grow under the exclusive lock; counters are atomics, bumped under the
+    // shared one):
     std::unordered_map<QString, std::unique_ptr<RouteEntry>> m_routes;
-    bool m_warnedAboutRouteCap = false; // guarded by m_mutex (exclusive)
-    Histogram m_lockWait;
+    bool m_warnedAboutRouteCap = false; // written under the exclusive lock
+    Histogram m_lockWait; // thread-safe itself: needs no lock
 };
 
 } // namespace javumbo::server

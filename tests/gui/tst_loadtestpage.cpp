@@ -1,9 +1,9 @@
 // The load-test dashboard with the product's own scratch servers: a tiny run
 // reaches PASS with its checks green; the same run with a planted fault
 // reaches FAIL with its violations listed; a target that is not http:// is refused.
-#include "embeddedserver.h"
 #include "loadtest/loadtestform.h"
 #include "loadtest/loadtestpage.h"
+#include "scratchservers.h"
 #include "testsupport.h"
 
 #include <QComboBox>
@@ -62,7 +62,7 @@ std::optional<LoadTestOutcome> TestLoadTestPage::runAndWait(LoadTestPage &page)
 void TestLoadTestPage::tinyRun_showsPassAndGreenChecks()
 {
     LoadTestPage page;
-    page.setScratchServerFactory(app::EmbeddedServer::scratchServerFactory());
+    page.setScratchServerFactory(hosting::scratchServerFactory());
     page.form()->setProfile(tinyProfile());
     page.form()->setFault(Fault::None);
     page.show();
@@ -79,7 +79,7 @@ void TestLoadTestPage::tinyRun_showsPassAndGreenChecks()
 void TestLoadTestPage::plantedFault_showsFailAndItsViolations()
 {
     LoadTestPage page;
-    page.setScratchServerFactory(app::EmbeddedServer::scratchServerFactory());
+    page.setScratchServerFactory(hosting::scratchServerFactory());
     page.form()->setProfile(tinyProfile());
     page.form()->setFault(Fault::NoIdempotency);
     page.show();
@@ -95,7 +95,7 @@ void TestLoadTestPage::plantedFault_showsFailAndItsViolations()
 void TestLoadTestPage::nonHttpTarget_isRefusedBeforeRunning()
 {
     LoadTestPage page;
-    page.setScratchServerFactory(app::EmbeddedServer::scratchServerFactory());
+    page.setScratchServerFactory(hosting::scratchServerFactory());
     page.form()->setTargetUrl(u"ftp://example.org"_s); // not an http URL
     const auto request = page.form()->request();
     QVERIFY(!request.ok());

@@ -3,9 +3,12 @@
 #include "hosting/serverpanel.h"
 #include "loadtest/httpclient.h"
 
+#include <QDir>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -19,7 +22,7 @@ private slots:
     void startFromThePanel_servesHealthAndShowsTheRequestLive()
     {
         testsupport::GuiFixture fixture;
-        app::EmbeddedServerHost host(fixture.backend());
+        hosting::EmbeddedServerHost host(fixture.backend());
         ServerPanel panel(&host);
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
@@ -52,7 +55,7 @@ private slots:
     {
         testsupport::GuiFixture fixture;
         const qint64 user = fixture.openNewProfile(u"hank"_s).userId;
-        app::EmbeddedServerHost host(fixture.backend());
+        hosting::EmbeddedServerHost host(fixture.backend());
         ServerSettings settings;
         settings.port = 0;
         QVERIFY(host.start(settings));
@@ -66,23 +69,54 @@ private slots:
         host.stop();
     }
 
-    void secondStartOnABusyPort_reportsTheError()
+    void startOnABusyPort_showsTheErrorAndReleasesTheDataDirectory()
     {
         testsupport::GuiFixture fixture;
-        app::EmbeddedServerHost first(fixture.backend());
+        QTcpServer blocker; // another program on the port the teacher asks for
+        QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
+        const quint16 taken = blocker.serverPort();
+        hosting::EmbeddedServerHost host(fixture.backend());
+        ServerPanel panel(&host);
+        panel.setSettings(ServerSettings {u"127.0.0.1"_s, taken});
+        QSignalSpy running(&panel, &ServerPanel::runningChanged);
+        auto *startStop = panel.findChild<QPushButton *>(u"startStopServer"_s);
+        QTest::mouseClick(startStop, Qt::LeftButton);
+
+        QVERIFY(!host.isRunning());
+        QCOMPARE(running.size(), 0);
+        QString message;
+        for (const QLabel *label : panel.findChildren<QLabel *>()) {
+            if (label->text().startsWith(u"The server did not start"_s))
+                message = label->text();
+        }
+        QVERIFY2(message.contains(u"127.0.0.1:%1"_s.arg(taken)), qPrintable(message));
+        QVERIFY2(message.contains(u"in use"_s), qPrintable(message));
+        // The port is the trouble, not the data directory, and its claim was let go.
+        QVERIFY2(!message.contains(u"data directory"_s), qPrintable(message));
+        QVERIFY(!QFile::exists(QDir(host.dataDirectory()).filePath(u"javumbo-server.lock"_s)));
+
+        panel.findChild<QSpinBox *>(u"port"_s)->setValue(0); // any free port
+        QTest::mouseClick(startStop, Qt::LeftButton);
+        QVERIFY(host.isRunning());
+        QCOMPARE(running.size(), 1);
+        host.stop();
+    }
+
+    void restartAfterStop_works_andABadAddressIsRefused()
+    {
+        testsupport::GuiFixture fixture;
+        hosting::EmbeddedServerHost host(fixture.backend());
         ServerSettings settings;
         settings.port = 0;
-        auto url = first.start(settings);
-        QVERIFY(url);
-        first.stop();
+        QVERIFY(host.start(settings));
+        host.stop();
         // The same data directory is free again after a stop: a restart works.
-        auto again = first.start(settings);
-        QVERIFY(again);
-        first.stop();
+        QVERIFY(host.start(settings));
+        host.stop();
         ServerSettings bad;
         bad.bindAddress = u"not an address"_s;
-        QVERIFY(!first.start(bad));
-        QVERIFY(!first.isRunning());
+        QVERIFY(!host.start(bad));
+        QVERIFY(!host.isRunning());
     }
 };
 

@@ -51,6 +51,8 @@ check "binary at /usr/bin/javumbo" test -x "$binary"
 check "unit at $unit_dir/javumbo.service" test -f "$unit"
 check "nginx example at /usr/share/doc/javumbo/examples/nginx/" test -f "$nginx_conf"
 check "README.Debian at /usr/share/doc/javumbo/" test -f "$root/usr/share/doc/javumbo/README.Debian"
+# Developer tools (tools/, e.g. javumbo-screenshots) are built with the app but never ship.
+check "javumbo is the only program installed" test "$(find "$root" -type f -perm -u+x -path '*/bin/*' | sed "s|^$root||")" = /usr/bin/javumbo
 
 if [ -x "$binary" ]; then
     out=$(QT_QPA_PLATFORM=offscreen timeout 5 "$binary" --version 2>&1)

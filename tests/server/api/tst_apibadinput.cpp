@@ -1,11 +1,12 @@
 // Hostile and broken input: every row gets a clear 4xx and loses nothing;
 // none gets a 500 or takes the server down.
 #include "testserver.h"
+#include "threadrunner.h"
 
 #include <QTcpSocket>
 #include <QTest>
 
-#include <thread>
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 using namespace javumbo;
@@ -184,24 +185,19 @@ private slots:
             + "POST /api/v1/cards HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: "
               "Bearer "
             + m_user.token.toLatin1() + "\r\nContent-Length: 26\r\n\r\n{\"front\":\"x\",\"back\":\"y\"}\r\n";
-        std::vector<std::thread> threads;
         std::atomic<int> sent {0};
-        for (int t = 0; t < 4; ++t) {
-            threads.emplace_back([&] {
-                for (int i = 0; i < 250; ++i) {
-                    QTcpSocket socket;
-                    socket.connectToHost(QHostAddress::LocalHost, m_server->port());
-                    if (!socket.waitForConnected(5000))
-                        continue;
-                    socket.write(request);
-                    if (socket.waitForBytesWritten(5000))
-                        ++sent;
-                    socket.abort();
-                }
-            });
-        }
-        for (auto &thread : threads)
-            thread.join();
+        testsupport::runThreads(4, [&](int) {
+            for (int i = 0; i < 250; ++i) {
+                QTcpSocket socket;
+                socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+                if (!socket.waitForConnected(5000))
+                    continue;
+                socket.write(request);
+                if (socket.waitForBytesWritten(5000))
+                    ++sent;
+                socket.abort();
+            }
+        });
         QCOMPARE(sent.load(), 1000);
         // The work already started finishes; nothing is left hanging.
         QTRY_COMPARE_WITH_TIMEOUT(m_server->server().inFlight(), 0, 30000);

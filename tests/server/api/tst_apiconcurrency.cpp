@@ -1,21 +1,22 @@
 // Real threads against a real server on a loopback port: deterministic in
 // what they assert (counts, ownership), never in timing.
 #include "testserver.h"
+#include "threadrunner.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMutex>
 #include <QRegularExpression>
 #include <QTest>
 
 #include <atomic>
-#include <latch>
+#include <mutex>
 #include <thread>
 
 using namespace Qt::StringLiterals;
 using namespace javumbo;
+using javumbo::testsupport::runThreads;
 using javumbo::testsupport::TestServer;
 
 namespace {
@@ -23,12 +24,12 @@ namespace {
 // Collects what threads saw, for assertions on the test thread.
 struct Tally
 {
-    QMutex mutex;
+    std::mutex mutex;
     QMap<int, int> statuses;
     QStringList unexpected;
     void record(const loadtest::HttpResult &result, std::initializer_list<int> expected)
     {
-        QMutexLocker locker(&mutex);
+        const std::lock_guard lock(mutex);
         ++statuses[result.status];
         if (std::find(expected.begin(), expected.end(), result.status) == expected.end()
             && unexpected.size() < 10)
@@ -36,25 +37,10 @@ struct Tally
     }
     int count(int status)
     {
-        QMutexLocker locker(&mutex);
+        const std::lock_guard lock(mutex);
         return statuses.value(status);
     }
 };
-
-template<typename Work>
-void runThreads(int count, Work work)
-{
-    std::latch start(count);
-    std::vector<std::thread> threads;
-    for (int i = 0; i < count; ++i) {
-        threads.emplace_back([&, i] {
-            start.arrive_and_wait();
-            work(i);
-        });
-    }
-    for (auto &thread : threads)
-        thread.join();
-}
 
 } // namespace
 
@@ -74,7 +60,7 @@ private slots:
     {
         TestServer server;
         Tally tally;
-        QMutex idsMutex;
+        std::mutex idsMutex;
         QSet<qint64> ids;
         // 30 attempts: 10 names, each tried three times in different case, emails partly shared.
         runThreads(30, [&](int i) {
@@ -88,10 +74,10 @@ private slots:
                     {u"email"_s, u"s%1-%2@example.org"_s.arg(i / 3).arg(i % 3)}});
             tally.record(result, {201, 409});
             if (result.status == 201) {
-                QMutexLocker locker(&idsMutex);
+                const std::lock_guard lock(idsMutex);
                 ids.insert(result.json()[u"user_id"_s].toInteger());
             } else if (result.errorCode() != u"username_taken"_s) {
-                QMutexLocker locker(&tally.mutex);
+                const std::lock_guard lock(tally.mutex);
                 tally.unexpected.append(result.errorCode());
             }
         });
@@ -221,7 +207,7 @@ private slots:
         const auto user = server.createUser(u"hotuser"_s);
         constexpr int kClients = 8, kCards = 150;
         Tally tally;
-        QMutex idsMutex;
+        std::mutex idsMutex;
         QList<qint64> ids;
         runThreads(kClients, [&](int client) {
             auto http = server.client();
@@ -230,7 +216,7 @@ private slots:
                     {{u"front"_s, u"[C:%1][SEQ:%2]"_s.arg(client).arg(n)}, {u"back"_s, u"b"_s}});
                 tally.record(result, {201});
                 if (result.status == 201) {
-                    QMutexLocker locker(&idsMutex);
+                    const std::lock_guard lock(idsMutex);
                     ids.append(result.json()[u"card_id"_s].toInteger());
                 }
             }
@@ -255,7 +241,7 @@ private slots:
         std::atomic<int> servedBeforeLogout {0};
         Tally tally;
         QStringList violations;
-        QMutex violationsMutex;
+        std::mutex violationsMutex;
         std::atomic<int> started {0};
         std::thread logout([&] {
             // A condition, bounded: enough requests were served first (a broken server fails below, never
@@ -281,7 +267,7 @@ private slots:
                 if (result.status != 401 && !afterLogout)
                     ++servedBeforeLogout;
                 if (afterLogout && result.status != 401) {
-                    QMutexLocker locker(&violationsMutex);
+                    const std::lock_guard lock(violationsMutex);
                     violations.append(u"request sent after logout got %1"_s.arg(result.status));
                 }
                 if (afterLogout && n > 0 && result.status == 401)

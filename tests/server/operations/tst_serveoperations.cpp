@@ -8,7 +8,9 @@
 //
 // Synchronisation is always on a condition with a deadline (the "listening
 // on" line, process exit, a counter of acknowledged writes), never a sleep.
+#include "javumboprocess.h"
 #include "testserver.h"
+#include "threadrunner.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -39,14 +41,16 @@
 
 using namespace Qt::StringLiterals;
 using namespace javumbo;
+using javumbo::testsupport::runJavumbo;
+using javumbo::testsupport::ServeProcess;
 
 // QVERIFY2 with a message built as a QByteArray (QT_NO_CAST_FROM_BYTEARRAY is on).
 #define VERIFY_MSG(condition, message) QVERIFY2(condition, QByteArray(message).constData())
 
 namespace {
 
-constexpr int kStartTimeoutMs = 15000;
-constexpr int kExitTimeoutMs = 30000;
+constexpr int kStartTimeoutMs = testsupport::kJavumboStartTimeoutMs;
+constexpr int kExitTimeoutMs = testsupport::kJavumboExitTimeoutMs;
 // The uid/gid the permission tests run the server as when the test runs as
 // root, because root ignores permission bits ("nobody" on Debian).
 constexpr uid_t kUnprivilegedId = 65534;
@@ -61,24 +65,14 @@ QString setprivPath()
     return QStandardPaths::findExecutable(u"setpriv"_s);
 }
 
-// The program and arguments that run `javumbo <arguments>`, through setpriv
-// as uid/gid 65534 when `unprivileged` is asked for and we are root.
-std::pair<QString, QStringList> commandLine(const QStringList &arguments, bool unprivileged)
+// What runs the server as uid/gid 65534 when we are root (setpriv); nothing
+// otherwise: ServeProcess::start()'s launcher.
+QStringList unprivileged()
 {
-    const QString binary = QStringLiteral(JAVUMBO_BINARY);
-    if (!unprivileged || !runningAsRoot())
-        return {binary, arguments};
-    QStringList wrapped {u"--reuid=%1"_s.arg(kUnprivilegedId), u"--regid=%1"_s.arg(kUnprivilegedId),
-        u"--clear-groups"_s, binary};
-    wrapped += arguments;
-    return {setprivPath(), wrapped};
-}
-
-QProcessEnvironment childEnvironment()
-{
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-    return environment;
+    if (!runningAsRoot())
+        return {};
+    return {setprivPath(), u"--reuid=%1"_s.arg(kUnprivilegedId), u"--regid=%1"_s.arg(kUnprivilegedId),
+        u"--clear-groups"_s};
 }
 
 // Makes `path` owned by the uid the unprivileged server runs as (no-op unless root).
@@ -92,134 +86,6 @@ bool giveToServer(const QString &path)
 bool setMode(const QString &path, mode_t mode)
 {
     return ::chmod(QFile::encodeName(path).constData(), mode) == 0;
-}
-
-// One `javumbo serve` child process.
-class ServeProcess
-{
-public:
-    ServeProcess()
-    {
-        m_process.setProcessChannelMode(QProcess::SeparateChannels);
-        m_process.setProcessEnvironment(childEnvironment());
-    }
-    ~ServeProcess()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-    ServeProcess(const ServeProcess &) = delete;
-    ServeProcess &operator=(const ServeProcess &) = delete;
-
-    void start(const QStringList &serveArguments, bool unprivileged = false)
-    {
-        const auto [program, arguments]
-            = commandLine(QStringList {u"serve"_s, u"--port"_s, u"0"_s} + serveArguments, unprivileged);
-        m_process.start(program, arguments);
-    }
-
-    // Waits for "… listening on http://HOST:PORT …"; false when the process
-    // ended first or the deadline passed.
-    bool waitListening(int timeoutMs = kStartTimeoutMs)
-    {
-        static const QRegularExpression listening(u"listening on http://[^\\s:]+:(\\d+)"_s);
-        const QDeadlineTimer deadline(timeoutMs);
-        for (;;) {
-            collect();
-            const auto match = listening.match(QString::fromUtf8(m_out));
-            if (match.hasMatch()) {
-                m_port = quint16(match.captured(1).toUInt());
-                return m_port != 0;
-            }
-            if (m_process.state() == QProcess::NotRunning || deadline.hasExpired())
-                return false;
-            m_process.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime())));
-        }
-    }
-
-    bool waitFinished(int timeoutMs = kExitTimeoutMs)
-    {
-        const bool finished
-            = m_process.state() == QProcess::NotRunning || m_process.waitForFinished(timeoutMs);
-        collect();
-        return finished;
-    }
-
-    void signal(int number) { ::kill(pid_t(m_process.processId()), number); }
-    QProcess &process() { return m_process; }
-    qint64 pid() const { return m_process.processId(); }
-    quint16 port() const { return m_port; }
-    QByteArray out()
-    {
-        collect();
-        return m_out;
-    }
-    QByteArray err()
-    {
-        collect();
-        return m_err;
-    }
-    // For failure messages.
-    QByteArray diagnostics()
-    {
-        collect();
-        return "exit code " + QByteArray::number(m_process.exitCode()) + ", state "
-            + QByteArray::number(int(m_process.state())) + "\n--- stdout:\n" + m_out.right(2000)
-            + "\n--- stderr:\n" + m_err.right(4000);
-    }
-
-private:
-    void collect()
-    {
-        m_out += m_process.readAllStandardOutput();
-        m_err += m_process.readAllStandardError();
-    }
-
-    QProcess m_process;
-    QByteArray m_out;
-    QByteArray m_err;
-    quint16 m_port = 0;
-};
-
-struct CommandResult
-{
-    int exitCode = -1;
-    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
-    bool finished = false;
-    QByteArray out;
-    QByteArray err;
-    QByteArray describe() const
-    {
-        return "exit " + QByteArray::number(exitCode) + (finished ? "" : " (did not finish)")
-            + "\n--- stdout:\n" + out + "\n--- stderr:\n" + err;
-    }
-};
-
-// Runs a short `javumbo …` command to completion, feeding `input` on stdin.
-CommandResult runJavumbo(const QStringList &arguments, const QByteArray &input = {})
-{
-    QProcess process;
-    process.setProcessEnvironment(childEnvironment());
-    const auto [program, args] = commandLine(arguments, false);
-    process.start(program, args);
-    CommandResult result;
-    if (!process.waitForStarted(kStartTimeoutMs))
-        return result;
-    if (!input.isEmpty())
-        process.write(input);
-    process.closeWriteChannel();
-    result.finished = process.waitForFinished(kExitTimeoutMs);
-    if (!result.finished) {
-        process.kill();
-        process.waitForFinished(5000);
-    }
-    result.exitCode = process.exitCode();
-    result.exitStatus = process.exitStatus();
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
 }
 
 // `sqlite3 -batch FILE SQL`, one output line per row.
@@ -306,8 +172,8 @@ private slots:
     void initTestCase()
     {
         testsupport::enterTestMode();
-        VERIFY_MSG(QFileInfo(QStringLiteral(JAVUMBO_BINARY)).isExecutable(),
-            "the javumbo binary was not built: " JAVUMBO_BINARY);
+        VERIFY_MSG(QFileInfo(testsupport::javumboBinary()).isExecutable(),
+            "the javumbo binary was not built: " + testsupport::javumboBinary().toUtf8());
     }
 
     void secondServe_onSameDataDirectory_isRefused()
@@ -372,18 +238,14 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
 
-        QProcess process;
-        process.setProcessEnvironment(childEnvironment());
-        const auto [program, arguments] = commandLine(
-            {u"serve"_s, u"--port"_s, QString::number(taken), u"--data-dir"_s, dir.path()}, false);
-        process.start(program, arguments);
-        VERIFY_MSG(process.waitForFinished(kStartTimeoutMs), "serve keeps running on a port that is taken");
-        const QByteArray out = process.readAllStandardOutput();
-        const QByteArray err = process.readAllStandardError();
-        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-        VERIFY_MSG(process.exitCode() != 0, out + err);
-        VERIFY_MSG(!out.contains("listening on"), out);
-        VERIFY_MSG(err.contains(QByteArray::number(taken)), "stderr does not name the port: " + err);
+        const auto result
+            = runJavumbo({u"serve"_s, u"--port"_s, QString::number(taken), u"--data-dir"_s, dir.path()});
+        VERIFY_MSG(result.finished, "serve keeps running on a port that is taken");
+        QCOMPARE(result.exitStatus, QProcess::NormalExit);
+        VERIFY_MSG(result.exitCode != 0, result.describe());
+        VERIFY_MSG(!result.out.contains("listening on"), result.describe());
+        VERIFY_MSG(
+            result.err.contains(QByteArray::number(taken)), "stderr does not name the port: " + result.err);
         // The refused start must not leave the data directory claimed.
         VERIFY_MSG(!QFile::exists(dir.filePath(u"javumbo-server.lock"_s)), "lock file left behind");
     }
@@ -401,7 +263,7 @@ private slots:
         auto restore = qScopeGuard([&] { setMode(data, 0755); });
 
         ServeProcess serve;
-        serve.start({u"--data-dir"_s, data}, true);
+        serve.start({u"--data-dir"_s, data}, unprivileged());
         VERIFY_MSG(
             serve.waitFinished(kStartTimeoutMs), "serve keeps running on an unwritable data directory");
         QCOMPARE(serve.process().exitStatus(), QProcess::NormalExit);
@@ -429,7 +291,7 @@ private slots:
         QStringList cardIds;
         {
             ServeProcess serve;
-            serve.start({u"--data-dir"_s, data}, true);
+            serve.start({u"--data-dir"_s, data}, unprivileged());
             VERIFY_MSG(serve.waitListening(), serve.diagnostics());
             QByteArray why;
             VERIFY_MSG(signUp(serve.port(), u"reader"_s, &reader, &why), why);
@@ -454,7 +316,7 @@ private slots:
         // storage_unavailable that says read-only, never a 500; reports the read's status.
         auto againstReadOnly = [&](const char *phase, int *getStatus, QByteArray *getBody) {
             ServeProcess serve;
-            serve.start({u"--data-dir"_s, data}, true);
+            serve.start({u"--data-dir"_s, data}, unprivileged());
             VERIFY_MSG(serve.waitListening(), phase + (": " + serve.diagnostics()));
             if (http(serve.port(), "GET", u"/api/v1/me"_s, reader.token).status == 401) {
                 QByteArray why;
@@ -699,17 +561,12 @@ private slots:
 
             if (round == 0) { // sign-ups in parallel, each two PBKDF2 hashes; sessions outlive restarts
                 std::vector<QByteArray> failures(kSignUpThreads);
-                std::vector<std::thread> threads;
-                for (int t = 0; t < kSignUpThreads; ++t) {
-                    threads.emplace_back([&, t] {
-                        for (int u = t; u < kUsers; u += kSignUpThreads) {
-                            if (!signUp(port, u"many%1"_s.arg(u), &accounts[size_t(u)], &failures[size_t(t)]))
-                                return;
-                        }
-                    });
-                }
-                for (std::thread &thread : threads)
-                    thread.join();
+                testsupport::runThreads(kSignUpThreads, [&](int t) {
+                    for (int u = t; u < kUsers; u += kSignUpThreads) {
+                        if (!signUp(port, u"many%1"_s.arg(u), &accounts[size_t(u)], &failures[size_t(t)]))
+                            return;
+                    }
+                });
                 for (const QByteArray &failure : failures)
                     VERIFY_MSG(failure.isEmpty(), failure);
             }
@@ -717,31 +574,23 @@ private slots:
             std::atomic<int> next {0};
             std::atomic<int> acknowledged {0};
             std::vector<QByteArray> writeFailures(kWriters);
-            {
-                std::vector<std::thread> threads;
-                for (int t = 0; t < kWriters; ++t) {
-                    threads.emplace_back([&, t] {
-                        loadtest::HttpClient client(u"127.0.0.1"_s, port, std::chrono::seconds(15));
-                        for (int i = next++; i < kCardsPerRound; i = next++) {
-                            loadtest::HttpCall call;
-                            call.method = "POST";
-                            call.path = u"/api/v1/cards"_s;
-                            call.bearerToken = accounts[size_t(i % kUsers)].token;
-                            call.body = QByteArray(
-                                R"({"front":"card )" + QByteArray::number(i) + R"(","back":"b"})");
-                            auto result = client.send(call);
-                            if (!result || result->status != 201) {
-                                writeFailures[size_t(t)]
-                                    = result ? describe(result.value()) : result.error().message.toUtf8();
-                                return;
-                            }
-                            ++acknowledged;
-                        }
-                    });
+            testsupport::runThreads(kWriters, [&](int t) {
+                loadtest::HttpClient client(u"127.0.0.1"_s, port, std::chrono::seconds(15));
+                for (int i = next++; i < kCardsPerRound; i = next++) {
+                    loadtest::HttpCall call;
+                    call.method = "POST";
+                    call.path = u"/api/v1/cards"_s;
+                    call.bearerToken = accounts[size_t(i % kUsers)].token;
+                    call.body = QByteArray(R"({"front":"card )" + QByteArray::number(i) + R"(","back":"b"})");
+                    auto result = client.send(call);
+                    if (!result || result->status != 201) {
+                        writeFailures[size_t(t)]
+                            = result ? describe(result.value()) : result.error().message.toUtf8();
+                        return;
+                    }
+                    ++acknowledged;
                 }
-                for (std::thread &thread : threads)
-                    thread.join();
-            }
+            });
             for (const QByteArray &failure : writeFailures)
                 VERIFY_MSG(failure.isEmpty(), failure);
             QCOMPARE(acknowledged.load(), kCardsPerRound);

@@ -1,7 +1,5 @@
 #include "testserver.h"
 
-#include "storage/database.h"
-
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -12,35 +10,24 @@ TestServer::TestServer() : TestServer(Options {}) { }
 
 TestServer::TestServer(const Options &options)
 {
-    BackendOptions backendOptions;
-    backendOptions.dataDir = m_dir.path();
-    backendOptions.lockTimeout = options.lockTimeout;
-    backendOptions.fault = options.fault;
-    backendOptions.hashing = PasswordHasher::Options {options.hashIterations, true};
-    m_backend = std::make_unique<Backend>(backendOptions, options.clock ? *options.clock : m_clock, m_locks);
-    if (auto ready = m_backend->initialize(); !ready)
-        qFatal("backend: %s", qPrintable(ready.error().message));
-
-    server::ServerOptions serverOptions;
-    serverOptions.port = 0;
-    serverOptions.threads = options.threads;
-    serverOptions.accessLog = false;
-    serverOptions.limits = options.limits;
-    auto port = m_serverThread.start(*m_backend, serverOptions);
-    if (!port)
-        qFatal("server: %s", qPrintable(port.error().message));
-    m_port = port.value();
+    server::EmbeddedServer::Options embedded;
+    embedded.backend.lockTimeout = options.lockTimeout;
+    embedded.backend.fault = options.fault;
+    embedded.backend.hashing = PasswordHasher::Options {options.hashIterations, true};
+    embedded.threads = options.threads;
+    embedded.limits = options.limits;
+    embedded.clock = options.clock;
+    auto started = server::EmbeddedServer::start(embedded);
+    if (!started)
+        qFatal("test server: %s", qPrintable(started.error().message));
+    m_server = std::move(started).value();
 }
 
-TestServer::~TestServer()
-{
-    m_serverThread.stop();
-    storage::Database::closeAllOnThisThread(); // set-up calls opened admin.db on the test thread
-}
+TestServer::~TestServer() = default;
 
 std::unique_ptr<loadtest::HttpClient> TestServer::client() const
 {
-    return std::make_unique<loadtest::HttpClient>(u"127.0.0.1"_s, m_port, std::chrono::seconds(30));
+    return std::make_unique<loadtest::HttpClient>(u"127.0.0.1"_s, port(), std::chrono::seconds(30));
 }
 
 TestServer::User TestServer::createUser(const QString &username, bool admin)
@@ -53,7 +40,7 @@ TestServer::User TestServer::createUser(const QString &username, bool admin)
     if (registered.status != 201)
         qFatal("register %s: %d %s", qPrintable(username), registered.status, registered.body.constData());
     user.id = registered.json().toObject().value(u"user_id"_s).toInteger();
-    if (admin && !m_backend->accounts().setAdmin(username, true))
+    if (admin && !backend().accounts().setAdmin(username, true))
         qFatal("cannot make %s an admin", qPrintable(username));
     user.token = login(username, user.password);
     return user;

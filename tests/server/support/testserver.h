@@ -1,20 +1,19 @@
 #pragma once
 
-#include "api/serverthread.h"
+#include "api/embeddedserver.h"
 #include "loadtest/httpclient.h"
-#include "locking/userlockregistry.h"
-#include "services/backend.h"
 #include "testsupport.h"
 
 #include <QJsonObject>
-#include <QTemporaryDir>
 
 #include <memory>
 
 namespace javumbo::testsupport {
 
 // A real ApiServer on 127.0.0.1 and an OS-chosen port, running on its own
-// thread and event loop, so test threads can use blocking clients.
+// thread and event loop, so test threads can use blocking clients: the
+// product's server::EmbeddedServer on a fresh data directory, with test
+// settings and set-up shorthands that fail the process instead of returning.
 class TestServer
 {
 public:
@@ -31,10 +30,10 @@ public:
     explicit TestServer(const Options &options);
     ~TestServer();
 
-    quint16 port() const { return m_port; }
-    QString dataDir() const { return m_dir.path(); }
-    Backend &backend() { return *m_backend; }
-    server::ApiServer &server() { return *m_serverThread.server(); }
+    quint16 port() const { return m_server->port(); }
+    QString dataDir() const { return m_server->dataDir(); }
+    Backend &backend() { return m_server->backend(); }
+    server::ApiServer &server() { return m_server->server(); }
     std::unique_ptr<loadtest::HttpClient> client() const;
 
     struct User
@@ -49,12 +48,7 @@ public:
     QString login(const QString &username, const QString &password);
 
 private:
-    QTemporaryDir m_dir;
-    SystemClock m_clock;
-    UserLockRegistry m_locks;
-    std::unique_ptr<Backend> m_backend;
-    server::ServerThread m_serverThread {QStringLiteral("test-http-server")};
-    quint16 m_port = 0;
+    std::unique_ptr<server::EmbeddedServer> m_server;
 };
 
 // Shorthands for one call.

@@ -19,7 +19,7 @@ namespace javumbo::server {
 class AccessLogTail;
 } // namespace javumbo::server
 
-namespace javumbo::app {
+namespace javumbo::hosting {
 
 // The desktop app's ServerHost: a server::ApiServer over the GUI's own
 // Backend, so local study and served requests share one UserLockRegistry.
@@ -41,17 +41,23 @@ private:
     QString usernameOf(qint64 userId) const;
 
     Backend &m_backend;
-    server::ServerThread m_serverThread {QStringLiteral("javumbo-embedded-server")};
-    std::unique_ptr<server::AccessLogTail> m_tail;
+    std::unique_ptr<server::AccessLogTail> m_tail; // thread-safe itself
     std::unique_ptr<QLockFile> m_claim; // like `javumbo serve`: one server per data directory
-    QUrl m_url;
     std::atomic<bool> m_running {false};
-    mutable std::mutex m_serverMutex; // held by snapshot() while it reads the server, by stop() to delete it
-    mutable std::mutex m_mutex; // guards the caches below, read by snapshot() on any thread
+
+    // snapshot() reads the server on any thread while stop() may delete it.
+    mutable std::mutex m_serverMutex;
+    // Guarded by m_serverMutex (written by start() and stop() on the owner's thread):
+    server::ServerThread m_serverThread {QStringLiteral("javumbo-embedded-server")};
+    QUrl m_url;
+
+    // snapshot() runs on any thread, usernameOf() within it.
+    mutable std::mutex m_mutex;
+    // Guarded by m_mutex:
     mutable QHash<qint64, QString> m_usernames;
     // (time ms, requests since start) of recent snapshots: the rate comes from the counters, which
     // unlike the bounded log tail never saturate under a load test.
     mutable QList<std::pair<qint64, quint64>> m_samples;
 };
 
-} // namespace javumbo::app
+} // namespace javumbo::hosting

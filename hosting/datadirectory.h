@@ -7,7 +7,7 @@
 
 #include <memory>
 
-namespace javumbo::app {
+namespace javumbo::hosting {
 
 // The data directory given on the command line or the platform's default
 // (QStandardPaths::AppDataLocation), checked to be writable.
@@ -17,4 +17,4 @@ Result<QString> resolveDataDirectory(const QString &given);
 // on the same files is refused; a stale lock of a dead process is taken over.
 Result<std::unique_ptr<QLockFile>> claimDataDirectory(const QString &dataDir);
 
-} // namespace javumbo::app
+} // namespace javumbo::hosting

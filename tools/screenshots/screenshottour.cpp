@@ -24,7 +24,9 @@
 
 using namespace Qt::StringLiterals;
 
-namespace javumbo::gui {
+namespace javumbo::tools {
+
+using namespace javumbo::gui;
 
 namespace {
 
@@ -72,8 +74,8 @@ const SampleCard kAddedToday[] = {
 
 } // namespace
 
-ScreenshotTour::ScreenshotTour(MainWindow *window, ProfileStore *profiles, ClientContext *context,
-    ClockSetter setClock, QString outputDir, QObject *parent)
+ScreenshotTour::ScreenshotTour(gui::MainWindow *window, gui::ProfileStore *profiles,
+    gui::ClientContext *context, ClockSetter setClock, QString outputDir, QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_profiles(profiles)
@@ -320,4 +322,4 @@ void ScreenshotTour::fail(const QString &message)
     Q_EMIT finished(1);
 }
 
-} // namespace javumbo::gui
+} // namespace javumbo::tools

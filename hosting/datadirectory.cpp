@@ -7,7 +7,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace javumbo::app {
+namespace javumbo::hosting {
 
 Result<QString> resolveDataDirectory(const QString &given)
 {
@@ -41,4 +41,4 @@ Result<std::unique_ptr<QLockFile>> claimDataDirectory(const QString &dataDir)
     return makeError(ErrorCode::StorageUnavailable, u"cannot create the lock file in %1"_s.arg(dataDir));
 }
 
-} // namespace javumbo::app
+} // namespace javumbo::hosting

@@ -12,7 +12,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace javumbo::app {
+namespace javumbo::hosting {
 
 namespace {
 
@@ -75,9 +75,9 @@ void EmbeddedServerHost::stop()
     {
         const std::lock_guard serverLock(m_serverMutex); // snapshot() reads the server's metrics
         m_serverThread.stop();
+        m_url.clear();
     }
     m_claim.reset();
-    m_url.clear();
     m_running = false;
 }
 
@@ -146,4 +146,4 @@ gui::ServerSnapshot EmbeddedServerHost::snapshot() const
     return snapshot;
 }
 
-} // namespace javumbo::app
+} // namespace javumbo::hosting

@@ -7,16 +7,17 @@
 #include <functional>
 
 namespace javumbo::gui {
-
 class ClientContext;
 class MainWindow;
-class ProfileMenu;
 class ProfileStore;
+} // namespace javumbo::gui
+
+namespace javumbo::tools {
 
 // Fills a sample profile, walks the main window through its views and saves
-// a PNG of each (packaging/screenshots.sh). Each shot is: prepare the view,
-// wait until a condition holds (no sleeps), grab the window. The load-test
-// dashboard adds its own shots with addShot().
+// a PNG of each (javumbo-screenshots, run by packaging/screenshots.sh). Each
+// shot is: prepare the view, wait until a condition holds (no sleeps), grab
+// the window. The load-test dashboard adds its own shots with addShot().
 class ScreenshotTour : public QObject
 {
     Q_OBJECT
@@ -24,8 +25,8 @@ public:
     // Moves the app's clock (a ManualClock in this mode), so the sample has weeks of history.
     using ClockSetter = std::function<void(qint64 msSinceEpoch)>;
 
-    ScreenshotTour(MainWindow *window, ProfileStore *profiles, ClientContext *context, ClockSetter setClock,
-        QString outputDir, QObject *parent = nullptr);
+    ScreenshotTour(gui::MainWindow *window, gui::ProfileStore *profiles, gui::ClientContext *context,
+        ClockSetter setClock, QString outputDir, QObject *parent = nullptr);
 
     // `ready` is polled until true (at most 20 s), then the window is saved as <name>.png.
     void addShot(const QString &name, std::function<void()> prepare, std::function<bool()> ready);
@@ -51,9 +52,9 @@ private:
     bool idle() const;
     void fail(const QString &message);
 
-    MainWindow *m_window;
-    ProfileStore *m_profiles;
-    ClientContext *m_context;
+    gui::MainWindow *m_window;
+    gui::ProfileStore *m_profiles;
+    gui::ClientContext *m_context;
     ClockSetter m_setClock;
     QString m_outputDir;
     QList<Shot> m_shots;
@@ -62,4 +63,4 @@ private:
     int m_requestsSent = 0;
 };
 
-} // namespace javumbo::gui
+} // namespace javumbo::tools
