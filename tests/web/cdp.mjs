@@ -78,7 +78,7 @@ export class Browser {
     const { targetId } = await this.send('Target.createTarget', { url: 'about:blank', width, height });
     const { sessionId } = await this.send('Target.attachToTarget', { targetId, flatten: true });
     const page = new Page(this, sessionId);
-    await Promise.all(['Page.enable', 'Runtime.enable', 'Network.enable'].map((m) => page.send(m)));
+    await Promise.all(['Page.enable', 'Runtime.enable', 'Network.enable', 'Log.enable'].map((m) => page.send(m)));
     await page.viewport(width, height);
     return page;
   }
@@ -99,7 +99,8 @@ export class Page {
     this.requests = []; // every URL the page asked for, with method and headers
     this.dialogs = []; // what alert/confirm/prompt said; answers come from this.dialogAnswer
     this.dialogAnswer = { accept: true, promptText: '' };
-    this.errors = [];
+    this.errors = []; // uncaught exceptions
+    this.blocked = []; // what the Content-Security-Policy refused
     this.handlers = new Map();
     browser.listeners.add((message) => {
       if (message.sessionId !== sessionId) return;
@@ -110,6 +111,7 @@ export class Page {
         this.send('Page.handleJavaScriptDialog', this.dialogAnswer).catch(() => {});
       }
       if (method === 'Runtime.exceptionThrown') this.errors.push(params.exceptionDetails.exception?.description ?? params.exceptionDetails.text);
+      if (method === 'Log.entryAdded' && /Content Security Policy/i.test(params.entry.text)) this.blocked.push(params.entry.text);
       this.handlers.get(method)?.(params);
     });
   }

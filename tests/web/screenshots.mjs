@@ -88,18 +88,18 @@ const views = [
     await wait(`!document.querySelector('#editor').hidden`);
   }],
   ['conflict', async (width) => {
-    const card = (await api('GET', `/cards/${ids[0]}`)).body;
-    await visit(`#/browse?q=${encodeURIComponent('"el <b>gato</b>"')}`);
+    const card = (await api('GET', `/cards/${ids[3]}`)).body;
+    await visit('#/browse?q=biblioteca');
     await wait(`document.querySelector('table.cards tbody tr button')`);
     await page.click('table.cards tbody tr button');
     await wait(`!document.querySelector('#editor').hidden`);
-    await page.type('#edit-back', 'the cat (a tomcat)');
+    await page.type('#edit-back', 'the library (a public one)');
     // Another device's edit, different in each round so that it always conflicts.
-    await api('PUT', `/cards/${card.card_id}`, { front: card.front, back: `the cat, el gato (${width})`, tags: card.tags },
+    await api('PUT', `/cards/${card.card_id}`, { front: card.front, back: `the library; la librería is a bookshop (${width})`, tags: card.tags },
       { 'If-Match': card.etag });
     await page.click('#save');
     await wait(`!document.querySelector('#conflict').hidden`);
-    await page.evaluate(`document.querySelector('#conflict').scrollIntoView()`);
+    await page.evaluate(`document.querySelector('#conflict').scrollIntoView({ block: 'center' })`);
   }],
   ['stats', async () => {
     await visit('#/stats');

@@ -35,7 +35,8 @@ export async function show(root, context) {
   const form = h('form', { class: 'panel', id: 'add-form' },
     h('h1', { tabindex: '-1', text: 'Add a card' }),
     h('label', {}, 'Deck', deck), h('label', {}, 'Front', front), h('label', {}, 'Back', back),
-    h('label', {}, 'Tags', tags), preview, button, message);
+    h('label', {}, 'Tags', tags), h('p', { class: 'preview-label', 'aria-hidden': 'true', text: 'Preview' }), preview,
+    button, message);
   form.addEventListener('input', () => {
     Object.assign(draft, { deck_id: Number(deck.value), front: front.value, back: back.value, tags: tags.value });
     save();

@@ -27,6 +27,7 @@ export async function show(root, context) {
   const deckNames = new Map(decks.map((d) => [d.id, d.name]));
   let cards = page instanceof Error ? [] : page.cards;
   let sort = { key: null, direction: 1 };
+  let editing = 0; // the card in the editor, marked in the list
 
   const search = h('input', { type: 'search', name: 'q', id: 'search', value: q, 'aria-label': 'Search',
     placeholder: 'e.g. tag:verbs "to be" -is:new', autocapitalize: 'none' });
@@ -55,7 +56,8 @@ export async function show(root, context) {
     const column = COLUMNS.find((c) => c.key === sort.key);
     const value = column?.value ?? ((c) => column.text(c, deckNames).toLowerCase());
     const shown = column ? [...cards].sort((a, b) => (value(a) > value(b) ? 1 : value(a) < value(b) ? -1 : 0) * sort.direction) : cards;
-    body.replaceChildren(...shown.map((card) => h('tr', { 'data-id': card.card_id }, COLUMNS.map((c, i) => h('td',
+    body.replaceChildren(...shown.map((card) => h('tr', { 'data-id': card.card_id,
+      'aria-current': card.card_id === editing ? 'true' : false }, COLUMNS.map((c, i) => h('td',
       { class: c.wide ? 'wide' : false },
       i === 0 ? h('button', { type: 'button', class: 'link', text: c.text(card) || '(empty)', onclick: () => edit(card) })
         : c.text(card, deckNames))))));
@@ -68,6 +70,8 @@ export async function show(root, context) {
 
   function edit(start) {
     let base = start; // the version the form was loaded from: its etag goes in If-Match
+    editing = start.card_id;
+    renderRows();
     const deck = h('select', { name: 'deck_id' }, deckOptions(decks, base.deck_id));
     const front = h('textarea', { name: 'front', id: 'edit-front', rows: 3 });
     const back = h('textarea', { name: 'back', id: 'edit-back', rows: 3 });

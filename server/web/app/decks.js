@@ -39,7 +39,7 @@ export async function show(root, context) {
     } catch (error) {
       status(message, error.message, 'error');
     }
-    await load();
+    await load().catch((error) => error.status !== 401 && status(message, error.message, 'error'));
   }
 
   function row(node) {

@@ -14,6 +14,7 @@ const VIEWS = { login, decks, study, add, browse, stats };
 const RETURN_TO = 'javumbo.returnTo';
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
+const account = document.getElementById('account');
 const banner = document.getElementById('banner');
 const session = { me: null };
 let generation = 0;
@@ -47,7 +48,7 @@ async function route() {
   cleanup?.();
   cleanup = null;
   const mine = ++generation;
-  nav.hidden = name === 'login';
+  nav.hidden = account.hidden = name === 'login';
   for (const link of nav.querySelectorAll('a')) {
     link.toggleAttribute('aria-current', link.hash.slice(2).split(/[/?]/)[0] === name);
   }

@@ -4,9 +4,6 @@ import { request } from './api.js';
 import { h, svg } from './dom.js';
 
 const DAYS = 30;
-const WIDTH = 600;
-const HEIGHT = 160;
-const AXIS = 18; // room under the bars for the first and last day's labels
 
 function dayLabel(offset) {
   if (offset === 0) return 'today';
@@ -14,27 +11,23 @@ function dayLabel(offset) {
   return offset < 0 ? `${-offset} days ago` : `in ${offset} days`;
 }
 
-// counts[i] belongs to day firstOffset + i (0 is today).
+// counts[i] belongs to day firstOffset + i (0 is today). The bars stretch to
+// any width (one unit per day); the labels are HTML so they stay readable.
 function barChart(id, title, counts, firstOffset, unit) {
   const max = Math.max(1, ...counts);
-  const step = WIDTH / counts.length;
   const total = counts.reduce((a, b) => a + b, 0);
-  const height = HEIGHT - AXIS;
   const bars = counts.map((n, i) => {
-    const barHeight = (n / max) * (height - 12);
-    return svg('rect', { x: (i * step + 1).toFixed(1), y: (height - barHeight).toFixed(1),
-      width: Math.max(1, step - 2).toFixed(1), height: barHeight.toFixed(1), class: firstOffset + i === 0 ? 'bar today' : 'bar' },
-    svg('title', {}, `${dayLabel(firstOffset + i)}: ${n} ${unit}`));
+    const height = (n / max) * 100;
+    return svg('rect', { x: i + 0.15, y: 100 - height, width: 0.7, height,
+      class: firstOffset + i === 0 ? 'bar today' : 'bar' }, svg('title', {}, `${dayLabel(firstOffset + i)}: ${n} ${unit}`));
   });
-  const text = (x, y, anchor, content) => Object.assign(svg('text', { x, y, 'text-anchor': anchor }), { textContent: content });
-  const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', class: 'chart', id,
-    'aria-label': `${title}: ${total} ${unit} over ${counts.length} days, at most ${max} a day.` },
-  svg('line', { x1: 0, y1: height, x2: WIDTH, y2: height, class: 'axis' }),
-  ...bars,
-  text(2, 10, 'start', `max ${max}`),
-  text(0, HEIGHT - 4, 'start', dayLabel(firstOffset)),
-  text(WIDTH, HEIGHT - 4, 'end', dayLabel(firstOffset + counts.length - 1)));
-  return h('figure', { class: 'panel' }, h('figcaption', {}, h('strong', { text: title }), ` · ${total} ${unit}`), chart);
+  const chart = svg('svg', { viewBox: `0 0 ${counts.length} 100`, preserveAspectRatio: 'none', role: 'img',
+    class: 'chart', id, 'aria-label': `${title}: ${total} ${unit} over ${counts.length} days, at most ${max} a day.` }, ...bars);
+  return h('figure', { class: 'panel' },
+    h('figcaption', {}, h('strong', { text: title }), ` · ${total} ${unit} · at most ${max} a day`),
+    chart,
+    h('div', { class: 'chart-axis', 'aria-hidden': 'true' },
+      h('span', { text: dayLabel(firstOffset) }), h('span', { text: dayLabel(firstOffset + counts.length - 1) })));
 }
 
 function unavailable(title, error) {
