@@ -34,7 +34,9 @@ export async function show(root, context) {
   const searchForm = h('form', { class: 'inline search', role: 'search' }, search, h('button', { type: 'submit', text: 'Search' }));
   searchForm.addEventListener('submit', (event) => {
     event.preventDefault();
-    location.hash = `#/browse?${new URLSearchParams({ q: search.value })}`;
+    const target = `#/browse?${new URLSearchParams({ q: search.value })}`;
+    if (location.hash === target) context.reload(); // the same search again: fresh results
+    else location.hash = target;
   });
   const summary = h('p', { class: 'status', id: 'browse-summary', role: 'status', 'aria-live': 'polite' });
   const head = h('tr');
@@ -64,8 +66,18 @@ export async function show(root, context) {
   }
 
   function replaceCard(card) {
-    cards = card ? cards.map((c) => (c.card_id === card.card_id ? card : c)) : cards;
+    cards = cards.map((c) => (c.card_id === card.card_id ? card : c));
     renderRows();
+  }
+
+  // Closes the editor; `gone` when its card no longer exists.
+  function closeEditor(gone = false) {
+    const row = body.querySelector(`tr[data-id="${editing}"] button`);
+    if (gone) cards = cards.filter((c) => c.card_id !== editing);
+    editing = 0;
+    editor.hidden = true;
+    renderRows();
+    if (!gone) row?.focus();
   }
 
   function edit(start) {
@@ -115,9 +127,7 @@ export async function show(root, context) {
     // A 412 or 404 from any action: reload the card and say why.
     async function changedElsewhere(error, saving) {
       if (error.code === 'card_not_found') {
-        cards = cards.filter((c) => c.card_id !== base.card_id);
-        renderRows();
-        editor.hidden = true;
+        closeEditor(true);
         return status(summary, 'That card was deleted on another device.', 'error');
       }
       if (error.code !== 'stale_card') throw error;
@@ -161,9 +171,7 @@ export async function show(root, context) {
     const remove = () => act(async () => {
       if (!confirm('Delete this card?')) return;
       await request('DELETE', `/cards/${base.card_id}`, { headers: { 'If-Match': base.etag } });
-      cards = cards.filter((c) => c.card_id !== base.card_id);
-      renderRows();
-      editor.hidden = true;
+      closeEditor(true);
       status(summary, 'Card deleted.', 'ok');
     });
 
@@ -173,7 +181,7 @@ export async function show(root, context) {
       h('label', {}, 'Tags', tags), preview, conflict,
       h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary', id: 'save', text: 'Save' }), suspend,
         h('button', { type: 'button', id: 'delete', text: 'Delete', onclick: remove }),
-        h('button', { type: 'button', text: 'Close', onclick: () => { editor.hidden = true; } })),
+        h('button', { type: 'button', text: 'Close', onclick: () => closeEditor() })),
       message);
     form.addEventListener('input', showPreview);
     form.addEventListener('submit', (event) => {

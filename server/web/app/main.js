@@ -54,7 +54,7 @@ async function route() {
   }
   document.getElementById('who').textContent = session.me?.username ?? '';
   main.replaceChildren();
-  const context = { arg, params, session, signedIn, live: () => mine === generation };
+  const context = { arg, params, session, signedIn, reload: route, live: () => mine === generation };
   try {
     const undo = await VIEWS[name].show(main, context);
     if (context.live()) cleanup = undo ?? null;
@@ -72,7 +72,7 @@ events.addEventListener('unauthenticated', toSignIn);
 events.addEventListener('connection', ({ detail }) => {
   banner.hidden = detail.state === 'ok';
   banner.textContent = detail.state === 'offline'
-    ? 'The connection to the server is lost. Retrying… nothing you typed is lost.'
+    ? 'The connection to the server is lost. Nothing you typed is lost; this note goes when the server answers again.'
     : `The server is busy: trying again in ${detail.seconds} s.`;
 });
 

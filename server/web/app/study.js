@@ -50,8 +50,9 @@ export async function show(root, context) {
     answers.hidden = phase !== 'back';
     for (const button of [reveal, ...easeButtons]) button.disabled = busy;
     undoButton.disabled = busy || undoIds.length === 0;
+    // Focus never stays on a control that just went away (a keyboard user would be lost).
     const focused = document.activeElement;
-    if (focused === document.body || (view.contains(focused) && (focused.disabled || focused.closest('[hidden]')))) {
+    if (!busy && (focused === document.body || (view.contains(focused) && focused.closest('[hidden]')))) {
       (phase === 'front' ? reveal : card).focus({ preventScroll: true });
     }
   }
