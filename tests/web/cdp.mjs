@@ -30,6 +30,7 @@ export class Browser {
       `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'],
     { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
     const browser = new Browser(child, profile);
+    process.on('exit', browser.cleanUp);
     await browser.send('Target.setDiscoverTargets', { discover: false });
     return browser;
   }
@@ -37,6 +38,10 @@ export class Browser {
   constructor(child, profile) {
     this.child = child;
     this.profile = profile;
+    this.cleanUp = () => { // no browser and no profile outlive the script, however it ends
+      child.kill('SIGKILL');
+      rmSync(profile, { recursive: true, force: true });
+    };
     this.nextId = 1;
     this.pending = new Map();
     this.listeners = new Set();
@@ -88,6 +93,7 @@ export class Browser {
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
     await this.exited;
     clearTimeout(timer);
+    process.off('exit', this.cleanUp);
     rmSync(this.profile, { recursive: true, force: true });
   }
 }

@@ -15,7 +15,13 @@ export async function startServer(binary, extraArguments = []) {
   let out = '';
   let err = '';
   const exited = new Promise((resolve) => child.on('exit', resolve));
-  const port = await new Promise((resolve, reject) => {
+  // Whatever way this script ends, no server and no data directory outlive it.
+  const cleanUp = () => {
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  process.on('exit', cleanUp);
+  const listening = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`javumbo serve did not listen within 20 s:\n${out}${err}`)), 20000);
     child.stdout.on('data', (chunk) => {
       out += chunk;
@@ -28,6 +34,10 @@ export async function startServer(binary, extraArguments = []) {
     child.stderr.on('data', (chunk) => { err = (err + chunk).slice(-50000); });
     exited.then((code) => reject(new Error(`javumbo serve exited with ${code}:\n${out}${err}`)));
   });
+  const port = await listening.catch((error) => {
+    cleanUp();
+    throw error;
+  });
   return {
     port,
     origin: `http://127.0.0.1:${port}`,
@@ -38,6 +48,7 @@ export async function startServer(binary, extraArguments = []) {
       const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
       await exited;
       clearTimeout(timer);
+      process.off('exit', cleanUp);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
