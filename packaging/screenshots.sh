@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Saves a PNG of each main view of the desktop app (deck list, review front
 # and answer, browser, statistics, server panel, load-test dashboard during
-# and after a run, and with a planted fault) into a folder.
+# and after a run, and with a planted fault) and of the browser study page
+# (web-*.png, tests/web/screenshots.mjs) into a folder.
 #
 #   packaging/screenshots.sh [OUTPUT_DIR] [SCREENSHOTS_BINARY]
 #
@@ -28,6 +29,9 @@ env -u QT_QPA_PLATFORM XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch
     XDG_RUNTIME_DIR="$scratch/runtime" QT_QPA_PLATFORMTHEME= \
     xvfb-run -a -s "-screen 0 1400x1000x24" \
     "$bin" --data-dir "$scratch/data" "$out"
+
+# The browser study page's views: headless Chromium, no display needed.
+node "$(dirname "$0")/../tests/web/screenshots.mjs" --javumbo "$bin" --out "$out" >/dev/null
 
 echo "screenshots in $out:"
 ls -1 "$out"/*.png

@@ -81,7 +81,8 @@ void ResponseChannel::send(const HttpResponse &response) const
         responder.writeHeader("Content-Type", response.contentType);
     for (const auto &[name, value] : response.headers)
         responder.writeHeader(name, value);
-    if (response.status != 204)
+    // A 304's Content-Length would have to be its 200's: send none.
+    if (response.status != 204 && response.status != 304)
         responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
     const bool close = state.closeAfterResponse || response.closeConnection;
     if (close)

@@ -21,6 +21,7 @@ QList<Endpoint> decks();
 QList<Endpoint> cards();
 QList<Endpoint> review();
 QList<Endpoint> admin(ApiServer &server);
+QList<Endpoint> web(); // the study page (server/web/) at / and /app/
 
 // The deck a request means: the explicit one, else the session's current deck,
 // else Default when the current deck was deleted meanwhile.
