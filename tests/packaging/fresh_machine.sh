@@ -53,7 +53,7 @@ expect() { # NAME WANTED-TEXT COMMAND...: dev.sh must exit 1 with WANTED-TEXT, b
     shift 2
     out=$("$@" 2>&1); rc=$?
     if [ "$rc" = 1 ] && grep -q "$wanted" <<<"$out" && ! grep -qE '^(CMake |-- )' <<<"$out"; then
-        echo "PASS $name: $(grep -m1 'dev.sh:' <<<"$out")"
+        echo "PASS $name: $(grep 'dev.sh:' <<<"$out" | tail -n1)"
     else
         echo "FAIL $name (exit $rc):"; sed 's/^/    /' <<<"$out" | tail -n 5
     fi
