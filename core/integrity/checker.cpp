@@ -34,7 +34,7 @@ void Checker::addAccount(const TestAccount &account)
     m_accounts.insert(HistoryIndex::userKey(account.username), account);
 }
 
-void Checker::observe(const loadtest::Operation &operation)
+void Checker::observe(const history::Operation &operation)
 {
     QMutexLocker lock(&m_mutex);
     if (m_history.add(operation)) {

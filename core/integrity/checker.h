@@ -56,7 +56,7 @@ public:
     void setAccounts(const QList<TestAccount> &accounts);
     void addAccount(const TestAccount &account);
 
-    void observe(const loadtest::Operation &operation);
+    void observe(const history::Operation &operation);
     // Looks for acknowledged cards not verified yet. One missing from its
     // owner's collection stays pending for one more pass, which rereads
     // every test collection in full; missing again, it is lost (or misplaced).

@@ -16,6 +16,10 @@
 #include <thread>
 
 using namespace Qt::StringLiterals;
+using javumbo::history::Operation;
+using javumbo::net::HttpCall;
+using javumbo::net::HttpClient;
+using javumbo::net::HttpResult;
 
 namespace javumbo::loadtest {
 

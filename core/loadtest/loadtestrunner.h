@@ -44,7 +44,7 @@ struct RunResult
     integrity::IntegrityReport integrity;
     QList<ThresholdResult> thresholds;
     RunSnapshot finalSnapshot;
-    QList<Operation> history;
+    QList<history::Operation> history;
     QList<TestAccount> accounts;
     QDateTime startedAt;
     double durationS = 0;

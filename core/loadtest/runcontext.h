@@ -1,6 +1,6 @@
 #pragma once
 
-#include "history.h"
+#include "history/history.h"
 #include "integrity/collectionsource.h"
 #include "profile.h"
 #include "runmetrics.h"
@@ -40,7 +40,7 @@ public:
     const QString &host() const { return m_host; }
     quint16 port() const { return m_port; }
     const LoadProfile &profile() const { return m_profile; }
-    History &history() { return m_history; }
+    history::History &history() { return m_history; }
     RunMetrics &metrics() { return m_metrics; }
 
     QString nextRequestId();
@@ -58,7 +58,7 @@ private:
     QString m_host;
     quint16 m_port;
     LoadProfile m_profile;
-    History m_history;
+    history::History m_history;
     RunMetrics m_metrics;
     std::atomic<qint64> m_requests {0};
     std::atomic<qint64> m_sessions {0};

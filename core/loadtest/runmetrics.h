@@ -1,7 +1,7 @@
 #pragma once
 
+#include "history/operation.h"
 #include "metrics/histogram.h"
-#include "operation.h"
 
 #include <QJsonArray>
 #include <QMap>
@@ -51,7 +51,7 @@ struct ScenarioFigures
 class RunMetrics
 {
 public:
-    void record(const Operation &operation);
+    void record(const history::Operation &operation);
     void recordDropped(const QString &op);
 
     QList<EndpointFigures> endpoints() const;

@@ -11,6 +11,9 @@
 #include <map>
 
 using namespace Qt::StringLiterals;
+using javumbo::history::History;
+using javumbo::history::Operation;
+using javumbo::history::Outcome;
 
 namespace javumbo::loadtest {
 

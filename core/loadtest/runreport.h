@@ -21,7 +21,7 @@ struct RunRecord
 QJsonObject reportData(const RunRecord &record);
 QJsonObject summaryJson(const RunRecord &record);
 QJsonObject performanceJson(const RunRecord &record);
-QJsonObject sessionAnalysisJson(const QList<Operation> &history);
+QJsonObject sessionAnalysisJson(const QList<history::Operation> &history);
 
 // Writes summary.json, integrity_violations.json, performance_metrics.json,
 // session_analysis.json, requests.jsonl, profile.json, run.json (target and
@@ -36,7 +36,7 @@ struct SavedRun
     RunTarget target;
     QStringList thresholds; // the expressions the run was judged by
     QList<TestAccount> accounts;
-    QList<Operation> history;
+    QList<history::Operation> history;
 };
 Result<SavedRun> readSavedRun(const QString &dir, bool withHistory = true);
 

@@ -2,7 +2,7 @@
 
 #include "accounts/accountstore.h"
 #include "common/clock.h"
-#include "loadtest/operation.h"
+#include "history/operation.h"
 #include "storage/usercollection.h"
 
 #include <QTemporaryDir>
@@ -58,13 +58,13 @@ public:
     static QString front(const IntegrityUser &user, const QString &tag);
     static QString back(const QString &tag);
 
-    loadtest::Operation op(
-        const QString &name, const IntegrityUser &user, loadtest::Outcome outcome = loadtest::Outcome::Ok);
-    loadtest::Operation registered(const IntegrityUser &user);
-    loadtest::Operation addCard(const IntegrityUser &user, const QString &tag,
-        loadtest::Outcome outcome = loadtest::Outcome::Ok, qint64 cardId = 0, const QString &deckName = {});
-    loadtest::Operation answer(const IntegrityUser &user, qint64 cardId,
-        loadtest::Outcome outcome = loadtest::Outcome::Ok, int repsAfter = -1);
+    history::Operation op(
+        const QString &name, const IntegrityUser &user, history::Outcome outcome = history::Outcome::Ok);
+    history::Operation registered(const IntegrityUser &user);
+    history::Operation addCard(const IntegrityUser &user, const QString &tag,
+        history::Outcome outcome = history::Outcome::Ok, qint64 cardId = 0, const QString &deckName = {});
+    history::Operation answer(const IntegrityUser &user, qint64 cardId,
+        history::Outcome outcome = history::Outcome::Ok, int repsAfter = -1);
 
     qint64 nowUs() const { return m_nowUs; }
     void advanceUs(qint64 us) { m_nowUs += us; }

@@ -10,8 +10,8 @@
 using namespace Qt::StringLiterals;
 using namespace javumbo;
 using namespace javumbo::integrity;
-using javumbo::loadtest::Operation;
-using javumbo::loadtest::Outcome;
+using javumbo::history::Operation;
+using javumbo::history::Outcome;
 using javumbo::testsupport::HistoryBuilder;
 using javumbo::testsupport::IntegrityUser;
 using javumbo::testsupport::TestServer;
@@ -34,7 +34,7 @@ struct ApiRun
     TestServer::User bobLogin = server.createUser(u"bob"_s);
     IntegrityUser alice = userOf(aliceLogin);
     IntegrityUser bob = userOf(bobLogin);
-    std::unique_ptr<loadtest::HttpClient> http = server.client();
+    std::unique_ptr<net::HttpClient> http = server.client();
 
     static IntegrityUser userOf(const TestServer::User &user)
     {

@@ -10,8 +10,8 @@
 using namespace Qt::StringLiterals;
 using namespace javumbo;
 using namespace javumbo::integrity;
-using javumbo::loadtest::Operation;
-using javumbo::loadtest::Outcome;
+using javumbo::history::Operation;
+using javumbo::history::Outcome;
 using javumbo::testsupport::HistoryBuilder;
 using javumbo::testsupport::IntegrityDataDir;
 using javumbo::testsupport::IntegrityUser;
@@ -83,7 +83,7 @@ private slots:
         const Operation logout = withTimes(run.history.op(u"logout"_s, run.alice), u"s1"_s, 800, 1000);
         Operation late = withTimes(run.history.op(u"stats"_s, run.alice), u"s1"_s, invokeUs, invokeUs + 300);
         late.status = status;
-        late.outcome = loadtest::outcomeOfStatus(status);
+        late.outcome = history::outcomeOfStatus(status);
         // Another session of the same user is not affected by s1's logout.
         const Operation other = withTimes(run.history.op(u"me"_s, run.alice), u"s2"_s, 2000, 2100);
         for (const Operation &operation :

@@ -10,8 +10,8 @@
 using namespace Qt::StringLiterals;
 using namespace javumbo;
 using namespace javumbo::integrity;
-using javumbo::loadtest::Operation;
-using javumbo::loadtest::Outcome;
+using javumbo::history::Operation;
+using javumbo::history::Outcome;
 using javumbo::testsupport::HistoryBuilder;
 using javumbo::testsupport::IntegrityDataDir;
 using javumbo::testsupport::IntegrityUser;

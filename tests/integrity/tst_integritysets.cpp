@@ -11,7 +11,7 @@
 using namespace Qt::StringLiterals;
 using namespace javumbo;
 using namespace javumbo::integrity;
-using javumbo::loadtest::Outcome;
+using javumbo::history::Outcome;
 using javumbo::testsupport::HistoryBuilder;
 using javumbo::testsupport::IntegrityDataDir;
 using javumbo::testsupport::IntegrityUser;
@@ -52,12 +52,12 @@ struct Run
         checker.observe(history.registered(bob));
     }
     // An add the server acknowledged and stored where it belongs.
-    loadtest::Operation stored(
+    history::Operation stored(
         const IntegrityUser &user, const QString &tag, qint64 deckId = 1, const QString &deckName = {})
     {
         const auto card
             = data.addCard(user, HistoryBuilder::front(user, tag), HistoryBuilder::back(tag), deckId);
-        const loadtest::Operation op = history.addCard(user, tag, Outcome::Ok, card.cardId, deckName);
+        const history::Operation op = history.addCard(user, tag, Outcome::Ok, card.cardId, deckName);
         checker.observe(op);
         return op;
     }

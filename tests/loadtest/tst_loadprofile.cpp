@@ -11,6 +11,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace javumbo::loadtest;
+using javumbo::history::Operation;
+using javumbo::history::outcomeOfStatus;
 
 class TestLoadProfile : public QObject
 {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "api/serverthread.h"
-#include "loadtest/httpclient.h"
+#include "net/httpclient.h"
 #include "locking/userlockregistry.h"
 #include "services/backend.h"
 #include "testsupport.h"
@@ -35,7 +35,7 @@ public:
     QString dataDir() const { return m_dir.path(); }
     Backend &backend() { return *m_backend; }
     server::ApiServer &server() { return *m_serverThread.server(); }
-    std::unique_ptr<loadtest::HttpClient> client() const;
+    std::unique_ptr<net::HttpClient> client() const;
 
     struct User
     {
@@ -58,7 +58,7 @@ private:
 };
 
 // Shorthands for one call.
-loadtest::HttpResult call(loadtest::HttpClient &client, const QByteArray &method, const QString &path,
+net::HttpResult call(net::HttpClient &client, const QByteArray &method, const QString &path,
     const QString &token = {}, const QJsonObject &body = {},
     const QList<std::pair<QByteArray, QByteArray>> &headers = {});
 

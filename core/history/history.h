@@ -10,7 +10,7 @@
 #include <functional>
 #include <mutex>
 
-namespace javumbo::loadtest {
+namespace javumbo::history {
 
 // The run's append-only record of operations, shared by every virtual user.
 // It also owns the run's clock: microseconds since the run started, from a
@@ -45,4 +45,4 @@ private:
     std::function<void(const Operation &)> m_observer;
 };
 
-} // namespace javumbo::loadtest
+} // namespace javumbo::history
