@@ -548,14 +548,11 @@ RunResult LoadTestRunner::run()
 
     const bool thresholdFailed = std::any_of(
         result.thresholds.begin(), result.thresholds.end(), [](const auto &t) { return !t.passed; });
-    if (result.integrity.verdict == integrity::Verdict::Fail) {
-        result.exit = RunExit::IntegrityViolation;
-    } else if (result.integrity.verdict == integrity::Verdict::Unknown) {
-        result.exit = RunExit::CouldNotRun;
+    result.exit = exitFor(result.integrity.verdict);
+    if (result.exit == RunExit::CouldNotRun)
         result.error = u"the integrity verdict is UNKNOWN: a required check could not run"_s;
-    } else {
-        result.exit = thresholdFailed ? RunExit::ThresholdFailed : RunExit::Pass;
-    }
+    else if (result.exit == RunExit::Pass && thresholdFailed)
+        result.exit = RunExit::ThresholdFailed;
     return result;
 }
 

@@ -3,6 +3,7 @@
 #include "integrity/integrityreport.h"
 #include "profile.h"
 #include "runcontext.h"
+#include "runexit.h"
 #include "runsnapshot.h"
 #include "thresholds.h"
 
@@ -26,15 +27,6 @@ struct RunTarget
     QString adminUsername; // to poll /admin/locks; optional
     QString adminPassword;
     QString fault; // the planted fault of an embedded server, for the report
-};
-
-// How a run ended: exit codes of `javumbo loadtest`.
-enum class RunExit
-{
-    Pass = 0,
-    ThresholdFailed = 1,
-    IntegrityViolation = 2,
-    CouldNotRun = 3
 };
 
 struct RunResult

@@ -29,6 +29,10 @@ QJsonObject sessionAnalysisJson(const QList<history::Operation> &history);
 // With `snapshotDatabases`, copies the server's files into dir/snapshot/.
 Result<void> writeRunReport(const QString &dir, const RunRecord &record, bool snapshotDatabases);
 
+// Where a run's reports go unless told otherwise: a new folder named after
+// the local time under loadtest-runs/ of the application data directory.
+QString defaultRunDirectory();
+
 // What run.json keeps, read back for `javumbo check --run DIR` and `--replay DIR`.
 struct SavedRun
 {
@@ -43,7 +47,5 @@ Result<SavedRun> readSavedRun(const QString &dir, bool withHistory = true);
 // The integrity checker on a saved run: its history and accounts, against the
 // server's data as `options` point to it (files or API). `javumbo check`.
 integrity::IntegrityReport auditSavedRun(const SavedRun &saved, const integrity::CheckerOptions &options);
-
-QString exitName(RunExit exit);
 
 } // namespace javumbo::loadtest

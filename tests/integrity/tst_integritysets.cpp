@@ -1,4 +1,5 @@
 #include "integrity/checker.h"
+#include "integrity/checks.h"
 #include "integrityfixture.h"
 #include "testsupport.h"
 
@@ -95,6 +96,26 @@ private slots:
             QCOMPARE(report.check(name)->status, CheckStatus::Pass);
         }
         QCOMPARE(report.toJson().value(u"verdict"_s).toString(), u"PASS"_s);
+        // The dashboard lists checkNames() before the audit has run: the audit's checks, in its order.
+        QStringList reported;
+        for (const CheckOutcome &check : report.checks)
+            reported.append(check.name);
+        QCOMPARE(reported, checkNames());
+    }
+
+    // A live violation turns the dashboard's row of checkFor(its class) red
+    // before the audit: that row must be one the audit reports.
+    void everyViolationClass_failsACheckOfTheAudit()
+    {
+        const QStringList names = checkNames();
+        for (int c = int(ViolationClass::Lost); c <= int(ViolationClass::ServerError); ++c) {
+            const auto violationClass = ViolationClass(c);
+            QVERIFY2(names.contains(checkName(checkFor(violationClass))),
+                qPrintable(violationClassName(violationClass)));
+        }
+        QCOMPARE(checkFor(ViolationClass::RevlogMismatch), Check::Revlog);
+        QCOMPARE(checkFor(ViolationClass::DuplicateIdentity), Check::Identities);
+        QCOMPARE(checkFor(ViolationClass::ServerError), Check::ServerErrors);
     }
 
     void acknowledgedButMissing_isLost()

@@ -1,6 +1,7 @@
 // The load test's inputs: profiles (JSON over the plan's defaults) and
 // k6-style thresholds, parsed strictly and evaluated against recorded figures.
 #include "loadtest/profile.h"
+#include "loadtest/runexit.h"
 #include "loadtest/runmetrics.h"
 #include "loadtest/statusline.h"
 #include "loadtest/thresholds.h"
@@ -33,6 +34,8 @@ private slots:
     void threshold_degradationComparesFirstAndLastThird();
     void percentiles_neverExceedTheLongestObserved();
     void statusLine_showsThePlansFigures();
+    void exitFor_givesTheCommandsExitCode_data();
+    void exitFor_givesTheCommandsExitCode();
 };
 
 void TestLoadProfile::defaults_areThePlans()
@@ -248,6 +251,22 @@ void TestLoadProfile::statusLine_showsThePlansFigures()
             u"add_card 12ms"_s, u"ack 312 verified 310 pending 2 violated 0"_s})
         QVERIFY2(line.contains(part), qPrintable(line + u" lacks "_s + part));
     QCOMPARE(progressBar(snapshot, 10), u"[#####.....]  50 %  ETA 02:05"_s);
+}
+
+void TestLoadProfile::exitFor_givesTheCommandsExitCode_data()
+{
+    QTest::addColumn<javumbo::integrity::Verdict>("verdict");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("PASS") << javumbo::integrity::Verdict::Pass << 0;
+    QTest::newRow("FAIL") << javumbo::integrity::Verdict::Fail << 2;
+    QTest::newRow("UNKNOWN") << javumbo::integrity::Verdict::Unknown << 3;
+}
+
+void TestLoadProfile::exitFor_givesTheCommandsExitCode()
+{
+    QFETCH(javumbo::integrity::Verdict, verdict);
+    QFETCH(int, exitCode);
+    QCOMPARE(int(exitFor(verdict)), exitCode);
 }
 
 QTEST_GUILESS_MAIN(TestLoadProfile)
