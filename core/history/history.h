@@ -38,9 +38,12 @@ public:
     static Result<QList<Operation>> readJsonLines(const QString &path);
 
 private:
+    // Set at construction, then only read.
     QDateTime m_startedAt;
     QElapsedTimer m_timer;
+
     mutable std::mutex m_mutex;
+    // Guarded by m_mutex:
     QList<Operation> m_operations;
     std::function<void(const Operation &)> m_observer;
 };

@@ -5,7 +5,6 @@
 #include "profile.h"
 #include "runmetrics.h"
 
-#include <QMutex>
 #include <QString>
 
 #include <atomic>
@@ -62,8 +61,13 @@ private:
     RunMetrics m_metrics;
     std::atomic<qint64> m_requests {0};
     std::atomic<qint64> m_sessions {0};
+
     std::mutex m_cardNumbersMutex;
+    // Guarded by m_cardNumbersMutex:
     std::map<QString, int> m_cardNumbers;
+
+    // Written under m_stopMutex (so a sleeper cannot miss the signal), read
+    // without it by stopRequested().
     std::atomic<bool> m_stop {false};
     std::mutex m_stopMutex;
     std::condition_variable m_stopSignal;

@@ -82,6 +82,7 @@ private:
     EndpointFigures figures(const QString &op, const Endpoint &endpoint) const;
 
     mutable std::mutex m_mutex;
+    // Guarded by m_mutex:
     std::map<QString, std::unique_ptr<Endpoint>> m_endpoints;
     std::map<QString, ErrorFigures> m_errors;
     QMap<QString, ScenarioFigures> m_scenarios;
