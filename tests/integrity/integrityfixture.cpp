@@ -156,4 +156,39 @@ history::Operation HistoryBuilder::answer(
     return operation;
 }
 
+CheckerRun::CheckerRun()
+{
+    checker.observe(history.registered(alice));
+    checker.observe(history.registered(bob));
+}
+
+history::Operation CheckerRun::store(const IntegrityUser &owner, const IntegrityUser &holder,
+    const QString &tag, qint64 deckId, const QString &deckName)
+{
+    const auto card
+        = data.addCard(holder, HistoryBuilder::front(owner, tag), HistoryBuilder::back(tag), deckId);
+    return history.addCard(owner, tag, Outcome::Ok, card.cardId, deckName);
+}
+
+history::Operation CheckerRun::stored(
+    const IntegrityUser &user, const QString &tag, qint64 deckId, const QString &deckName)
+{
+    const history::Operation operation = store(user, user, tag, deckId, deckName);
+    checker.observe(operation);
+    return operation;
+}
+
+QString classesOf(const QList<integrity::Violation> &violations)
+{
+    QStringList names;
+    for (const integrity::Violation &violation : violations)
+        names.append(integrity::violationClassName(violation.violationClass));
+    return names.join(u","_s);
+}
+
+QString classesOf(const integrity::IntegrityReport &report)
+{
+    return classesOf(report.violations);
+}
+
 } // namespace javumbo::testsupport

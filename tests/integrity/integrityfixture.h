@@ -3,13 +3,15 @@
 #include "accounts/accountstore.h"
 #include "common/clock.h"
 #include "history/operation.h"
+#include "integrity/checker.h"
 #include "storage/usercollection.h"
 
 #include <QTemporaryDir>
 
 // Fixture builders for the integrity checker's tests: a data directory laid
-// out like a server's, with real accounts and collections, and a history
-// builder that numbers operations and moves time forward.
+// out like a server's, with real accounts and collections, a history
+// builder that numbers operations and moves time forward, and the two
+// together with a checker (CheckerRun).
 namespace javumbo::testsupport {
 
 struct IntegrityUser
@@ -73,5 +75,30 @@ private:
     qint64 m_seq = 0;
     qint64 m_nowUs = 0;
 };
+
+// A checker over a fresh data directory where alice and bob have registered
+// (and the checker has seen it), nothing attempted yet: where checker tests start.
+struct CheckerRun
+{
+    IntegrityDataDir data;
+    HistoryBuilder history;
+    IntegrityUser alice = data.addUser(QStringLiteral("alice"));
+    IntegrityUser bob = data.addUser(QStringLiteral("bob"));
+    integrity::Checker checker {integrity::CheckerOptions {data.dataDir()}};
+
+    CheckerRun();
+    // An add of `owner`'s card `tag` the server acknowledged and stored in
+    // `holder`'s collection (the owner's own, unless the server misplaced it).
+    // Not observed yet.
+    history::Operation store(const IntegrityUser &owner, const IntegrityUser &holder, const QString &tag,
+        qint64 deckId = 1, const QString &deckName = {});
+    // The same, stored where it belongs and observed.
+    history::Operation stored(
+        const IntegrityUser &user, const QString &tag, qint64 deckId = 1, const QString &deckName = {});
+};
+
+// The classes of `violations`, comma-separated in order ("lost,misplaced"): what tests compare.
+QString classesOf(const QList<integrity::Violation> &violations);
+QString classesOf(const integrity::IntegrityReport &report);
 
 } // namespace javumbo::testsupport

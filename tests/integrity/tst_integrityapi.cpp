@@ -1,6 +1,5 @@
 // The checker against a real server on a loopback port: the API path, and
 // the direct path reading a live server's files.
-#include "integrity/checker.h"
 #include "integrityfixture.h"
 #include "testserver.h"
 
@@ -12,19 +11,12 @@ using namespace javumbo;
 using namespace javumbo::integrity;
 using javumbo::history::Operation;
 using javumbo::history::Outcome;
+using javumbo::testsupport::classesOf;
 using javumbo::testsupport::HistoryBuilder;
 using javumbo::testsupport::IntegrityUser;
 using javumbo::testsupport::TestServer;
 
 namespace {
-
-QString classesOf(const IntegrityReport &report)
-{
-    QStringList names;
-    for (const Violation &violation : report.violations)
-        names.append(violationClassName(violation.violationClass));
-    return names.join(u","_s);
-}
 
 struct ApiRun
 {
