@@ -1,18 +1,15 @@
 #include "loadtestcommand.h"
 
 #include "common/fault.h"
-#include "integrity/checker.h"
 #include "loadtest/loadtestrunner.h"
+#include "loadtest/resulttext.h"
 #include "loadtest/runreport.h"
 #include "loadtest/selftest.h"
 #include "loadtest/statusline.h"
 #include "scratchservers.h"
 
 #include <QCommandLineParser>
-#include <QDateTime>
-#include <QDir>
 #include <QLoggingCategory>
-#include <QStandardPaths>
 #include <QTextStream>
 #include <QUrl>
 
@@ -28,9 +25,6 @@ namespace javumbo::app {
 
 namespace {
 
-constexpr int CouldNotRun = int(loadtest::RunExit::CouldNotRun);
-constexpr int MaxViolationsPrinted = 20;
-
 std::atomic<bool> s_interrupted {false};
 
 void onInterrupt(int)
@@ -38,10 +32,10 @@ void onInterrupt(int)
     s_interrupted = true;
 }
 
-int fail(const QString &command, const QString &message)
+int fail(const QString &message)
 {
-    QTextStream(stderr) << "javumbo " << command << ": " << message << Qt::endl;
-    return CouldNotRun;
+    QTextStream(stderr) << "javumbo loadtest: " << message << Qt::endl;
+    return int(loadtest::RunExit::CouldNotRun);
 }
 
 struct LoadTestConfig
@@ -207,47 +201,6 @@ std::optional<LoadTestConfig> parse(const QStringList &arguments, QString *error
     return config;
 }
 
-QString defaultReportDir()
-{
-    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(base).filePath(
-        u"loadtest-runs/"_s + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s));
-}
-
-void printResult(const loadtest::RunRecord &record, const QString &reportDir, QTextStream &out)
-{
-    const loadtest::RunResult &result = record.result;
-    const integrity::IntegrityReport &integrity = result.integrity;
-    out << Qt::endl
-        << "Integrity: " << integrity::verdictName(integrity.verdict) << " (validated " << integrity.path
-        << ")" << Qt::endl;
-    for (const integrity::CheckOutcome &check : integrity.checks) {
-        out << "  " << Qt::left << qSetFieldWidth(8) << integrity::checkStatusName(check.status).toUpper()
-            << qSetFieldWidth(22) << check.name << qSetFieldWidth(0) << check.detail << Qt::endl;
-    }
-    for (qsizetype i = 0; i < integrity.violations.size() && i < MaxViolationsPrinted; ++i) {
-        const integrity::Violation &violation = integrity.violations[i];
-        out << "  VIOLATION " << integrity::violationClassName(violation.violationClass) << ": user "
-            << violation.username << " card " << violation.cardId << " tag " << violation.tag << " op #"
-            << violation.seq << " request " << violation.requestId << ": " << violation.detail << Qt::endl;
-    }
-    if (integrity.violations.size() > MaxViolationsPrinted) {
-        out << "  ... and " << integrity.violations.size() - MaxViolationsPrinted
-            << " more in integrity_violations.json" << Qt::endl;
-    }
-    if (!result.thresholds.isEmpty())
-        out << "Thresholds:" << Qt::endl;
-    for (const loadtest::ThresholdResult &threshold : result.thresholds) {
-        out << "  " << Qt::left << qSetFieldWidth(6) << (threshold.passed ? "ok" : "FAIL")
-            << qSetFieldWidth(28) << threshold.expression << qSetFieldWidth(0) << threshold.observed
-            << Qt::endl;
-    }
-    if (!result.error.isEmpty())
-        out << "Error: " << result.error << Qt::endl;
-    out << "Report: " << QDir(reportDir).filePath(u"report.html"_s) << Qt::endl;
-    out << "Result: " << loadtest::exitName(result.exit) << " (exit " << int(result.exit) << ")" << Qt::endl;
-}
-
 } // namespace
 
 int runLoadTest(const QStringList &arguments)
@@ -257,7 +210,7 @@ int runLoadTest(const QStringList &arguments)
     QString error;
     std::optional<LoadTestConfig> config = parse(arguments, &error);
     if (!config)
-        return fail(u"loadtest"_s, error);
+        return fail(error);
     QTextStream out(stdout);
 
     if (config->selfTest) {
@@ -277,7 +230,7 @@ int runLoadTest(const QStringList &arguments)
     if (config->target.isEmpty()) {
         auto started = hosting::scratchServerFactory()(config->fault, false);
         if (!started)
-            return fail(u"loadtest"_s, started.error().message);
+            return fail(started.error().message);
         embedded = std::move(started.value());
         if (config->fault != Fault::None)
             QTextStream(stderr) << faultWarning(config->fault) << Qt::endl;
@@ -292,7 +245,8 @@ int runLoadTest(const QStringList &arguments)
         target.adminUsername = config->adminUser;
         target.adminPassword = config->adminPassword;
     }
-    const QString reportDir = config->reportDir.isEmpty() ? defaultReportDir() : config->reportDir;
+    const QString reportDir
+        = config->reportDir.isEmpty() ? loadtest::defaultRunDirectory() : config->reportDir;
 
     out << "Javumbo load test: profile \"" << config->profile.name << "\", seed " << config->profile.seed
         << ", " << config->profile.users << " users, up to " << config->profile.durationS << " s, "
@@ -328,67 +282,10 @@ int runLoadTest(const QStringList &arguments)
     if (terminal)
         out << Qt::endl;
 
-    if (auto written = loadtest::writeRunReport(reportDir, record, config->snapshot); !written) {
-        printResult(record, reportDir, out);
-        return fail(u"loadtest"_s, written.error().message);
-    }
-    printResult(record, reportDir, out);
-    return int(record.result.exit);
-}
-
-int runCheck(const QStringList &arguments)
-{
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        u"Runs the integrity checker on a saved load-test run (its requests.jsonl and run.json).\n"
-        "Exit codes: 0 PASS, 2 FAIL (a violation), 3 UNKNOWN or could not run."_s);
-    parser.addHelpOption();
-    const QCommandLineOption run(u"run"_s, u"The run's report directory."_s, u"dir"_s);
-    const QCommandLineOption dataDir(u"data-dir"_s,
-        u"The server's data directory (or a snapshot of it); default: the run's, else the API."_s, u"dir"_s);
-    const QCommandLineOption target(
-        u"target"_s, u"Check through this server's API instead of files."_s, u"url"_s);
-    parser.addOptions({run, dataDir, target});
-    parser.process(arguments);
-    if (!parser.isSet(run))
-        return fail(u"check"_s, u"--run DIR is required"_s);
-    auto saved = loadtest::readSavedRun(parser.value(run));
-    if (!saved)
-        return fail(u"check"_s, saved.error().message);
-
-    integrity::CheckerOptions options;
-    options.dataDir = parser.isSet(dataDir) ? parser.value(dataDir) : saved->target.dataDir;
-    const QDir snapshot(QDir(parser.value(run)).filePath(u"snapshot"_s));
-    if (!parser.isSet(dataDir) && !QDir(options.dataDir).exists() && snapshot.exists())
-        options.dataDir = snapshot.path();
-    if (parser.isSet(target)) {
-        const QUrl url(parser.value(target));
-        options.dataDir.clear();
-        options.apiHost = url.host();
-        options.apiPort = quint16(url.port(80));
-    } else if (!QDir(options.dataDir).exists()) {
-        QTextStream(stderr) << "javumbo check: the run's data directory " << options.dataDir
-                            << " is gone and the run has no snapshot/; checking through the API of "
-                            << saved->target.description << " (pass --data-dir or --target to choose)"
-                            << Qt::endl;
-        options.dataDir.clear();
-        options.apiHost = saved->target.host;
-        options.apiPort = saved->target.port;
-    }
-    const integrity::IntegrityReport report = loadtest::auditSavedRun(*saved, options);
-
-    QTextStream out(stdout);
-    out << "Checked " << saved->history.size() << " operations of "
-        << loadtest::registeredAccounts(saved->accounts).size() << " accounts ("
-        << (options.dataDir.isEmpty() ? u"through the API"_s : u"in "_s + options.dataDir) << ")" << Qt::endl;
-    loadtest::RunRecord record;
-    record.profile = saved->profile;
-    record.target = saved->target;
-    record.result.integrity = report;
-    record.result.exit = report.verdict == integrity::Verdict::Fail ? loadtest::RunExit::IntegrityViolation
-        : report.verdict == integrity::Verdict::Pass                ? loadtest::RunExit::Pass
-                                                                    : loadtest::RunExit::CouldNotRun;
-    printResult(record, parser.value(run), out);
+    const auto written = loadtest::writeRunReport(reportDir, record, config->snapshot);
+    out << loadtest::resultText(record, reportDir) << Qt::flush;
+    if (!written)
+        return fail(written.error().message);
     return int(record.result.exit);
 }
 

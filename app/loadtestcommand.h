@@ -9,7 +9,4 @@ namespace javumbo::app {
 // Exit codes: 0 pass, 1 a threshold failed, 2 an integrity violation, 3 could not run.
 int runLoadTest(const QStringList &arguments);
 
-// `javumbo check --run DIR [--data-dir DIR]`: the checker, offline, on a saved run.
-int runCheck(const QStringList &arguments);
-
 } // namespace javumbo::app

@@ -1,6 +1,7 @@
 // The one executable. The mode is chosen at run time: `serve` and `users`
 // run on QCoreApplication (no display needed), as do --help and --version;
 // without a mode the desktop app opens.
+#include "checkcommand.h"
 #include "guicommand.h"
 #include "loadtestcommand.h"
 #include "servecommand.h"

@@ -26,7 +26,7 @@ CardRow cardFromJson(const QJsonObject &object)
     return row;
 }
 
-Error unexpected(const QString &what, const loadtest::HttpResult &result)
+Error unexpected(const QString &what, const net::HttpResult &result)
 {
     return makeError(
         ErrorCode::NetworkError, u"%1 answered %2 %3"_s.arg(what).arg(result.status).arg(result.errorCode()));
@@ -46,12 +46,12 @@ QString ApiReader::name() const
     return u"api"_s;
 }
 
-std::unique_ptr<loadtest::HttpClient> ApiReader::newClient() const
+std::unique_ptr<net::HttpClient> ApiReader::newClient() const
 {
-    return std::make_unique<loadtest::HttpClient>(m_host, m_port, m_timeout);
+    return std::make_unique<net::HttpClient>(m_host, m_port, m_timeout);
 }
 
-Result<QString> ApiReader::token(loadtest::HttpClient &http, const TestAccount &account, bool fresh)
+Result<QString> ApiReader::token(net::HttpClient &http, const TestAccount &account, bool fresh)
 {
     const QString key = HistoryIndex::userKey(account.username);
     if (!fresh) {
@@ -62,7 +62,7 @@ Result<QString> ApiReader::token(loadtest::HttpClient &http, const TestAccount &
     }
     if (account.password.isEmpty())
         return makeError(ErrorCode::NotAuthenticated, u"no password to log in as "_s % account.username);
-    loadtest::HttpCall login;
+    net::HttpCall login;
     login.method = "POST";
     login.path = u"/api/v1/login"_s;
     login.body
@@ -79,14 +79,13 @@ Result<QString> ApiReader::token(loadtest::HttpClient &http, const TestAccount &
     return m_tokens.value(key);
 }
 
-Result<loadtest::HttpResult> ApiReader::get(
-    loadtest::HttpClient &http, const TestAccount &account, const QString &path)
+Result<net::HttpResult> ApiReader::get(net::HttpClient &http, const TestAccount &account, const QString &path)
 {
     for (bool fresh : {false, true}) {
         auto bearer = token(http, account, fresh);
         if (!bearer)
             return bearer.error();
-        loadtest::HttpCall call;
+        net::HttpCall call;
         call.path = path;
         call.bearerToken = bearer.value();
         auto result = http.send(call);

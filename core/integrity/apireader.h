@@ -1,7 +1,7 @@
 #pragma once
 
 #include "collectionsource.h"
-#include "loadtest/httpclient.h"
+#include "net/httpclient.h"
 
 #include <QHash>
 
@@ -34,10 +34,9 @@ public:
 private:
     // Each call makes its own client: HttpClient's socket belongs to the
     // thread that made it, and passes may run on different threads.
-    std::unique_ptr<loadtest::HttpClient> newClient() const;
-    Result<QString> token(loadtest::HttpClient &http, const TestAccount &account, bool fresh);
-    Result<loadtest::HttpResult> get(
-        loadtest::HttpClient &http, const TestAccount &account, const QString &path);
+    std::unique_ptr<net::HttpClient> newClient() const;
+    Result<QString> token(net::HttpClient &http, const TestAccount &account, bool fresh);
+    Result<net::HttpResult> get(net::HttpClient &http, const TestAccount &account, const QString &path);
 
     QString m_host;
     quint16 m_port = 0;

@@ -4,8 +4,6 @@
 #include "directreader.h"
 #include "finalaudit.h"
 
-#include <QMutexLocker>
-
 using namespace Qt::StringLiterals;
 
 namespace javumbo::integrity {
@@ -22,7 +20,7 @@ Checker::~Checker() = default;
 
 void Checker::setAccounts(const QList<TestAccount> &accounts)
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     m_accounts.clear();
     for (const TestAccount &account : accounts)
         m_accounts.insert(HistoryIndex::userKey(account.username), account);
@@ -30,13 +28,13 @@ void Checker::setAccounts(const QList<TestAccount> &accounts)
 
 void Checker::addAccount(const TestAccount &account)
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     m_accounts.insert(HistoryIndex::userKey(account.username), account);
 }
 
-void Checker::observe(const loadtest::Operation &operation)
+void Checker::observe(const history::Operation &operation)
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     if (m_history.add(operation)) {
         m_lane.insert(operation.tag, LaneEntry {});
         ++m_counts.acknowledged;
@@ -47,13 +45,13 @@ void Checker::observe(const loadtest::Operation &operation)
 
 Lane Checker::lane() const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     return m_final ? m_final->lane : m_counts;
 }
 
 QList<Violation> Checker::violations() const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     if (m_final)
         return m_final->violations;
     return m_historyViolations + m_passViolations;
@@ -133,7 +131,7 @@ QList<CollectionView> Checker::readAll(CollectionSource *source, QList<TestAccou
 
 void Checker::verifyPending()
 {
-    QMutexLocker pass(&m_passMutex);
+    std::lock_guard pass(m_passMutex);
     CollectionSource *reader = source();
     if (!reader)
         return;
@@ -142,7 +140,7 @@ void Checker::verifyPending()
     QList<std::pair<TagAttempt, int>> pending; // with its misses
     bool confirm = false;
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard lock(m_mutex);
         for (auto it = m_lane.constBegin(); it != m_lane.constEnd(); ++it) {
             if (it->resolution != TagResolution::Pending)
                 continue;
@@ -169,7 +167,7 @@ void Checker::verifyPending()
         m_cursors.insert(view.userKey, view.data.cursor);
     }
 
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     if (m_final)
         return;
     for (const auto &[attempt, misses] : std::as_const(pending)) {
@@ -202,13 +200,13 @@ void Checker::verifyPending()
 
 IntegrityReport Checker::finish()
 {
-    QMutexLocker pass(&m_passMutex);
+    std::lock_guard pass(m_passMutex);
     CollectionSource *reader = source();
     HistoryIndex history;
     QList<Violation> historyViolations;
     QList<TestAccount> users;
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard lock(m_mutex);
         history = m_history; // implicitly shared: a cheap copy
         historyViolations = m_historyViolations;
         users = testUsersLocked();
@@ -225,7 +223,7 @@ IntegrityReport Checker::finish()
     input.spotChecksPerUser = m_options.apiSpotChecksPerUser;
     IntegrityReport report = runFinalAudit(input);
 
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     m_final = report;
     return report;
 }

@@ -8,10 +8,10 @@
 
 #include <QHash>
 #include <QList>
-#include <QMutex>
 
 #include <chrono>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 namespace javumbo::integrity {
@@ -56,7 +56,7 @@ public:
     void setAccounts(const QList<TestAccount> &accounts);
     void addAccount(const TestAccount &account);
 
-    void observe(const loadtest::Operation &operation);
+    void observe(const history::Operation &operation);
     // Looks for acknowledged cards not verified yet. One missing from its
     // owner's collection stays pending for one more pass, which rereads
     // every test collection in full; missing again, it is lost (or misplaced).
@@ -82,9 +82,12 @@ private:
     Result<void> resolve(CollectionSource &source, TestAccount &user);
     QList<CollectionView> readAll(CollectionSource *source, QList<TestAccount> &users, bool full);
 
-    CheckerOptions m_options;
+    CheckerOptions m_options; // set at construction, then only read
 
-    mutable QMutex m_mutex; // everything observe() touches
+    // Lock order: m_passMutex before m_mutex. observe() takes only m_mutex, so a
+    // pass reading files or the API never holds up the virtual users.
+    mutable std::mutex m_mutex;
+    // Guarded by m_mutex: everything observe() touches, and the live findings.
     QHash<QString, TestAccount> m_accounts; // by user key
     HistoryIndex m_history;
     HistoryChecks m_historyChecks;
@@ -94,7 +97,8 @@ private:
     Lane m_counts;
     std::optional<IntegrityReport> m_final;
 
-    QMutex m_passMutex; // one pass at a time; guards what passes keep
+    std::mutex m_passMutex;
+    // Guarded by m_passMutex: what the passes keep (one verifyPending() or finish() at a time).
     std::unique_ptr<DirectReader> m_direct;
     std::unique_ptr<ApiReader> m_api;
     CollectionSource *m_source = nullptr; // chosen at the first pass that finds one usable

@@ -1,6 +1,7 @@
 #include "datadirchecks.h"
 
 #include "accounts/credentialrules.h"
+#include "checks.h"
 
 #include <QFileInfo>
 #include <QSet>
@@ -135,7 +136,7 @@ DataDirAudit auditDataDir(const DirectReader &reader, const QList<Registration> 
         if (QFileInfo::exists(reader.collectionPath(user.userId)))
             toCheck.append({user.username, reader.collectionPath(user.userId)});
     }
-    audit.databaseFiles = outcome(u"database_files"_s, fileViolations, fileProblems,
+    audit.databaseFiles = outcome(checkName(Check::DatabaseFiles), fileViolations, fileProblems,
         u"%1 test users, one collection file each"_s.arg(ownerOfId.size()));
 
     int damaged = 0;
@@ -154,8 +155,8 @@ DataDirAudit auditDataDir(const DirectReader &reader, const QList<Registration> 
                 ownerOfId.key(username), QFileInfo(path).fileName() % u": "_s % findings.value().left(500)));
         }
     }
-    audit.integrityCheck
-        = outcome(u"integrity_check"_s, damaged, checkProblems, u"%1 files ok"_s.arg(toCheck.size()));
+    audit.integrityCheck = outcome(
+        checkName(Check::IntegrityCheck), damaged, checkProblems, u"%1 files ok"_s.arg(toCheck.size()));
     return audit;
 }
 

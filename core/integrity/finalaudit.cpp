@@ -2,6 +2,7 @@
 
 #include "apiprobes.h"
 #include "apireader.h"
+#include "checks.h"
 #include "counterchecks.h"
 #include "datadirchecks.h"
 #include "directreader.h"
@@ -19,11 +20,12 @@ qsizetype countOf(const QList<Violation> &violations, ViolationClass violationCl
         [violationClass](const Violation &violation) { return violation.violationClass == violationClass; });
 }
 
-// Fail on any violation of its class, else Unknown while something it needed
-// could not be read, else Pass.
-CheckOutcome judged(const QString &name, ViolationClass violationClass, const QList<Violation> &violations,
+// The check `violationClass` fails (checkFor): Fail on any violation of that
+// class, else Unknown while something it needed could not be read, else Pass.
+CheckOutcome judged(ViolationClass violationClass, const QList<Violation> &violations,
     const QStringList &problems, const QString &passed)
 {
+    const QString name = checkName(checkFor(violationClass));
     if (const qsizetype count = countOf(violations, violationClass); count > 0)
         return {name, CheckStatus::Fail,
             u"%1 %2 violation(s)"_s.arg(count).arg(violationClassName(violationClass)), true};
@@ -32,9 +34,9 @@ CheckOutcome judged(const QString &name, ViolationClass violationClass, const QL
     return {name, CheckStatus::Pass, passed, true};
 }
 
-CheckOutcome notVisible(const QString &name, const QString &why)
+CheckOutcome notVisible(Check check, const QString &why)
 {
-    return {name, CheckStatus::Unknown, why, false};
+    return {checkName(check), CheckStatus::Unknown, why, false};
 }
 
 bool before(const Violation &a, const Violation &b)
@@ -91,19 +93,19 @@ IntegrityReport runFinalAudit(const FinalAuditInput &input)
     const QString readCount
         = u"%1 collections read through %2"_s.arg(collections.size()).arg(input.sourceName);
     QList<CheckOutcome> &checks = report.checks;
-    checks.append(judged(u"lost"_s, ViolationClass::Lost, violations, unreadable,
+    checks.append(judged(ViolationClass::Lost, violations, unreadable,
         u"%1 acknowledged cards, none lost (%2)"_s.arg(sets.lane.acknowledged).arg(readCount)));
-    checks.append(judged(u"misplaced"_s, ViolationClass::Misplaced, violations, unreadable + probeProblems,
+    checks.append(judged(ViolationClass::Misplaced, violations, unreadable + probeProblems,
         input.api ? u"no card in another user's collection; GET /cards/{id} spot checks agree"_s
                   : u"no card in another user's collection"_s));
-    checks.append(judged(u"phantom"_s, ViolationClass::Phantom, violations, unreadable,
+    checks.append(judged(ViolationClass::Phantom, violations, unreadable,
         u"every card of the test collections was attempted"_s));
-    checks.append(judged(u"duplicated"_s, ViolationClass::Duplicated, violations, unreadable,
-        u"no tag twice in one collection"_s));
-    checks.append(judged(u"mismatched"_s, ViolationClass::Mismatched, violations, unreadable,
+    checks.append(
+        judged(ViolationClass::Duplicated, violations, unreadable, u"no tag twice in one collection"_s));
+    checks.append(judged(ViolationClass::Mismatched, violations, unreadable,
         u"every card found holds the front, back and deck sent"_s));
     {
-        CheckOutcome info {u"info_resolved"_s, CheckStatus::Pass,
+        CheckOutcome info {checkName(Check::InfoResolved), CheckStatus::Pass,
             u"%1 unknown add_cards recovered, %2 absent"_s.arg(sets.recovered).arg(sets.absent), true};
         if (sets.unresolved > 0) {
             info.status = CheckStatus::Unknown;
@@ -113,21 +115,21 @@ IntegrityReport runFinalAudit(const FinalAuditInput &input)
         checks.append(info);
     }
     if (seesRevlog)
-        checks.append(judged(u"revlog"_s, ViolationClass::RevlogMismatch, violations, unreadable,
+        checks.append(judged(ViolationClass::RevlogMismatch, violations, unreadable,
             u"%1 answered cards, revlog rows within [ok, ok + info]"_s.arg(history.answers().size())));
     else if (input.api)
-        checks.append(notVisible(u"revlog"_s, u"the revlog is not visible through the API"_s));
+        checks.append(notVisible(Check::Revlog, u"the revlog is not visible through the API"_s));
     else
-        checks.append(judged(u"revlog"_s, ViolationClass::RevlogMismatch, violations, unreadable,
+        checks.append(judged(ViolationClass::RevlogMismatch, violations, unreadable,
             u"no collection to read the revlog from"_s));
-    checks.append(judged(u"reps"_s, ViolationClass::RepsMismatch, violations, unreadable,
+    checks.append(judged(ViolationClass::RepsMismatch, violations, unreadable,
         seesRevlog ? u"reps equals the revlog rows of every card"_s
                    : u"reps within [ok, ok + info] answers of every card"_s));
-    checks.append(judged(u"session_mixup"_s, ViolationClass::SessionMixup, violations, {},
-        u"every response named the session's own user"_s));
-    checks.append(judged(u"session_after_logout"_s, ViolationClass::SessionAfterLogout, violations, {},
-        u"no session answered after its logout"_s));
-    checks.append(judged(u"identities"_s, ViolationClass::DuplicateIdentity, violations,
+    checks.append(judged(
+        ViolationClass::SessionMixup, violations, {}, u"every response named the session's own user"_s));
+    checks.append(judged(
+        ViolationClass::SessionAfterLogout, violations, {}, u"no session answered after its logout"_s));
+    checks.append(judged(ViolationClass::DuplicateIdentity, violations,
         dataDir && !dataDir->adminReadable ? QStringList {u"admin.db unreadable: "_s % dataDir->adminError}
                                            : QStringList(),
         u"%1 registrations with unique ids, usernames and emails%2"_s.arg(history.registrations().size())
@@ -141,11 +143,10 @@ IntegrityReport runFinalAudit(const FinalAuditInput &input)
     } else {
         const QString why = input.api ? u"the server's files are not visible through the API"_s
                                       : u"no readable data directory"_s;
-        checks.append(notVisible(u"database_files"_s, why));
-        checks.append(notVisible(u"integrity_check"_s, why));
+        checks.append(notVisible(Check::DatabaseFiles, why));
+        checks.append(notVisible(Check::IntegrityCheck, why));
     }
-    checks.append(
-        judged(u"server_errors"_s, ViolationClass::ServerError, violations, {}, u"no response was a 500"_s));
+    checks.append(judged(ViolationClass::ServerError, violations, {}, u"no response was a 500"_s));
 
     report.verdict = decideVerdict(checks, violations);
     return report;

@@ -3,13 +3,13 @@
 #include "accounts/credentialrules.h"
 
 using namespace Qt::StringLiterals;
-using javumbo::loadtest::Outcome;
+using javumbo::history::Outcome;
 
 namespace javumbo::integrity {
 
 namespace {
 
-Violation violationOf(ViolationClass violationClass, const loadtest::Operation &operation, QString detail)
+Violation violationOf(ViolationClass violationClass, const history::Operation &operation, QString detail)
 {
     Violation violation;
     violation.violationClass = violationClass;
@@ -26,7 +26,7 @@ Violation violationOf(ViolationClass violationClass, const loadtest::Operation &
 
 } // namespace
 
-QList<Violation> HistoryChecks::add(const loadtest::Operation &operation)
+QList<Violation> HistoryChecks::add(const history::Operation &operation)
 {
     QList<Violation> found;
     if (operation.status == 500)
@@ -69,7 +69,7 @@ Violation HistoryChecks::afterLogout(const SessionUse &use, const QString &sessi
     return violation;
 }
 
-void HistoryChecks::checkSession(const loadtest::Operation &operation, QList<Violation> &found)
+void HistoryChecks::checkSession(const history::Operation &operation, QList<Violation> &found)
 {
     if (operation.sessionId.isEmpty() || operation.outcome != Outcome::Ok)
         return;
@@ -100,7 +100,7 @@ void HistoryChecks::checkSession(const loadtest::Operation &operation, QList<Vio
     }
 }
 
-void HistoryChecks::checkIdentity(const loadtest::Operation &operation, QList<Violation> &found)
+void HistoryChecks::checkIdentity(const history::Operation &operation, QList<Violation> &found)
 {
     if (operation.op != u"register"_s || operation.outcome != Outcome::Ok)
         return;

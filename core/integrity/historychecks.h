@@ -20,7 +20,7 @@ class HistoryChecks
 public:
     // The violations this operation reveals (including earlier operations
     // that a late-arriving logout convicts).
-    QList<Violation> add(const loadtest::Operation &operation);
+    QList<Violation> add(const history::Operation &operation);
 
 private:
     struct SessionUse
@@ -37,8 +37,8 @@ private:
         qint64 logoutSeq = 0;
         QList<SessionUse> uses; // every ok operation that used the session
     };
-    void checkSession(const loadtest::Operation &operation, QList<Violation> &found);
-    void checkIdentity(const loadtest::Operation &operation, QList<Violation> &found);
+    void checkSession(const history::Operation &operation, QList<Violation> &found);
+    void checkIdentity(const history::Operation &operation, QList<Violation> &found);
     static Violation afterLogout(const SessionUse &use, const QString &sessionId, const Session &session);
 
     QHash<QString, Session> m_sessions;

@@ -3,11 +3,11 @@
 #include "accounts/credentialrules.h"
 
 using namespace Qt::StringLiterals;
-using javumbo::loadtest::Outcome;
+using javumbo::history::Outcome;
 
 namespace javumbo::integrity {
 
-OpRef opRef(const loadtest::Operation &operation)
+OpRef opRef(const history::Operation &operation)
 {
     return OpRef {operation.seq, operation.requestId, operation.completeUs};
 }
@@ -17,7 +17,7 @@ QString HistoryIndex::userKey(const QString &username)
     return credentialrules::usernameKey(username);
 }
 
-HistoryUser &HistoryIndex::user(const loadtest::Operation &operation)
+HistoryUser &HistoryIndex::user(const history::Operation &operation)
 {
     HistoryUser &user = m_users[userKey(operation.username)];
     if (user.username.isEmpty())
@@ -27,7 +27,7 @@ HistoryUser &HistoryIndex::user(const loadtest::Operation &operation)
     return user;
 }
 
-bool HistoryIndex::add(const loadtest::Operation &operation)
+bool HistoryIndex::add(const history::Operation &operation)
 {
     if (operation.username.isEmpty())
         return false;
@@ -51,7 +51,7 @@ bool HistoryIndex::add(const loadtest::Operation &operation)
     return false;
 }
 
-bool HistoryIndex::addCard(const loadtest::Operation &operation)
+bool HistoryIndex::addCard(const history::Operation &operation)
 {
     user(operation).owns = true;
     auto it = m_tags.find(operation.tag);
@@ -86,7 +86,7 @@ bool HistoryIndex::addCard(const loadtest::Operation &operation)
     return false;
 }
 
-void HistoryIndex::addAnswer(const loadtest::Operation &operation)
+void HistoryIndex::addAnswer(const history::Operation &operation)
 {
     user(operation).owns = true;
     AnswerTally &tally = m_answers[{userKey(operation.username), operation.cardId}];

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "loadtest/operation.h"
+#include "history/operation.h"
 
 #include <QHash>
 #include <QList>
@@ -69,7 +69,7 @@ class HistoryIndex
 {
 public:
     // Returns true when this operation acknowledged its tag for the first time.
-    bool add(const loadtest::Operation &operation);
+    bool add(const history::Operation &operation);
 
     // Keyed by tag.
     const QHash<QString, TagAttempt> &tags() const { return m_tags; }
@@ -84,9 +84,9 @@ public:
     static QString userKey(const QString &username);
 
 private:
-    HistoryUser &user(const loadtest::Operation &operation);
-    bool addCard(const loadtest::Operation &operation);
-    void addAnswer(const loadtest::Operation &operation);
+    HistoryUser &user(const history::Operation &operation);
+    bool addCard(const history::Operation &operation);
+    void addAnswer(const history::Operation &operation);
 
     QHash<QString, TagAttempt> m_tags;
     QHash<std::pair<QString, qint64>, AnswerTally> m_answers;
@@ -95,6 +95,6 @@ private:
     qint64 m_acknowledged = 0;
 };
 
-OpRef opRef(const loadtest::Operation &operation);
+OpRef opRef(const history::Operation &operation);
 
 } // namespace javumbo::integrity

@@ -5,6 +5,11 @@
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
+using javumbo::history::Operation;
+using javumbo::history::Outcome;
+using javumbo::history::outcomeOfStatus;
+using javumbo::net::HttpCall;
+using javumbo::net::HttpResult;
 
 namespace javumbo::loadtest {
 

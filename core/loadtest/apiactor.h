@@ -1,6 +1,6 @@
 #pragma once
 
-#include "httpclient.h"
+#include "net/httpclient.h"
 #include "runcontext.h"
 
 #include <QJsonObject>
@@ -71,18 +71,18 @@ public:
     static QString usernameOfTag(const QString &tag);
 
 private:
-    Operation begin(const QString &op);
-    Operation beginAdd(const CardPayload &card, const QString &idempotencyKey, HttpCall *call);
+    history::Operation begin(const QString &op);
+    history::Operation beginAdd(const CardPayload &card, const QString &idempotencyKey, net::HttpCall *call);
     // Sends, completes and records `operation`; returns the response when one arrived.
-    std::optional<HttpResult> perform(Operation &operation, const HttpCall &call);
-    void observeCard(Operation &operation, const QJsonObject &card) const;
-    HttpCall authorized(QByteArray method, QString path, const QJsonObject &body = {}) const;
+    std::optional<net::HttpResult> perform(history::Operation &operation, const net::HttpCall &call);
+    void observeCard(history::Operation &operation, const QJsonObject &card) const;
+    net::HttpCall authorized(QByteArray method, QString path, const QJsonObject &body = {}) const;
 
     RunContext &m_context;
     QString m_virtualUser;
     QString m_scenario;
     TestAccount &m_account;
-    HttpClient m_client;
+    net::HttpClient m_client;
     QString m_token;
     QString m_sessionName;
     QString m_endedToken;

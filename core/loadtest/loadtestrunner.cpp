@@ -2,20 +2,23 @@
 
 #include "apiactor.h"
 #include "integrity/checker.h"
+#include "lockpoller.h"
 #include "pacer.h"
 #include "payloads.h"
+#include "randomstreams.h"
+#include "runmonitor.h"
 #include "sampledeck.h"
 #include "scenarios.h"
-
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <algorithm>
 #include <barrier>
 #include <thread>
 
 using namespace Qt::StringLiterals;
+using javumbo::history::Operation;
+using javumbo::net::HttpCall;
+using javumbo::net::HttpClient;
+using javumbo::net::HttpResult;
 
 namespace javumbo::loadtest {
 
@@ -23,26 +26,24 @@ namespace {
 
 constexpr int RegistrationThreads = 16;
 constexpr int SetUpThreads = 8;
-constexpr qint64 MonitorIntervalUs = 1'000'000;
+constexpr std::chrono::microseconds MonitorInterval = std::chrono::seconds(1);
 
 qint64 seconds(double s)
 {
     return qint64(s * 1e6);
 }
 
-// Runs `work(i)` for i in [0, count) on up to `threads` threads.
+// Runs `work(i)` for i in [0, count) on up to `threads` threads; returns when all are done.
 void parallelFor(int count, int threads, const std::function<void(int)> &work)
 {
     std::atomic<int> next {0};
-    std::vector<std::thread> pool;
+    std::vector<std::jthread> pool;
     for (int t = 0; t < std::min(count, threads); ++t) {
         pool.emplace_back([&] {
             for (int i = next++; i < count; i = next++)
                 work(i);
         });
     }
-    for (std::thread &thread : pool)
-        thread.join();
 }
 
 } // namespace
@@ -75,88 +76,7 @@ struct LoadTestRunner::VirtualUser
     // Runs instead of `body` when the run stops before the user's start: a hot
     // user's device leaves its barrier, so the devices that did start never wait for it.
     std::function<void()> skipped;
-    std::thread thread;
-};
-
-// Once a second: the deadline, a snapshot, an incremental integrity pass and
-// the server's lock figures.
-class LoadTestRunner::Monitor
-{
-public:
-    explicit Monitor(LoadTestRunner &runner) : m_runner(runner), m_thread([this] { loop(); }) { }
-    ~Monitor()
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            m_done = true;
-        }
-        m_wake.notify_all();
-        m_thread.join();
-    }
-
-private:
-    void loop()
-    {
-        RunContext &context = *m_runner.m_context;
-        std::unique_lock lock(m_mutex);
-        while (!m_done) {
-            m_wake.wait_for(lock, std::chrono::microseconds(MonitorIntervalUs));
-            if (m_done)
-                break;
-            lock.unlock();
-            if (context.history().nowUs() >= seconds(m_runner.m_profile.durationS))
-                context.requestStop();
-            pollLocks();
-            m_runner.m_checker->verifyPending();
-            m_runner.publish(m_runner.buildSnapshot(RunSnapshot::Phase(m_runner.m_phase.load())));
-            lock.lock();
-        }
-    }
-
-    void pollLocks()
-    {
-        const RunTarget &target = m_runner.m_target;
-        if (target.adminUsername.isEmpty())
-            return;
-        if (!m_client)
-            m_client = std::make_unique<HttpClient>(target.host, target.port, std::chrono::seconds(5));
-        if (m_token.isEmpty()) {
-            HttpCall login;
-            login.method = "POST";
-            login.path = u"/api/v1/login"_s;
-            login.body = QJsonDocument(
-                QJsonObject {{u"username"_s, target.adminUsername}, {u"password"_s, target.adminPassword}})
-                             .toJson(QJsonDocument::Compact);
-            const Result<HttpResult> answer = m_client->send(login);
-            if (!answer || answer->status != 200)
-                return;
-            m_token = answer->json().toObject().value(u"token"_s).toString();
-        }
-        HttpCall locks;
-        locks.path = u"/api/v1/admin/locks"_s;
-        locks.bearerToken = m_token;
-        const Result<HttpResult> answer = m_client->send(locks);
-        if (!answer || answer->status != 200)
-            return;
-        LockPoint point;
-        point.tS = double(m_runner.m_context->history().nowUs()) / 1e6;
-        for (const QJsonValue row : answer->json().toArray()) {
-            const QJsonObject lock = row.toObject();
-            point.maxWaitMs = std::max(point.maxWaitMs, lock.value(u"max_wait_ms"_s).toDouble());
-            point.waiters += lock.value(u"waiters"_s).toInteger();
-            point.contended += lock.value(u"contended"_s).toInteger();
-        }
-        std::lock_guard snapshotLock(m_runner.m_snapshotMutex);
-        m_runner.m_snapshot.lockWaits.append(point);
-    }
-
-    LoadTestRunner &m_runner;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_done = false;
-    std::unique_ptr<HttpClient> m_client;
-    QString m_token;
-    std::thread m_thread;
+    std::jthread thread; // joins when the user is destroyed
 };
 
 LoadTestRunner::LoadTestRunner(LoadProfile profile, RunTarget target, QList<Threshold> thresholds)
@@ -186,6 +106,20 @@ void LoadTestRunner::requestStop()
 {
     if (m_context)
         m_context->requestStop();
+}
+
+void LoadTestRunner::monitorTick(LockPoller &locks)
+{
+    RunContext &context = *m_context;
+    if (context.history().nowUs() >= seconds(m_profile.durationS))
+        context.requestStop();
+    if (const std::optional<LockPoint> point = locks.poll(context.history())) {
+        // publish() carries the lock points over from m_snapshot.
+        std::lock_guard lock(m_snapshotMutex);
+        m_snapshot.lockWaits.append(*point);
+    }
+    m_checker->verifyPending();
+    publish(buildSnapshot(RunSnapshot::Phase(m_phase.load())));
 }
 
 void LoadTestRunner::publish(RunSnapshot snapshot)
@@ -267,17 +201,12 @@ RunSnapshot LoadTestRunner::buildSnapshot(RunSnapshot::Phase phase)
 qint64 LoadTestRunner::plannedOperations() const
 {
     const LoadProfile &p = m_profile;
-    const double writerOps = (p.writers.cards.min + p.writers.cards.max) / 2.0;
-    const double reviewerOps = (p.reviewers.reviews.min + p.reviewers.reviews.max);
-    const double identity = p.identityCheckEvery > 0 ? 1.0 + 1.0 / p.identityCheckEvery : 1.0;
-    const double cycles = p.sessions.workers * p.sessions.cycles
-        * (4 + (p.sessions.cardsPerCycle.min + p.sessions.cardsPerCycle.max) / 2.0);
-    const double hot
-        = p.hotUser.clients * (3.0 + p.hotUser.cardsPerClient + 2.0 * p.hotUser.answersPerClient);
-    const double retries = p.retries.workers * (2.0 + 2.0 * p.retries.cards);
-    return qint64(m_accounts.size() + p.reviewerCount() * (2 + p.reviewers.deckCards)
-        + p.writerCount() * (2 + writerOps * identity) + p.reviewerCount() * (2 + reviewerOps * identity)
-        + cycles + hot + retries);
+    using namespace scenarios;
+    const double registrations = double(m_accounts.size()); // one request per account
+    return qint64(registrations + p.reviewerCount() * setUpReviewerRequests(p)
+        + p.writerCount() * writerRequests(p) + p.reviewerCount() * reviewerRequests(p)
+        + p.sessions.workers * sessionThrasherRequests(p) + p.hotUser.clients * hotUserClientRequests(p)
+        + p.retries.workers * retrierRequests(p));
 }
 
 QList<TestAccount *> LoadTestRunner::accountsOf(int first, int count)
@@ -314,7 +243,7 @@ bool LoadTestRunner::serverAnswers(QString *why)
 void LoadTestRunner::registerAccounts()
 {
     RunContext &context = *m_context;
-    QRandomGenerator random = payloads::generator(m_profile.seed, 3);
+    QRandomGenerator random = randomStream(m_profile.seed, RandomStream::RegistrationSchedule);
     QList<std::pair<qint64, int>> schedule; // (intended start, account index)
     const qint64 startUs = context.history().nowUs();
     for (int i = 0; i < m_accounts.size(); ++i)
@@ -337,7 +266,6 @@ void LoadTestRunner::runScenarios()
     const LoadProfile &p = m_profile;
     const int writers = p.writerCount();
     const int reviewers = p.reviewerCount();
-    const qint64 mainStartUs = context.history().nowUs();
     // Open model: every scenario user shares the target rate.
     const double ratePerUser = p.openRate / std::max(1, writers + reviewers);
 
@@ -381,7 +309,7 @@ void LoadTestRunner::runScenarios()
             const int w = started;
             plan(u"writer-%1"_s.arg(w + 1), &m_activeWriters, setUpEndUs + seconds(stage * p.writers.stageS),
                 [this, &context, account, w, ratePerUser] {
-                    QRandomGenerator random = payloads::generator(m_profile.seed, 10'000 + quint64(w));
+                    QRandomGenerator random = randomStream(m_profile.seed, RandomStream::Writer, w);
                     const int cards = payloads::draw(random, m_profile.writers.cards);
                     Pacer pacer(context, random, m_profile.writers.thinkMs, ratePerUser);
                     ApiActor actor(context, u"writer-%1"_s.arg(w + 1), u"writers"_s, *account);
@@ -399,7 +327,7 @@ void LoadTestRunner::runScenarios()
         const qint64 deckId = deckIds[r];
         plan(u"reviewer-%1"_s.arg(r + 1), &m_activeReviewers, setUpEndUs + seconds(stage * p.reviewers.stepS),
             [this, &context, actor, deckId, r, ratePerUser] {
-                QRandomGenerator random = payloads::generator(m_profile.seed, 20'000 + quint64(r));
+                QRandomGenerator random = randomStream(m_profile.seed, RandomStream::Reviewer, r);
                 const int reviews = payloads::draw(random, m_profile.reviewers.reviews);
                 Pacer pacer(context, random, m_profile.reviewers.thinkMs, ratePerUser);
                 scenarios::runReviewer(*actor, random, pacer, deckId, reviews);
@@ -409,7 +337,7 @@ void LoadTestRunner::runScenarios()
     const QList<TestAccount *> everyone = accountsOf(0, writers + reviewers);
     for (int s = 0; s < p.sessions.workers; ++s) {
         plan(u"sessions-%1"_s.arg(s + 1), &m_activeOthers, setUpEndUs, [this, &context, everyone, s] {
-            QRandomGenerator random = payloads::generator(m_profile.seed, 30'000 + quint64(s));
+            QRandomGenerator random = randomStream(m_profile.seed, RandomStream::SessionThrasher, s);
             scenarios::runSessionThrasher(context, u"sessions-%1"_s.arg(s + 1), everyone, random);
         });
     }
@@ -438,12 +366,11 @@ void LoadTestRunner::runScenarios()
         if (account->userId == 0)
             continue;
         plan(u"retrier-%1"_s.arg(r + 1), &m_activeOthers, setUpEndUs, [this, &context, account, r] {
-            QRandomGenerator random = payloads::generator(m_profile.seed, 40'000 + quint64(r));
+            QRandomGenerator random = randomStream(m_profile.seed, RandomStream::Retrier, r);
             ApiActor actor(context, u"retrier-%1"_s.arg(r + 1), u"retries"_s, *account);
             scenarios::runRetrier(actor, random);
         });
     }
-    Q_UNUSED(mainStartUs);
 
     std::stable_sort(schedule.begin(), schedule.end(),
         [](const auto &a, const auto &b) { return a->startUs < b->startUs; });
@@ -462,7 +389,7 @@ void LoadTestRunner::runScenarios()
 void LoadTestRunner::startVirtualUser(std::unique_ptr<VirtualUser> user)
 {
     VirtualUser *raw = user.get();
-    raw->thread = std::thread([raw] {
+    raw->thread = std::jthread([raw] {
         ++*raw->activeCounter;
         raw->body();
         --*raw->activeCounter;
@@ -472,11 +399,7 @@ void LoadTestRunner::startVirtualUser(std::unique_ptr<VirtualUser> user)
 
 void LoadTestRunner::joinVirtualUsers()
 {
-    for (auto &user : m_virtualUsers) {
-        if (user->thread.joinable())
-            user->thread.join();
-    }
-    m_virtualUsers.clear();
+    m_virtualUsers.clear(); // each user's jthread joins as it goes
 }
 
 RunResult LoadTestRunner::run()
@@ -509,7 +432,9 @@ RunResult LoadTestRunner::run()
         result.exit = RunExit::CouldNotRun;
         return result;
     }
-    m_monitor = std::make_unique<Monitor>(*this);
+    auto locks = std::make_shared<LockPoller>(
+        m_target.host, m_target.port, m_target.adminUsername, m_target.adminPassword);
+    m_monitor = std::make_unique<RunMonitor>(MonitorInterval, [this, locks] { monitorTick(*locks); });
     m_phase = int(RunSnapshot::Phase::Registering);
     registerAccounts();
     const QList<integrity::TestAccount> known = registeredAccounts(m_accounts);
@@ -544,14 +469,11 @@ RunResult LoadTestRunner::run()
 
     const bool thresholdFailed = std::any_of(
         result.thresholds.begin(), result.thresholds.end(), [](const auto &t) { return !t.passed; });
-    if (result.integrity.verdict == integrity::Verdict::Fail) {
-        result.exit = RunExit::IntegrityViolation;
-    } else if (result.integrity.verdict == integrity::Verdict::Unknown) {
-        result.exit = RunExit::CouldNotRun;
+    result.exit = exitFor(result.integrity.verdict);
+    if (result.exit == RunExit::CouldNotRun)
         result.error = u"the integrity verdict is UNKNOWN: a required check could not run"_s;
-    } else {
-        result.exit = thresholdFailed ? RunExit::ThresholdFailed : RunExit::Pass;
-    }
+    else if (result.exit == RunExit::Pass && thresholdFailed)
+        result.exit = RunExit::ThresholdFailed;
     return result;
 }
 

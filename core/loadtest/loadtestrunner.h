@@ -3,6 +3,7 @@
 #include "integrity/integrityreport.h"
 #include "profile.h"
 #include "runcontext.h"
+#include "runexit.h"
 #include "runsnapshot.h"
 #include "thresholds.h"
 
@@ -16,6 +17,9 @@ class Checker;
 
 namespace javumbo::loadtest {
 
+class LockPoller;
+class RunMonitor;
+
 // The server a run drives, and what else it may use.
 struct RunTarget
 {
@@ -28,15 +32,6 @@ struct RunTarget
     QString fault; // the planted fault of an embedded server, for the report
 };
 
-// How a run ended: exit codes of `javumbo loadtest`.
-enum class RunExit
-{
-    Pass = 0,
-    ThresholdFailed = 1,
-    IntegrityViolation = 2,
-    CouldNotRun = 3
-};
-
 struct RunResult
 {
     RunExit exit = RunExit::CouldNotRun;
@@ -44,7 +39,7 @@ struct RunResult
     integrity::IntegrityReport integrity;
     QList<ThresholdResult> thresholds;
     RunSnapshot finalSnapshot;
-    QList<Operation> history;
+    QList<history::Operation> history;
     QList<TestAccount> accounts;
     QDateTime startedAt;
     double durationS = 0;
@@ -71,40 +66,47 @@ public:
     const RunTarget &target() const { return m_target; }
 
 private:
-    class Monitor;
     struct VirtualUser;
 
     bool serverAnswers(QString *why);
     void registerAccounts();
-    void setUpReviewers();
     void runScenarios();
     void startVirtualUser(std::unique_ptr<VirtualUser> user);
     void joinVirtualUsers();
+    // Once a second on the monitor's thread: the deadline, the server's lock
+    // figures, an incremental integrity pass, a snapshot.
+    void monitorTick(LockPoller &locks);
     qint64 plannedOperations() const;
     void publish(RunSnapshot snapshot);
     RunSnapshot buildSnapshot(RunSnapshot::Phase phase);
     QList<TestAccount *> accountsOf(int first, int count);
 
+    // Set before any thread of the run starts, then only read.
     LoadProfile m_profile;
     RunTarget m_target;
     QList<Threshold> m_thresholds;
+    // Made by run() before its threads start; each is thread-safe itself.
     std::unique_ptr<RunContext> m_context;
     std::unique_ptr<integrity::Checker> m_checker;
-    QList<TestAccount> m_accounts; // writers, reviewers, then the hot user and the retriers
-    QList<qint64> m_reviewerDecks;
-    std::vector<std::unique_ptr<VirtualUser>> m_virtualUsers;
+    // Writers, reviewers, then the hot user and the retriers. The list is fixed
+    // before the threads start; an entry is written by one thread at a time
+    // (its registrar, then its virtual user).
+    QList<TestAccount> m_accounts;
+    std::vector<std::unique_ptr<VirtualUser>> m_virtualUsers; // run()'s thread only
     std::atomic<int> m_activeWriters {0};
     std::atomic<int> m_activeReviewers {0};
     std::atomic<int> m_activeOthers {0};
     std::atomic<int> m_phase {0};
-    std::unique_ptr<Monitor> m_monitor;
+    std::unique_ptr<RunMonitor> m_monitor; // run()'s thread only
 
     mutable std::mutex m_snapshotMutex;
+    // Guarded by m_snapshotMutex (buildSnapshot() also reads the last two,
+    // on the one thread that publishes at a time):
     RunSnapshot m_snapshot;
     std::function<void(const RunSnapshot &)> m_callback;
-    // Previous figures, for the per-interval numbers of the time line.
-    quint64 m_lastOperations = 0;
+    quint64 m_lastOperations = 0; // previous figures, for the per-interval numbers of the time line
     quint64 m_lastErrors = 0;
+    // buildSnapshot()'s previous figures: the monitor's thread, then run()'s once the monitor is gone.
     double m_lastSnapshotS = 0;
     QMap<QString, metrics::HistogramSnapshot> m_lastHistograms;
 };

@@ -1,5 +1,7 @@
 #include "payloads.h"
 
+#include "randomstreams.h"
+
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -47,13 +49,6 @@ QString pick(const Array &array, QRandomGenerator &random)
 
 } // namespace
 
-QRandomGenerator generator(quint64 seed, quint64 stream)
-{
-    // Distinct streams from one seed: mix the two with a 64-bit odd multiplier.
-    const quint64 mixed = seed * 0x9E3779B97F4A7C15ull + (stream + 1) * 0xBF58476D1CE4E5B9ull;
-    return QRandomGenerator(quint32(mixed ^ (mixed >> 32)));
-}
-
 int draw(QRandomGenerator &random, const IntRange &range)
 {
     return range.max <= range.min ? range.min : range.min + random.bounded(range.max - range.min + 1);
@@ -61,7 +56,7 @@ int draw(QRandomGenerator &random, const IntRange &range)
 
 TestAccount account(quint64 seed, int index)
 {
-    QRandomGenerator random = generator(seed, 1'000'000 + quint64(index));
+    QRandomGenerator random = randomStream(seed, RandomStream::Account, index);
     TestAccount account;
     const QString first = pick(FirstNames, random);
     const QString last = pick(LastNames, random);

@@ -12,8 +12,6 @@ namespace javumbo::loadtest {
 // gives the same accounts and the same card texts.
 namespace payloads {
 
-// A generator for one purpose of one run (`stream` separates virtual users).
-QRandomGenerator generator(quint64 seed, quint64 stream);
 int draw(QRandomGenerator &random, const IntRange &range);
 
 // Test account number `index` of the run: a random-looking name, email and

@@ -1,11 +1,10 @@
 #pragma once
 
-#include "history.h"
+#include "history/history.h"
 #include "integrity/collectionsource.h"
 #include "profile.h"
 #include "runmetrics.h"
 
-#include <QMutex>
 #include <QString>
 
 #include <atomic>
@@ -40,7 +39,7 @@ public:
     const QString &host() const { return m_host; }
     quint16 port() const { return m_port; }
     const LoadProfile &profile() const { return m_profile; }
-    History &history() { return m_history; }
+    history::History &history() { return m_history; }
     RunMetrics &metrics() { return m_metrics; }
 
     QString nextRequestId();
@@ -58,12 +57,17 @@ private:
     QString m_host;
     quint16 m_port;
     LoadProfile m_profile;
-    History m_history;
+    history::History m_history;
     RunMetrics m_metrics;
     std::atomic<qint64> m_requests {0};
     std::atomic<qint64> m_sessions {0};
+
     std::mutex m_cardNumbersMutex;
+    // Guarded by m_cardNumbersMutex:
     std::map<QString, int> m_cardNumbers;
+
+    // Written under m_stopMutex (so a sleeper cannot miss the signal), read
+    // without it by stopRequested().
     std::atomic<bool> m_stop {false};
     std::mutex m_stopMutex;
     std::condition_variable m_stopSignal;

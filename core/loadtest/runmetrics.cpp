@@ -3,6 +3,8 @@
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
+using javumbo::history::Operation;
+using javumbo::history::Outcome;
 
 namespace javumbo::loadtest {
 

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "history/operation.h"
 #include "metrics/histogram.h"
-#include "operation.h"
 
 #include <QJsonArray>
 #include <QMap>
@@ -51,7 +51,7 @@ struct ScenarioFigures
 class RunMetrics
 {
 public:
-    void record(const Operation &operation);
+    void record(const history::Operation &operation);
     void recordDropped(const QString &op);
 
     QList<EndpointFigures> endpoints() const;
@@ -82,6 +82,7 @@ private:
     EndpointFigures figures(const QString &op, const Endpoint &endpoint) const;
 
     mutable std::mutex m_mutex;
+    // Guarded by m_mutex:
     std::map<QString, std::unique_ptr<Endpoint>> m_endpoints;
     std::map<QString, ErrorFigures> m_errors;
     QMap<QString, ScenarioFigures> m_scenarios;

@@ -2,15 +2,20 @@
 
 #include "htmlreport.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QStandardPaths>
 
 #include <map>
 
 using namespace Qt::StringLiterals;
+using javumbo::history::History;
+using javumbo::history::Operation;
+using javumbo::history::Outcome;
 
 namespace javumbo::loadtest {
 
@@ -96,19 +101,11 @@ integrity::IntegrityReport auditSavedRun(const SavedRun &saved, const integrity:
     return checker.finish();
 }
 
-QString exitName(RunExit exit)
+QString defaultRunDirectory()
 {
-    switch (exit) {
-    case RunExit::Pass:
-        return u"pass"_s;
-    case RunExit::ThresholdFailed:
-        return u"threshold failed"_s;
-    case RunExit::IntegrityViolation:
-        return u"integrity violation"_s;
-    case RunExit::CouldNotRun:
-        return u"could not run"_s;
-    }
-    return {};
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(base).filePath(
+        u"loadtest-runs/"_s + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s));
 }
 
 QJsonObject summaryJson(const RunRecord &record)

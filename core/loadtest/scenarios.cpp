@@ -1,6 +1,7 @@
 #include "scenarios.h"
 
 #include "payloads.h"
+#include "randomstreams.h"
 
 using namespace Qt::StringLiterals;
 
@@ -24,6 +25,17 @@ private:
     int m_every;
     int m_count = 0;
 };
+
+double average(const IntRange &range)
+{
+    return (range.min + range.max) / 2.0;
+}
+
+// The share of requests an IdentityCheck adds: one GET /me per `every` operations.
+double withIdentityChecks(const LoadProfile &profile)
+{
+    return profile.identityCheckEvery > 0 ? 1.0 + 1.0 / profile.identityCheckEvery : 1.0;
+}
 
 CardPayload nextWriterCard(RunContext &context, const QString &username, QRandomGenerator &random)
 {
@@ -49,6 +61,11 @@ qint64 setUpReviewer(ApiActor &actor, const SampleDeck &deck, int cards)
     return *deckId;
 }
 
+double setUpReviewerRequests(const LoadProfile &profile)
+{
+    return 2 + profile.reviewers.deckCards; // login, create_deck, add_card per card
+}
+
 void runWriter(ApiActor &actor, QRandomGenerator &random, Pacer &pacer, int cards)
 {
     RunContext &context = actor.context();
@@ -64,6 +81,12 @@ void runWriter(ApiActor &actor, QRandomGenerator &random, Pacer &pacer, int card
         identity.afterOperation();
     }
     actor.logout();
+}
+
+double writerRequests(const LoadProfile &profile)
+{
+    // login, logout; add_card per card and now and then a GET /me
+    return 2 + average(profile.writers.cards) * withIdentityChecks(profile);
 }
 
 void runReviewer(ApiActor &actor, QRandomGenerator &random, Pacer &pacer, qint64 deckId, int reviews)
@@ -91,6 +114,12 @@ void runReviewer(ApiActor &actor, QRandomGenerator &random, Pacer &pacer, qint64
     actor.logout();
 }
 
+double reviewerRequests(const LoadProfile &profile)
+{
+    // 2 for the session; review_next and review_answer per review, and now and then a GET /me
+    return 2 + 2 * average(profile.reviewers.reviews) * withIdentityChecks(profile);
+}
+
 void runSessionThrasher(
     RunContext &context, const QString &virtualUser, QList<TestAccount *> accounts, QRandomGenerator &random)
 {
@@ -114,11 +143,18 @@ void runSessionThrasher(
     }
 }
 
+double sessionThrasherRequests(const LoadProfile &profile)
+{
+    // per cycle: login, me, logout, the probe of the ended token; add_card per card
+    const LoadProfile::Sessions &plan = profile.sessions;
+    return plan.cycles * (4 + average(plan.cardsPerCycle));
+}
+
 void runHotUserClient(ApiActor &actor, std::barrier<> &rounds, int clientIndex)
 {
     RunContext &context = actor.context();
     const LoadProfile::HotUser &plan = context.profile().hotUser;
-    QRandomGenerator random = payloads::generator(context.profile().seed, 2'000'000 + quint64(clientIndex));
+    QRandomGenerator random = randomStream(context.profile().seed, RandomStream::HotUserClient, clientIndex);
     if (!actor.login()) {
         rounds.arrive_and_drop();
         return;
@@ -141,6 +177,13 @@ void runHotUserClient(ApiActor &actor, std::barrier<> &rounds, int clientIndex)
     actor.logout();
 }
 
+double hotUserClientRequests(const LoadProfile &profile)
+{
+    // login, me, logout; add_card per card; review_next and review_answer per round
+    const LoadProfile::HotUser &plan = profile.hotUser;
+    return 3.0 + plan.cardsPerClient + 2.0 * plan.answersPerClient;
+}
+
 void runRetrier(ApiActor &actor, QRandomGenerator &random)
 {
     RunContext &context = actor.context();
@@ -160,6 +203,12 @@ void runRetrier(ApiActor &actor, QRandomGenerator &random)
         }
     }
     actor.logout();
+}
+
+double retrierRequests(const LoadProfile &profile)
+{
+    // login, logout; per card the first attempt and one retry (more only when one fails)
+    return 2.0 + 2.0 * profile.retries.cards;
 }
 
 } // namespace javumbo::loadtest::scenarios

@@ -78,7 +78,7 @@ void LoadTestController::runInWorker(LoadTestRequest request)
         }
         loadtest::RunRecord record {request.profile, target, runner->run()};
         outcome.exit = record.result.exit;
-        outcome.verdict = integrity::verdictName(record.result.integrity.verdict);
+        outcome.verdict = record.result.integrity.verdict;
         outcome.error = record.result.error;
         outcome.thresholds = record.result.thresholds;
         const bool keepFiles = scratch != nullptr; // the scratch directory goes with its server

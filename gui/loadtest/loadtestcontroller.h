@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 class QTimer;
@@ -29,7 +30,7 @@ struct LoadTestRequest
 struct LoadTestOutcome
 {
     loadtest::RunExit exit = loadtest::RunExit::CouldNotRun;
-    QString verdict; // PASS, FAIL, UNKNOWN
+    std::optional<integrity::Verdict> verdict; // none when the run could not happen
     QString error;
     QString reportPath; // report.html, empty when none was written
     QList<loadtest::ThresholdResult> thresholds;

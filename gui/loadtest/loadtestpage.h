@@ -11,7 +11,9 @@ class QTableWidget;
 
 namespace javumbo::gui {
 
+class ChecksTable;
 class LiveCharts;
+class LiveFigures;
 class LoadTestForm;
 
 // The load-test dashboard: the profile form, Run and Stop, a progress bar
@@ -50,7 +52,6 @@ Q_SIGNALS:
 
 private:
     void draw(const loadtest::RunSnapshot &snapshot);
-    void drawChecks(const loadtest::RunSnapshot &snapshot);
     void drawViolations(const QList<integrity::Violation> &violations);
     void finish(const LoadTestOutcome &outcome);
     void setBusy(bool busy);
@@ -65,18 +66,9 @@ private:
     QProgressBar *m_progress;
     QLabel *m_eta;
     QLabel *m_phase;
-    QLabel *m_elapsed;
-    QLabel *m_writers;
-    QLabel *m_reviewers;
-    QLabel *m_cards;
-    QLabel *m_errors;
-    QLabel *m_acknowledged;
-    QLabel *m_verified;
-    QLabel *m_pending;
-    QLabel *m_violated;
-    QLabel *m_verdict;
+    LiveFigures *m_figures;
     LiveCharts *m_charts;
-    QTableWidget *m_checks;
+    ChecksTable *m_checks;
     QTableWidget *m_violations;
     QTableWidget *m_thresholds;
     QString m_reportPath;

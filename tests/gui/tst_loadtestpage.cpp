@@ -68,7 +68,7 @@ void TestLoadTestPage::tinyRun_showsPassAndGreenChecks()
     page.show();
     const std::optional<LoadTestOutcome> outcome = runAndWait(page);
     QVERIFY2(outcome, "the run did not start or finish");
-    QCOMPARE(outcome->verdict, u"PASS"_s);
+    QCOMPARE(outcome->verdict.value_or(integrity::Verdict::Unknown), integrity::Verdict::Pass);
     QCOMPARE(page.verdictText(), u"PASS"_s);
     QCOMPARE(page.checkStatus(u"lost"_s), u"pass"_s);
     QCOMPARE(page.checkStatus(u"misplaced"_s), u"pass"_s);
@@ -85,7 +85,7 @@ void TestLoadTestPage::plantedFault_showsFailAndItsViolations()
     page.show();
     const std::optional<LoadTestOutcome> outcome = runAndWait(page);
     QVERIFY2(outcome, "the run did not start or finish");
-    QCOMPARE(outcome->verdict, u"FAIL"_s);
+    QCOMPARE(outcome->verdict.value_or(integrity::Verdict::Unknown), integrity::Verdict::Fail);
     QCOMPARE(outcome->exit, loadtest::RunExit::IntegrityViolation);
     QCOMPARE(page.verdictText(), u"FAIL"_s);
     QCOMPARE(page.checkStatus(u"duplicated"_s), u"fail"_s);

@@ -1,7 +1,7 @@
 #include "embeddedserverhost.h"
 #include "guifixture.h"
 #include "hosting/serverpanel.h"
-#include "loadtest/httpclient.h"
+#include "net/httpclient.h"
 
 #include <QDir>
 #include <QLabel>
@@ -33,8 +33,8 @@ private slots:
         QVERIFY(host.isRunning());
         QVERIFY(panel.url().port() > 0);
 
-        loadtest::HttpClient client(u"127.0.0.1"_s, quint16(panel.url().port()));
-        loadtest::HttpCall call;
+        net::HttpClient client(u"127.0.0.1"_s, quint16(panel.url().port()));
+        net::HttpCall call;
         call.path = u"/api/v1/health"_s;
         auto health = client.send(call);
         QVERIFY2(health, qPrintable(health ? QString() : health.error().message));

@@ -9,7 +9,7 @@
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
-using javumbo::loadtest::Outcome;
+using javumbo::history::Outcome;
 
 namespace javumbo::testsupport {
 
@@ -98,9 +98,9 @@ QString HistoryBuilder::back(const QString &tag)
     return u"went [MARKER:%1]"_s.arg(tag);
 }
 
-loadtest::Operation HistoryBuilder::op(const QString &name, const IntegrityUser &user, Outcome outcome)
+history::Operation HistoryBuilder::op(const QString &name, const IntegrityUser &user, Outcome outcome)
 {
-    loadtest::Operation operation;
+    history::Operation operation;
     operation.seq = ++m_seq;
     operation.virtualUser = u"writer-1"_s;
     operation.scenario = u"writers"_s;
@@ -120,9 +120,9 @@ loadtest::Operation HistoryBuilder::op(const QString &name, const IntegrityUser 
     return operation;
 }
 
-loadtest::Operation HistoryBuilder::registered(const IntegrityUser &user)
+history::Operation HistoryBuilder::registered(const IntegrityUser &user)
 {
-    loadtest::Operation operation = op(u"register"_s, user);
+    history::Operation operation = op(u"register"_s, user);
     operation.status = 201;
     operation.email = user.email;
     operation.observedUserId = user.id;
@@ -131,10 +131,10 @@ loadtest::Operation HistoryBuilder::registered(const IntegrityUser &user)
     return operation;
 }
 
-loadtest::Operation HistoryBuilder::addCard(
+history::Operation HistoryBuilder::addCard(
     const IntegrityUser &user, const QString &tag, Outcome outcome, qint64 cardId, const QString &deckName)
 {
-    loadtest::Operation operation = op(u"add_card"_s, user, outcome);
+    history::Operation operation = op(u"add_card"_s, user, outcome);
     if (outcome == Outcome::Ok)
         operation.status = 201;
     operation.tag = tag;
@@ -146,14 +146,49 @@ loadtest::Operation HistoryBuilder::addCard(
     return operation;
 }
 
-loadtest::Operation HistoryBuilder::answer(
+history::Operation HistoryBuilder::answer(
     const IntegrityUser &user, qint64 cardId, Outcome outcome, int repsAfter)
 {
-    loadtest::Operation operation = op(u"review_answer"_s, user, outcome);
+    history::Operation operation = op(u"review_answer"_s, user, outcome);
     operation.cardId = cardId;
     operation.ease = 3;
     operation.repsAfter = outcome == Outcome::Ok ? repsAfter : -1;
     return operation;
+}
+
+CheckerRun::CheckerRun()
+{
+    checker.observe(history.registered(alice));
+    checker.observe(history.registered(bob));
+}
+
+history::Operation CheckerRun::store(const IntegrityUser &owner, const IntegrityUser &holder,
+    const QString &tag, qint64 deckId, const QString &deckName)
+{
+    const auto card
+        = data.addCard(holder, HistoryBuilder::front(owner, tag), HistoryBuilder::back(tag), deckId);
+    return history.addCard(owner, tag, Outcome::Ok, card.cardId, deckName);
+}
+
+history::Operation CheckerRun::stored(
+    const IntegrityUser &user, const QString &tag, qint64 deckId, const QString &deckName)
+{
+    const history::Operation operation = store(user, user, tag, deckId, deckName);
+    checker.observe(operation);
+    return operation;
+}
+
+QString classesOf(const QList<integrity::Violation> &violations)
+{
+    QStringList names;
+    for (const integrity::Violation &violation : violations)
+        names.append(integrity::violationClassName(violation.violationClass));
+    return names.join(u","_s);
+}
+
+QString classesOf(const integrity::IntegrityReport &report)
+{
+    return classesOf(report.violations);
 }
 
 } // namespace javumbo::testsupport

@@ -2,14 +2,16 @@
 
 #include "accounts/accountstore.h"
 #include "common/clock.h"
-#include "loadtest/operation.h"
+#include "history/operation.h"
+#include "integrity/checker.h"
 #include "storage/usercollection.h"
 
 #include <QTemporaryDir>
 
 // Fixture builders for the integrity checker's tests: a data directory laid
-// out like a server's, with real accounts and collections, and a history
-// builder that numbers operations and moves time forward.
+// out like a server's, with real accounts and collections, a history
+// builder that numbers operations and moves time forward, and the two
+// together with a checker (CheckerRun).
 namespace javumbo::testsupport {
 
 struct IntegrityUser
@@ -58,13 +60,13 @@ public:
     static QString front(const IntegrityUser &user, const QString &tag);
     static QString back(const QString &tag);
 
-    loadtest::Operation op(
-        const QString &name, const IntegrityUser &user, loadtest::Outcome outcome = loadtest::Outcome::Ok);
-    loadtest::Operation registered(const IntegrityUser &user);
-    loadtest::Operation addCard(const IntegrityUser &user, const QString &tag,
-        loadtest::Outcome outcome = loadtest::Outcome::Ok, qint64 cardId = 0, const QString &deckName = {});
-    loadtest::Operation answer(const IntegrityUser &user, qint64 cardId,
-        loadtest::Outcome outcome = loadtest::Outcome::Ok, int repsAfter = -1);
+    history::Operation op(
+        const QString &name, const IntegrityUser &user, history::Outcome outcome = history::Outcome::Ok);
+    history::Operation registered(const IntegrityUser &user);
+    history::Operation addCard(const IntegrityUser &user, const QString &tag,
+        history::Outcome outcome = history::Outcome::Ok, qint64 cardId = 0, const QString &deckName = {});
+    history::Operation answer(const IntegrityUser &user, qint64 cardId,
+        history::Outcome outcome = history::Outcome::Ok, int repsAfter = -1);
 
     qint64 nowUs() const { return m_nowUs; }
     void advanceUs(qint64 us) { m_nowUs += us; }
@@ -73,5 +75,30 @@ private:
     qint64 m_seq = 0;
     qint64 m_nowUs = 0;
 };
+
+// A checker over a fresh data directory where alice and bob have registered
+// (and the checker has seen it), nothing attempted yet: where checker tests start.
+struct CheckerRun
+{
+    IntegrityDataDir data;
+    HistoryBuilder history;
+    IntegrityUser alice = data.addUser(QStringLiteral("alice"));
+    IntegrityUser bob = data.addUser(QStringLiteral("bob"));
+    integrity::Checker checker {integrity::CheckerOptions {data.dataDir()}};
+
+    CheckerRun();
+    // An add of `owner`'s card `tag` the server acknowledged and stored in
+    // `holder`'s collection (the owner's own, unless the server misplaced it).
+    // Not observed yet.
+    history::Operation store(const IntegrityUser &owner, const IntegrityUser &holder, const QString &tag,
+        qint64 deckId = 1, const QString &deckName = {});
+    // The same, stored where it belongs and observed.
+    history::Operation stored(
+        const IntegrityUser &user, const QString &tag, qint64 deckId = 1, const QString &deckName = {});
+};
+
+// The classes of `violations`, comma-separated in order ("lost,misplaced"): what tests compare.
+QString classesOf(const QList<integrity::Violation> &violations);
+QString classesOf(const integrity::IntegrityReport &report);
 
 } // namespace javumbo::testsupport

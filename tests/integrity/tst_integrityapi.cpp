@@ -1,6 +1,5 @@
 // The checker against a real server on a loopback port: the API path, and
 // the direct path reading a live server's files.
-#include "integrity/checker.h"
 #include "integrityfixture.h"
 #include "testserver.h"
 
@@ -10,21 +9,14 @@
 using namespace Qt::StringLiterals;
 using namespace javumbo;
 using namespace javumbo::integrity;
-using javumbo::loadtest::Operation;
-using javumbo::loadtest::Outcome;
+using javumbo::history::Operation;
+using javumbo::history::Outcome;
+using javumbo::testsupport::classesOf;
 using javumbo::testsupport::HistoryBuilder;
 using javumbo::testsupport::IntegrityUser;
 using javumbo::testsupport::TestServer;
 
 namespace {
-
-QString classesOf(const IntegrityReport &report)
-{
-    QStringList names;
-    for (const Violation &violation : report.violations)
-        names.append(violationClassName(violation.violationClass));
-    return names.join(u","_s);
-}
 
 struct ApiRun
 {
@@ -34,7 +26,7 @@ struct ApiRun
     TestServer::User bobLogin = server.createUser(u"bob"_s);
     IntegrityUser alice = userOf(aliceLogin);
     IntegrityUser bob = userOf(bobLogin);
-    std::unique_ptr<loadtest::HttpClient> http = server.client();
+    std::unique_ptr<net::HttpClient> http = server.client();
 
     static IntegrityUser userOf(const TestServer::User &user)
     {

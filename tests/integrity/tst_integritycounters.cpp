@@ -1,4 +1,3 @@
-#include "integrity/checker.h"
 #include "integrityfixture.h"
 #include "testsupport.h"
 
@@ -7,37 +6,16 @@
 using namespace Qt::StringLiterals;
 using namespace javumbo;
 using namespace javumbo::integrity;
-using javumbo::loadtest::Outcome;
-using javumbo::testsupport::HistoryBuilder;
-using javumbo::testsupport::IntegrityDataDir;
-using javumbo::testsupport::IntegrityUser;
+using javumbo::history::Outcome;
+using javumbo::testsupport::CheckerRun;
+using javumbo::testsupport::classesOf;
 
 namespace {
 
-QString classesOf(const IntegrityReport &report)
+// Alice has one acknowledged card, u1_1.
+struct Run : CheckerRun
 {
-    QStringList names;
-    for (const Violation &violation : report.violations)
-        names.append(violationClassName(violation.violationClass));
-    return names.join(u","_s);
-}
-
-struct Run
-{
-    IntegrityDataDir data;
-    HistoryBuilder history;
-    IntegrityUser alice = data.addUser(u"alice"_s);
-    Checker checker {CheckerOptions {data.dataDir()}};
-    qint64 cardId = 0;
-
-    Run()
-    {
-        checker.observe(history.registered(alice));
-        const auto card
-            = data.addCard(alice, HistoryBuilder::front(alice, u"u1_1"_s), HistoryBuilder::back(u"u1_1"_s));
-        checker.observe(history.addCard(alice, u"u1_1"_s, Outcome::Ok, card.cardId));
-        cardId = card.cardId;
-    }
+    qint64 cardId = stored(alice, u"u1_1"_s).cardId;
 };
 
 } // namespace

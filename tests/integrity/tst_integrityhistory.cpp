@@ -10,21 +10,15 @@
 using namespace Qt::StringLiterals;
 using namespace javumbo;
 using namespace javumbo::integrity;
-using javumbo::loadtest::Operation;
-using javumbo::loadtest::Outcome;
+using javumbo::history::Operation;
+using javumbo::history::Outcome;
+using javumbo::testsupport::CheckerRun;
+using javumbo::testsupport::classesOf;
 using javumbo::testsupport::HistoryBuilder;
 using javumbo::testsupport::IntegrityDataDir;
 using javumbo::testsupport::IntegrityUser;
 
 namespace {
-
-QString classesOf(const QList<Violation> &violations)
-{
-    QStringList names;
-    for (const Violation &violation : violations)
-        names.append(violationClassName(violation.violationClass));
-    return names.join(u","_s);
-}
 
 Operation withTimes(Operation operation, const QString &sessionId, qint64 invokeUs, qint64 completeUs)
 {
@@ -34,21 +28,6 @@ Operation withTimes(Operation operation, const QString &sessionId, qint64 invoke
     operation.completeUs = completeUs;
     return operation;
 }
-
-struct Run
-{
-    IntegrityDataDir data;
-    HistoryBuilder history;
-    IntegrityUser alice = data.addUser(u"alice"_s);
-    IntegrityUser bob = data.addUser(u"bob"_s);
-    Checker checker {CheckerOptions {data.dataDir()}};
-
-    Run()
-    {
-        checker.observe(history.registered(alice));
-        checker.observe(history.registered(bob));
-    }
-};
 
 } // namespace
 
@@ -79,11 +58,11 @@ private slots:
         QFETCH(int, status);
         QFETCH(bool, logoutFirst);
         QFETCH(bool, violation);
-        Run run;
+        CheckerRun run;
         const Operation logout = withTimes(run.history.op(u"logout"_s, run.alice), u"s1"_s, 800, 1000);
         Operation late = withTimes(run.history.op(u"stats"_s, run.alice), u"s1"_s, invokeUs, invokeUs + 300);
         late.status = status;
-        late.outcome = loadtest::outcomeOfStatus(status);
+        late.outcome = history::outcomeOfStatus(status);
         // Another session of the same user is not affected by s1's logout.
         const Operation other = withTimes(run.history.op(u"me"_s, run.alice), u"s2"_s, 2000, 2100);
         for (const Operation &operation :
@@ -130,7 +109,7 @@ private slots:
         QFETCH(QString, op);
         QFETCH(bool, otherId);
         QFETCH(bool, otherName);
-        Run run;
+        CheckerRun run;
         Operation same = run.history.op(op, run.alice);
         same.observedUserId = run.alice.id;
         same.observedUsername = u"ALICE"_s; // usernames are case-insensitive
@@ -148,7 +127,7 @@ private slots:
 
     void status500_isServerError()
     {
-        Run run;
+        CheckerRun run;
         Operation crashed = run.history.op(u"stats"_s, run.alice, Outcome::Info);
         crashed.status = 500;
         crashed.errorCode = u"internal"_s;
@@ -231,7 +210,7 @@ private slots:
 
     void missingOrExtraCollectionFile_isDatabaseFiles()
     {
-        Run run;
+        CheckerRun run;
         storage::Database::closeAllOnThisThread();
         QVERIFY(QFile::copy(run.data.collectionPath(run.bob),
             run.data.dataDir() + u"/user_dbs/user_0%1.db"_s.arg(run.bob.id)));
@@ -250,7 +229,7 @@ private slots:
 
     void damagedFile_failsIntegrityCheck()
     {
-        Run run;
+        CheckerRun run;
         for (int i = 0; i < 20; ++i) {
             const QString tag = u"u1_%1"_s.arg(i);
             const auto card = run.data.addCard(

@@ -1,4 +1,3 @@
-#include "integrity/checker.h"
 #include "integrityfixture.h"
 #include "testsupport.h"
 
@@ -10,43 +9,12 @@
 using namespace Qt::StringLiterals;
 using namespace javumbo;
 using namespace javumbo::integrity;
-using javumbo::loadtest::Operation;
-using javumbo::loadtest::Outcome;
+using javumbo::history::Operation;
+using javumbo::history::Outcome;
+using javumbo::testsupport::CheckerRun;
+using javumbo::testsupport::classesOf;
 using javumbo::testsupport::HistoryBuilder;
-using javumbo::testsupport::IntegrityDataDir;
 using javumbo::testsupport::IntegrityUser;
-
-namespace {
-
-QString classesOf(const QList<Violation> &violations)
-{
-    QStringList names;
-    for (const Violation &violation : violations)
-        names.append(violationClassName(violation.violationClass));
-    return names.join(u","_s);
-}
-
-struct Run
-{
-    IntegrityDataDir data;
-    HistoryBuilder history;
-    IntegrityUser alice = data.addUser(u"alice"_s);
-    IntegrityUser bob = data.addUser(u"bob"_s);
-    Checker checker {CheckerOptions {data.dataDir()}};
-
-    Run()
-    {
-        checker.observe(history.registered(alice));
-        checker.observe(history.registered(bob));
-    }
-    Operation store(const IntegrityUser &owner, const IntegrityUser &holder, const QString &tag)
-    {
-        const auto card = data.addCard(holder, HistoryBuilder::front(owner, tag), HistoryBuilder::back(tag));
-        return history.addCard(owner, tag, Outcome::Ok, card.cardId);
-    }
-};
-
-} // namespace
 
 class TestIntegrityIncremental : public QObject
 {
@@ -56,7 +24,7 @@ private slots:
 
     void acknowledgedCards_movePendingToVerified()
     {
-        Run run;
+        CheckerRun run;
         run.checker.observe(run.store(run.alice, run.alice, u"u1_1"_s));
         run.checker.observe(run.store(run.bob, run.bob, u"u2_1"_s));
         run.checker.observe(run.history.addCard(run.alice, u"u1_2"_s, Outcome::Info)); // not acknowledged
@@ -76,7 +44,7 @@ private slots:
 
     void missingCard_staysPendingOnePass_thenIsLost()
     {
-        Run run;
+        CheckerRun run;
         run.checker.observe(run.store(run.alice, run.alice, u"u1_1"_s));
         const Operation lost = run.history.addCard(run.alice, u"u1_2"_s, Outcome::Ok, 999);
         run.checker.observe(lost);
@@ -98,7 +66,7 @@ private slots:
 
     void cardSeenLate_isVerifiedByTheConfirmingPass()
     {
-        Run run;
+        CheckerRun run;
         // The acknowledgement is observed before a pass can see the row (read
         // timing): one miss is forgiven, and the confirming pass rereads in full.
         run.checker.observe(run.history.addCard(run.alice, u"u1_1"_s, Outcome::Ok, 1));
@@ -113,7 +81,7 @@ private slots:
 
     void misplacedCard_isViolatedAtTheFirstPass()
     {
-        Run run;
+        CheckerRun run;
         run.checker.observe(run.store(run.alice, run.bob, u"u1_1"_s));
         run.checker.verifyPending();
         QCOMPARE(run.checker.lane(), (Lane {1, 0, 0, 1}));
@@ -122,7 +90,7 @@ private slots:
 
     void historyViolations_areLiveBeforeAnyPass()
     {
-        Run run;
+        CheckerRun run;
         Operation crashed = run.history.op(u"add_card"_s, run.alice, Outcome::Info);
         crashed.status = 500;
         run.checker.observe(crashed);
@@ -132,7 +100,7 @@ private slots:
     // Writers observe from several threads while a background thread verifies.
     void observeFromManyThreads_whileVerifying()
     {
-        Run run;
+        CheckerRun run;
         constexpr int kThreads = 4;
         constexpr int kCardsPerThread = 60;
         // Cards are written up front (the test thread owns the write

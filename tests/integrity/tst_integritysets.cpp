@@ -1,4 +1,4 @@
-#include "integrity/checker.h"
+#include "integrity/checks.h"
 #include "integrityfixture.h"
 #include "testsupport.h"
 
@@ -11,20 +11,13 @@
 using namespace Qt::StringLiterals;
 using namespace javumbo;
 using namespace javumbo::integrity;
-using javumbo::loadtest::Outcome;
+using javumbo::history::Outcome;
+using javumbo::testsupport::CheckerRun;
+using javumbo::testsupport::classesOf;
 using javumbo::testsupport::HistoryBuilder;
-using javumbo::testsupport::IntegrityDataDir;
 using javumbo::testsupport::IntegrityUser;
 
 namespace {
-
-QString classesOf(const IntegrityReport &report)
-{
-    QStringList names;
-    for (const Violation &violation : report.violations)
-        names.append(violationClassName(violation.violationClass));
-    return names.join(u","_s);
-}
 
 QString failingChecks(const IntegrityReport &report)
 {
@@ -37,32 +30,6 @@ QString failingChecks(const IntegrityReport &report)
     return names.join(u"; "_s);
 }
 
-// Two registered users with nothing attempted yet.
-struct Run
-{
-    IntegrityDataDir data;
-    HistoryBuilder history;
-    IntegrityUser alice = data.addUser(u"alice"_s);
-    IntegrityUser bob = data.addUser(u"bob"_s);
-    Checker checker {CheckerOptions {data.dataDir()}};
-
-    Run()
-    {
-        checker.observe(history.registered(alice));
-        checker.observe(history.registered(bob));
-    }
-    // An add the server acknowledged and stored where it belongs.
-    loadtest::Operation stored(
-        const IntegrityUser &user, const QString &tag, qint64 deckId = 1, const QString &deckName = {})
-    {
-        const auto card
-            = data.addCard(user, HistoryBuilder::front(user, tag), HistoryBuilder::back(tag), deckId);
-        const loadtest::Operation op = history.addCard(user, tag, Outcome::Ok, card.cardId, deckName);
-        checker.observe(op);
-        return op;
-    }
-};
-
 } // namespace
 
 class TestIntegritySets : public QObject
@@ -73,7 +40,7 @@ private slots:
 
     void cleanHistory_passesEveryCheck()
     {
-        Run run;
+        CheckerRun run;
         const qint64 verbs = run.data.createDeck(run.alice, u"Verbs"_s);
         run.stored(run.alice, u"u1_1"_s, verbs, u"Verbs"_s);
         run.stored(run.alice, u"u1_2"_s);
@@ -95,11 +62,31 @@ private slots:
             QCOMPARE(report.check(name)->status, CheckStatus::Pass);
         }
         QCOMPARE(report.toJson().value(u"verdict"_s).toString(), u"PASS"_s);
+        // The dashboard lists checkNames() before the audit has run: the audit's checks, in its order.
+        QStringList reported;
+        for (const CheckOutcome &check : report.checks)
+            reported.append(check.name);
+        QCOMPARE(reported, checkNames());
+    }
+
+    // A live violation turns the dashboard's row of checkFor(its class) red
+    // before the audit: that row must be one the audit reports.
+    void everyViolationClass_failsACheckOfTheAudit()
+    {
+        const QStringList names = checkNames();
+        for (int c = int(ViolationClass::Lost); c <= int(ViolationClass::ServerError); ++c) {
+            const auto violationClass = ViolationClass(c);
+            QVERIFY2(names.contains(checkName(checkFor(violationClass))),
+                qPrintable(violationClassName(violationClass)));
+        }
+        QCOMPARE(checkFor(ViolationClass::RevlogMismatch), Check::Revlog);
+        QCOMPARE(checkFor(ViolationClass::DuplicateIdentity), Check::Identities);
+        QCOMPARE(checkFor(ViolationClass::ServerError), Check::ServerErrors);
     }
 
     void acknowledgedButMissing_isLost()
     {
-        Run run;
+        CheckerRun run;
         run.stored(run.alice, u"u1_1"_s);
         const auto lost = run.history.addCard(run.alice, u"u1_2"_s, Outcome::Ok, 4242);
         run.checker.observe(lost);
@@ -124,7 +111,7 @@ private slots:
 
     void cardInAnotherUsersCollection_isMisplacedNotLost()
     {
-        Run run;
+        CheckerRun run;
         // Alice's acknowledged card was written into Bob's collection.
         const auto card = run.data.addCard(
             run.bob, HistoryBuilder::front(run.alice, u"u1_1"_s), HistoryBuilder::back(u"u1_1"_s));
@@ -142,7 +129,7 @@ private slots:
 
     void copyInOwnerAndInAnother_isMisplaced()
     {
-        Run run;
+        CheckerRun run;
         run.stored(run.alice, u"u1_1"_s);
         run.data.addCard(
             run.bob, HistoryBuilder::front(run.alice, u"u1_1"_s), HistoryBuilder::back(u"u1_1"_s));
@@ -153,7 +140,7 @@ private slots:
 
     void unattemptedOrUnmarkedCard_isPhantom()
     {
-        Run run;
+        CheckerRun run;
         run.stored(run.alice, u"u1_1"_s);
         run.data.addCard(run.alice, u"[USER:alice] never sent"_s, u"[MARKER:u9_9]"_s);
         run.data.addCard(run.bob, u"no marker at all"_s, u"plain"_s);
@@ -170,7 +157,7 @@ private slots:
 
     void refusedAttemptThatExists_isPhantom()
     {
-        Run run;
+        CheckerRun run;
         run.data.addCard(
             run.alice, HistoryBuilder::front(run.alice, u"u1_1"_s), HistoryBuilder::back(u"u1_1"_s));
         run.checker.observe(run.history.addCard(run.alice, u"u1_1"_s, Outcome::Fail));
@@ -181,7 +168,7 @@ private slots:
 
     void refusedAttemptThatDoesNotExist_passes()
     {
-        Run run;
+        CheckerRun run;
         run.checker.observe(run.history.addCard(run.alice, u"u1_1"_s, Outcome::Fail));
         const IntegrityReport report = run.checker.finish();
         QCOMPARE(report.verdict, Verdict::Pass);
@@ -190,7 +177,7 @@ private slots:
 
     void twoCardsWithOneMarker_areDuplicated()
     {
-        Run run;
+        CheckerRun run;
         run.stored(run.alice, u"u1_1"_s);
         run.data.addCard(
             run.alice, HistoryBuilder::front(run.alice, u"u1_1"_s), HistoryBuilder::back(u"u1_1"_s));
@@ -219,7 +206,7 @@ private slots:
         QFETCH(QString, storedBack);
         QFETCH(bool, inVerbs);
         QFETCH(QString, detail);
-        Run run;
+        CheckerRun run;
         const qint64 verbs = run.data.createDeck(run.alice, u"Verbs"_s);
         const auto card = run.data.addCard(run.alice, storedFront, storedBack, inVerbs ? verbs : 1);
         run.checker.observe(run.history.addCard(run.alice, u"u1_1"_s, Outcome::Ok, card.cardId, u"Verbs"_s));
@@ -234,7 +221,7 @@ private slots:
 
     void deckNamesCompareCaseInsensitively()
     {
-        Run run;
+        CheckerRun run;
         const qint64 verbs = run.data.createDeck(run.alice, u"Verbs"_s);
         run.stored(run.alice, u"u1_1"_s, verbs, u"verbs"_s);
         QCOMPARE(run.checker.finish().verdict, Verdict::Pass);
@@ -242,7 +229,7 @@ private slots:
 
     void unknownOutcomes_resolveToRecoveredOrAbsent()
     {
-        Run run;
+        CheckerRun run;
         // Timed out but committed, then a retry timed out too: one card, recovered.
         run.data.addCard(
             run.alice, HistoryBuilder::front(run.alice, u"u1_1"_s), HistoryBuilder::back(u"u1_1"_s));
@@ -264,7 +251,7 @@ private slots:
 
     void infoThenOkRetry_isAcknowledged()
     {
-        Run run;
+        CheckerRun run;
         run.checker.observe(run.history.addCard(run.alice, u"u1_1"_s, Outcome::Info));
         run.stored(run.alice, u"u1_1"_s);
         const IntegrityReport report = run.checker.finish();
@@ -291,7 +278,7 @@ private slots:
 
     void unreadableOwnerCollection_isUnknownNotLost()
     {
-        Run run;
+        CheckerRun run;
         run.stored(run.alice, u"u1_1"_s);
         run.stored(run.bob, u"u2_1"_s);
         storage::Database::closeAllOnThisThread();

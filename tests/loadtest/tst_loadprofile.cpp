@@ -1,6 +1,9 @@
 // The load test's inputs: profiles (JSON over the plan's defaults) and
 // k6-style thresholds, parsed strictly and evaluated against recorded figures.
+#include "loadtest/payloads.h"
 #include "loadtest/profile.h"
+#include "loadtest/randomstreams.h"
+#include "loadtest/runexit.h"
 #include "loadtest/runmetrics.h"
 #include "loadtest/statusline.h"
 #include "loadtest/thresholds.h"
@@ -11,6 +14,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace javumbo::loadtest;
+using javumbo::history::Operation;
+using javumbo::history::outcomeOfStatus;
 
 class TestLoadProfile : public QObject
 {
@@ -31,6 +36,9 @@ private slots:
     void threshold_degradationComparesFirstAndLastThird();
     void percentiles_neverExceedTheLongestObserved();
     void statusLine_showsThePlansFigures();
+    void exitFor_givesTheCommandsExitCode_data();
+    void exitFor_givesTheCommandsExitCode();
+    void randomStreams_replayWhatASeedAlwaysGave();
 };
 
 void TestLoadProfile::defaults_areThePlans()
@@ -246,6 +254,37 @@ void TestLoadProfile::statusLine_showsThePlansFigures()
             u"add_card 12ms"_s, u"ack 312 verified 310 pending 2 violated 0"_s})
         QVERIFY2(line.contains(part), qPrintable(line + u" lacks "_s + part));
     QCOMPARE(progressBar(snapshot, 10), u"[#####.....]  50 %  ETA 02:05"_s);
+}
+
+void TestLoadProfile::exitFor_givesTheCommandsExitCode_data()
+{
+    QTest::addColumn<javumbo::integrity::Verdict>("verdict");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("PASS") << javumbo::integrity::Verdict::Pass << 0;
+    QTest::newRow("FAIL") << javumbo::integrity::Verdict::Fail << 2;
+    QTest::newRow("UNKNOWN") << javumbo::integrity::Verdict::Unknown << 3;
+}
+
+void TestLoadProfile::exitFor_givesTheCommandsExitCode()
+{
+    QFETCH(javumbo::integrity::Verdict, verdict);
+    QFETCH(int, exitCode);
+    QCOMPARE(int(exitFor(verdict)), exitCode);
+}
+
+// A saved run replays from its seed: these are the numbers seed 42 gave
+// before the streams were named (payloads::generator with literal offsets).
+void TestLoadProfile::randomStreams_replayWhatASeedAlwaysGave()
+{
+    const TestAccount account = payloads::account(42, 1);
+    QCOMPARE(account.username, u"femi.silva.16.1"_s);
+    QCOMPARE(account.password, u"pw-3ox766safmn7x-2t2uxxu7e4w2o"_s);
+    QCOMPARE(randomStream(42, RandomStream::RegistrationSchedule).generate(), 2295393930u);
+    QCOMPARE(randomStream(42, RandomStream::Writer, 1).generate(), 320430245u);
+    QCOMPARE(randomStream(42, RandomStream::Reviewer, 2).generate(), 2972585438u);
+    QCOMPARE(randomStream(42, RandomStream::SessionThrasher).generate(), 3841870702u);
+    QCOMPARE(randomStream(42, RandomStream::Retrier, 1).generate(), 2150376679u);
+    QCOMPARE(randomStream(42, RandomStream::HotUserClient, 2).generate(), 4074905748u);
 }
 
 QTEST_GUILESS_MAIN(TestLoadProfile)

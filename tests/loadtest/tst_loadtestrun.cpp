@@ -19,6 +19,8 @@
 using namespace Qt::StringLiterals;
 using namespace javumbo;
 using namespace javumbo::loadtest;
+using javumbo::history::Operation;
+using javumbo::history::Outcome;
 
 class TestLoadTestRun : public QObject
 {

@@ -19,11 +19,11 @@ private:
     std::unique_ptr<TestServer> m_server;
     TestServer::User m_user;
 
-    loadtest::HttpResult raw(const QByteArray &method, const QString &path, const QByteArray &body,
+    net::HttpResult raw(const QByteArray &method, const QString &path, const QByteArray &body,
         const QByteArray &contentType = "application/json")
     {
         auto http = m_server->client();
-        loadtest::HttpCall call {method, path, body, m_user.token, {{"Content-Type", contentType}}, false};
+        net::HttpCall call {method, path, body, m_user.token, {{"Content-Type", contentType}}, false};
         auto result = http->send(call);
         if (!result)
             qFatal("transport failure: %s", qPrintable(result.error().message));

@@ -27,7 +27,7 @@ struct Tally
     std::mutex mutex;
     QMap<int, int> statuses;
     QStringList unexpected;
-    void record(const loadtest::HttpResult &result, std::initializer_list<int> expected)
+    void record(const net::HttpResult &result, std::initializer_list<int> expected)
     {
         const std::lock_guard lock(mutex);
         ++statuses[result.status];
@@ -289,7 +289,7 @@ private slots:
         const auto user = server.createUser(u"retrier"_s);
         for (int round = 0; round < 5; ++round) {
             const QByteArray key = "same-key-" + QByteArray::number(round);
-            QList<loadtest::HttpResult> results(4);
+            QList<net::HttpResult> results(4);
             runThreads(4, [&](int i) {
                 auto http = server.client();
                 results[i] = testsupport::call(*http, "POST", u"/api/v1/cards"_s, user.token,

@@ -19,12 +19,12 @@ private:
     TestServer::User m_alice, m_bob, m_admin;
     qint64 m_aliceDeck = 0, m_bobDeck = 0, m_aliceCard = 0, m_bobCard = 0;
 
-    loadtest::HttpResult send(const QByteArray &method, const QString &path, const QString &token,
+    net::HttpResult send(const QByteArray &method, const QString &path, const QString &token,
         const QByteArray &body = {}, const QByteArray &contentType = "application/json",
         const QList<std::pair<QByteArray, QByteArray>> &headers = {})
     {
         auto http = m_server->client();
-        loadtest::HttpCall call;
+        net::HttpCall call;
         call.method = method;
         call.path = path;
         call.bearerToken = token;
@@ -57,7 +57,7 @@ private:
             return u"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"_s;
         return {};
     }
-    static void verifyEnvelope(const loadtest::HttpResult &result, const QString &code)
+    static void verifyEnvelope(const net::HttpResult &result, const QString &code)
     {
         const QJsonObject error = result.json().toObject().value(u"error"_s).toObject();
         QCOMPARE(error.value(u"code"_s).toString(), code);

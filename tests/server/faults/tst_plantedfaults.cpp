@@ -55,7 +55,7 @@ struct Tally
     QMap<int, int> statuses;
     QMap<QString, int> errors;
     QStringList samples;
-    void record(const loadtest::HttpResult &result)
+    void record(const net::HttpResult &result)
     {
         QMutexLocker locker(&mutex);
         ++statuses[result.status];
@@ -98,7 +98,7 @@ qint64 count(TestServer &server, qint64 userId, const QString &sql)
     return testsupport::queryNumber(collectionOf(server, userId), sql);
 }
 
-loadtest::HttpResult addCard(loadtest::HttpClient &http, const QString &token, const QString &front,
+net::HttpResult addCard(net::HttpClient &http, const QString &token, const QString &front,
     const QList<std::pair<QByteArray, QByteArray>> &headers = {})
 {
     return testsupport::call(
@@ -114,7 +114,7 @@ QSet<qint64> storedCardIds(TestServer &server, qint64 userId)
     return ids;
 }
 
-QByteArray describe(const loadtest::HttpResult &result)
+QByteArray describe(const net::HttpResult &result)
 {
     return QByteArray::number(result.status) + " " + result.body.left(300);
 }
@@ -590,7 +590,7 @@ private slots:
             err.contains("WARNING: planted fault 'double-revlog' is active: this server is deliberately "
                          "broken for testing the checker"),
             err);
-        loadtest::HttpClient http(u"127.0.0.1"_s, port, std::chrono::seconds(10));
+        net::HttpClient http(u"127.0.0.1"_s, port, std::chrono::seconds(10));
         const auto health = testsupport::call(http, "GET", u"/api/v1/health"_s);
         QCOMPARE(health.status, 200);
         QCOMPARE(health.json()[u"fault"_s].toString(), u"double-revlog"_s);

@@ -108,15 +108,15 @@ QStringList sqliteShell(const QString &database, const QString &sql, QString *fa
     return QString::fromUtf8(process.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
 }
 
-loadtest::HttpResult http(quint16 port, const QByteArray &method, const QString &path,
+net::HttpResult http(quint16 port, const QByteArray &method, const QString &path,
     const QString &token = {}, const QJsonObject &body = {},
     const QList<std::pair<QByteArray, QByteArray>> &headers = {})
 {
-    loadtest::HttpClient client(u"127.0.0.1"_s, port, std::chrono::seconds(20));
+    net::HttpClient client(u"127.0.0.1"_s, port, std::chrono::seconds(20));
     return testsupport::call(client, method, path, token, body, headers);
 }
 
-QByteArray describe(const loadtest::HttpResult &result)
+QByteArray describe(const net::HttpResult &result)
 {
     return QByteArray::number(result.status) + " " + result.body.left(500);
 }
@@ -157,7 +157,7 @@ bool signUp(
     return !account->token.isEmpty();
 }
 
-QString cardIdOf(const loadtest::HttpResult &result)
+QString cardIdOf(const net::HttpResult &result)
 {
     return QString::number(result.json()[u"card_id"_s].toInteger());
 }
@@ -434,9 +434,9 @@ private slots:
         for (int w = 0; w < kWriters; ++w) {
             threads.emplace_back([&, w] {
                 PerWriter &mine = results[size_t(w)];
-                loadtest::HttpClient client(u"127.0.0.1"_s, port, std::chrono::seconds(15));
+                net::HttpClient client(u"127.0.0.1"_s, port, std::chrono::seconds(15));
                 for (int i = 0; !stop.load(); ++i) {
-                    loadtest::HttpCall call;
+                    net::HttpCall call;
                     call.method = "POST";
                     call.path = u"/api/v1/cards"_s;
                     call.bearerToken = token;
@@ -575,9 +575,9 @@ private slots:
             std::atomic<int> acknowledged {0};
             std::vector<QByteArray> writeFailures(kWriters);
             testsupport::runThreads(kWriters, [&](int t) {
-                loadtest::HttpClient client(u"127.0.0.1"_s, port, std::chrono::seconds(15));
+                net::HttpClient client(u"127.0.0.1"_s, port, std::chrono::seconds(15));
                 for (int i = next++; i < kCardsPerRound; i = next++) {
-                    loadtest::HttpCall call;
+                    net::HttpCall call;
                     call.method = "POST";
                     call.path = u"/api/v1/cards"_s;
                     call.bearerToken = accounts[size_t(i % kUsers)].token;

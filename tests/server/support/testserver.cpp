@@ -25,9 +25,9 @@ TestServer::TestServer(const Options &options)
 
 TestServer::~TestServer() = default;
 
-std::unique_ptr<loadtest::HttpClient> TestServer::client() const
+std::unique_ptr<net::HttpClient> TestServer::client() const
 {
-    return std::make_unique<loadtest::HttpClient>(u"127.0.0.1"_s, port(), std::chrono::seconds(30));
+    return std::make_unique<net::HttpClient>(u"127.0.0.1"_s, port(), std::chrono::seconds(30));
 }
 
 TestServer::User TestServer::createUser(const QString &username, bool admin)
@@ -56,10 +56,10 @@ QString TestServer::login(const QString &username, const QString &password)
     return loggedIn.json().toObject().value(u"token"_s).toString();
 }
 
-loadtest::HttpResult call(loadtest::HttpClient &client, const QByteArray &method, const QString &path,
+net::HttpResult call(net::HttpClient &client, const QByteArray &method, const QString &path,
     const QString &token, const QJsonObject &body, const QList<std::pair<QByteArray, QByteArray>> &headers)
 {
-    loadtest::HttpCall httpCall;
+    net::HttpCall httpCall;
     httpCall.method = method;
     httpCall.path = path;
     httpCall.bearerToken = token;
@@ -68,7 +68,7 @@ loadtest::HttpResult call(loadtest::HttpClient &client, const QByteArray &method
         httpCall.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     auto result = client.send(httpCall);
     if (!result) {
-        loadtest::HttpResult failed;
+        net::HttpResult failed;
         failed.status = -1;
         failed.body = result.error().message.toUtf8();
         return failed;

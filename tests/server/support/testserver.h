@@ -1,7 +1,7 @@
 #pragma once
 
 #include "api/embeddedserver.h"
-#include "loadtest/httpclient.h"
+#include "net/httpclient.h"
 #include "testsupport.h"
 
 #include <QJsonObject>
@@ -34,7 +34,7 @@ public:
     QString dataDir() const { return m_server->dataDir(); }
     Backend &backend() { return m_server->backend(); }
     server::ApiServer &server() { return m_server->server(); }
-    std::unique_ptr<loadtest::HttpClient> client() const;
+    std::unique_ptr<net::HttpClient> client() const;
 
     struct User
     {
@@ -52,7 +52,7 @@ private:
 };
 
 // Shorthands for one call.
-loadtest::HttpResult call(loadtest::HttpClient &client, const QByteArray &method, const QString &path,
+net::HttpResult call(net::HttpClient &client, const QByteArray &method, const QString &path,
     const QString &token = {}, const QJsonObject &body = {},
     const QList<std::pair<QByteArray, QByteArray>> &headers = {});
 

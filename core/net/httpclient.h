@@ -12,7 +12,7 @@
 
 class QTcpSocket;
 
-namespace javumbo::loadtest {
+namespace javumbo::net {
 
 struct HttpCall
 {
@@ -67,4 +67,4 @@ private:
     QByteArray m_buffer;
 };
 
-} // namespace javumbo::loadtest
+} // namespace javumbo::net

@@ -10,7 +10,7 @@
 #include <functional>
 #include <mutex>
 
-namespace javumbo::loadtest {
+namespace javumbo::history {
 
 // The run's append-only record of operations, shared by every virtual user.
 // It also owns the run's clock: microseconds since the run started, from a
@@ -38,11 +38,14 @@ public:
     static Result<QList<Operation>> readJsonLines(const QString &path);
 
 private:
+    // Set at construction, then only read.
     QDateTime m_startedAt;
     QElapsedTimer m_timer;
+
     mutable std::mutex m_mutex;
+    // Guarded by m_mutex:
     QList<Operation> m_operations;
     std::function<void(const Operation &)> m_observer;
 };
 
-} // namespace javumbo::loadtest
+} // namespace javumbo::history

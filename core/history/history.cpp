@@ -6,7 +6,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace javumbo::loadtest {
+namespace javumbo::history {
 
 History::History() : m_startedAt(QDateTime::currentDateTimeUtc())
 {
@@ -93,4 +93,4 @@ Result<QList<Operation>> History::readJsonLines(const QString &path)
     return operations;
 }
 
-} // namespace javumbo::loadtest
+} // namespace javumbo::history

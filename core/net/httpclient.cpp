@@ -8,7 +8,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace javumbo::loadtest {
+namespace javumbo::net {
 
 namespace {
 
@@ -183,4 +183,4 @@ Result<HttpResult> HttpClient::readResponse()
     return result;
 }
 
-} // namespace javumbo::loadtest
+} // namespace javumbo::net

@@ -2,7 +2,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace javumbo::loadtest {
+namespace javumbo::history {
 
 QString outcomeName(Outcome outcome)
 {
@@ -124,4 +124,4 @@ std::optional<Operation> Operation::fromJson(const QJsonObject &object)
     return operation;
 }
 
-} // namespace javumbo::loadtest
+} // namespace javumbo::history

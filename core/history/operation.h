@@ -5,7 +5,7 @@
 
 #include <optional>
 
-namespace javumbo::loadtest {
+namespace javumbo::history {
 
 // Jepsen's completion types (ARCHITECTURE.md §6): ok is a 2xx, fail a
 // definite refusal (a 4xx other than 408/429-as-unknown), info anything whose
@@ -77,4 +77,4 @@ struct Operation
     static std::optional<Operation> fromJson(const QJsonObject &object);
 };
 
-} // namespace javumbo::loadtest
+} // namespace javumbo::history
