@@ -7,6 +7,8 @@
 #include "servecommand.h"
 #include "userscommand.h"
 
+#include "common/openfilelimit.h"
+
 #include <QApplication>
 #include <QCoreApplication>
 
@@ -62,6 +64,9 @@ QStringList subcommandArguments()
 
 int main(int argc, char **argv)
 {
+    // Every mode holds many descriptors at once (a server's connections and
+    // collections, the load tester's clients, the desktop app's own server).
+    javumbo::raiseOpenFileLimit();
     const Mode mode = modeOf(argc, argv);
     const bool headless = mode != Mode::Gui || asksForHelpOrVersion(argc, argv);
     std::unique_ptr<QCoreApplication> app = headless ? std::make_unique<QCoreApplication>(argc, argv)

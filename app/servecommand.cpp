@@ -2,6 +2,7 @@
 
 #include "api/apiserver.h"
 #include "common/fault.h"
+#include "common/openfilelimit.h"
 #include "datadirectory.h"
 #include "services/backend.h"
 #include "signalwatcher.h"
@@ -151,6 +152,12 @@ int runServe(const QStringList &arguments)
     Backend backend(options, clock, locks);
     if (auto ready = backend.initialize(); !ready)
         return fail(ready.error().message);
+
+    // main() raised the limit already; asking again only reads it.
+    if (const QString warning
+        = openFileLimitWarning(raiseOpenFileLimit(), config->server.limits.maxConnections);
+        !warning.isEmpty())
+        QTextStream(stderr) << "javumbo serve: warning: " << warning << Qt::endl;
 
     server::ApiServer server(backend, config->server);
     auto port = server.start();
