@@ -1,6 +1,6 @@
 #include "backend.h"
 
-#include "storage/usercollection.h"
+#include "collection/usercollection.h"
 
 namespace javumbo {
 
@@ -26,7 +26,7 @@ Backend::Backend(const BackendOptions &options, const Clock &clock, UserLockRegi
     : m_checkpointer(locks)
     , m_context(makeContext(options, clock, locks, m_checkpointer))
     , m_accounts(options.dataDir, clock, PasswordHasher(options.hashing),
-          [&clock](const QString &path) { return storage::UserCollection::create(path, clock); })
+          [&clock](const QString &path) { return collection::UserCollection::create(path, clock); })
     , m_sessions(m_context.adminDbPath(), clock, options.sessions)
     , m_throttle(clock)
     , m_decks(m_context)

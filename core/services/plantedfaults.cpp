@@ -1,9 +1,9 @@
 #include "plantedfaults.h"
 
+#include "collection/usercollection.h"
 #include "storage/collectionschema.h"
 #include "storage/database.h"
 #include "storage/transaction.h"
-#include "storage/usercollection.h"
 
 #include <QLoggingCategory>
 
@@ -25,7 +25,7 @@ constexpr qsizetype kStaleCacheSweepSize = 4096;
 constexpr int kIdWaitLimitMs = 200;
 
 // Deletes the card and its note without graves: as if the add had never committed.
-Result<void> erase(const QString &path, const storage::CardRecord &card)
+Result<void> erase(const QString &path, const collection::CardRecord &card)
 {
     return storage::inTransaction(
         storage::Database::open(path, storage::OpenMode::ReadWrite, &storage::collectionschema::verify),
@@ -52,7 +52,7 @@ Error vagueDatabaseError()
 }
 
 void LostAcks::afterAdd(
-    storage::UserCollection &collection, const Result<storage::CardRecord> &added, const Clock &clock)
+    collection::UserCollection &collection, const Result<collection::CardRecord> &added, const Clock &clock)
 {
     if (!added || !isLost(++m_successfulAdds))
         return;

@@ -31,10 +31,10 @@
 //                     a request with a token within 5 s of its logout.
 //                     session_after_logout.
 
+#include "collection/records.h"
 #include "common/clock.h"
 #include "common/result.h"
 #include "sessions/session.h"
-#include "storage/records.h"
 
 #include <QHash>
 #include <QMutex>
@@ -42,7 +42,7 @@
 #include <atomic>
 #include <chrono>
 
-namespace javumbo::storage {
+namespace javumbo::collection {
 class UserCollection;
 }
 
@@ -70,8 +70,8 @@ public:
     // Call on the user's collection right after an add, inside the same write
     // (under the user's lock): an erased card's ids must never come back, so
     // this waits until `clock` has passed them.
-    void afterAdd(
-        storage::UserCollection &collection, const Result<storage::CardRecord> &added, const Clock &clock);
+    void afterAdd(collection::UserCollection &collection, const Result<collection::CardRecord> &added,
+        const Clock &clock);
 
 private:
     std::atomic<qint64> m_successfulAdds {0};

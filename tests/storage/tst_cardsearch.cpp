@@ -4,7 +4,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace javumbo;
-using namespace javumbo::storage;
+using namespace javumbo::collection;
 
 class TestCardSearch : public QObject
 {

@@ -1,6 +1,6 @@
+#include "collection/usercollection.h"
 #include "storage/collectionschema.h"
 #include "storage/database.h"
-#include "storage/usercollection.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -16,6 +16,7 @@
 using namespace Qt::StringLiterals;
 using namespace javumbo;
 using namespace javumbo::storage;
+using namespace javumbo::collection;
 using javumbo::testsupport::queryColumn;
 using javumbo::testsupport::queryNumber;
 

@@ -16,6 +16,7 @@
 using namespace Qt::StringLiterals;
 using namespace javumbo;
 using namespace javumbo::storage;
+using namespace javumbo::collection;
 using javumbo::testsupport::queryNumber;
 
 namespace {

@@ -4,7 +4,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace javumbo;
-using namespace javumbo::storage;
+using namespace javumbo::collection;
 using javumbo::testsupport::queryNumber;
 
 class TestDecks : public QObject

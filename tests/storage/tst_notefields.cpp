@@ -1,9 +1,9 @@
-#include "storage/notefields.h"
+#include "collection/notefields.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using namespace javumbo::storage;
+using namespace javumbo::collection;
 
 class TestNoteFields : public QObject
 {

@@ -7,7 +7,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace javumbo;
-using namespace javumbo::storage;
+using namespace javumbo::collection;
 using javumbo::testsupport::queryColumn;
 using javumbo::testsupport::queryNumber;
 

@@ -2,16 +2,16 @@
 
 #include "cardrows.h"
 #include "collectionmeta.h"
-#include "collectionschema.h"
-#include "database.h"
 #include "decktree.h"
-#include "transaction.h"
+#include "storage/collectionschema.h"
+#include "storage/database.h"
+#include "storage/transaction.h"
 
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
 
-namespace javumbo::storage {
+namespace javumbo::collection {
 
 namespace {
 
@@ -24,9 +24,9 @@ Error staleUndo(qint64 cardId)
         ErrorCode::StaleCard, u"card %1 changed after it was answered; nothing was undone"_s.arg(cardId));
 }
 
-Result<QVariantList> readRow(Connection &db, const QString &sql, qint64 id, int columns)
+Result<QVariantList> readRow(storage::Connection &db, const QString &sql, qint64 id, int columns)
 {
-    Query query(db, sql);
+    storage::Query query(db, sql);
     query.bind(id);
     if (auto done = query.exec(); !done)
         return done.error();
@@ -48,9 +48,10 @@ AnswerUndo::AnswerUndo(UserCollection &collection, const Clock &clock)
     : m_collection(collection), m_clock(clock)
 { }
 
-Result<Connection *> AnswerUndo::connection()
+Result<storage::Connection *> AnswerUndo::connection()
 {
-    return Database::open(m_collection.path(), OpenMode::ReadWrite, &collectionschema::verify);
+    return storage::Database::open(
+        m_collection.path(), storage::OpenMode::ReadWrite, &storage::collectionschema::verify);
 }
 
 Result<UndoableAnswer> AnswerUndo::answer(const AnswerRequest &request)
@@ -87,7 +88,7 @@ Result<UndoableAnswer> AnswerUndo::answer(const AnswerRequest &request)
     if (!answered)
         return answered.error();
     // Under the user's lock no one else answers in between: the newest row of the card is ours.
-    Query revlog(*db.value(), u"SELECT max(id) FROM revlog WHERE cid = ?"_s);
+    storage::Query revlog(*db.value(), u"SELECT max(id) FROM revlog WHERE cid = ?"_s);
     revlog.bind(request.cardId);
     auto revlogId = revlog.scalar();
     if (!revlogId)
@@ -99,13 +100,13 @@ Result<UndoableAnswer> AnswerUndo::answer(const AnswerRequest &request)
 
 Result<CardRecord> AnswerUndo::undo(const AnswerUndoRecord &record)
 {
-    return inTransaction(connection(), [&](Connection &db) -> Result<CardRecord> {
+    return storage::inTransaction(connection(), [&](storage::Connection &db) -> Result<CardRecord> {
         auto current = cardrows::load(db, record.cardId);
         if (!current)
             return current.error();
         if (!current.value() || current.value()->mod != record.answeredMod)
             return staleUndo(record.cardId);
-        Query revlog(db, u"SELECT count(*) FROM revlog WHERE id = ? AND cid = ?"_s);
+        storage::Query revlog(db, u"SELECT count(*) FROM revlog WHERE id = ? AND cid = ?"_s);
         revlog.bind(record.revlogId).bind(record.cardId);
         auto found = revlog.scalar();
         if (!found)
@@ -116,18 +117,18 @@ Result<CardRecord> AnswerUndo::undo(const AnswerUndoRecord &record)
         QStringList assignments;
         for (const QString &column : kCardColumns)
             assignments.append(column % u" = ?"_s);
-        Query card(db, u"UPDATE cards SET "_s % assignments.join(u", "_s) % u" WHERE id = ?"_s);
+        storage::Query card(db, u"UPDATE cards SET "_s % assignments.join(u", "_s) % u" WHERE id = ?"_s);
         for (const QVariant &value : record.cardRow)
             card.bind(value);
         card.bind(record.cardId);
         if (auto done = card.exec(); !done)
             return done.error();
-        Query note(db, u"UPDATE notes SET tags = ?, mod = ?, usn = ? WHERE id = ?"_s);
+        storage::Query note(db, u"UPDATE notes SET tags = ?, mod = ?, usn = ? WHERE id = ?"_s);
         note.bind(record.noteRow.value(0)).bind(record.noteRow.value(1)).bind(record.noteRow.value(2));
         note.bind(record.noteId);
         if (auto done = note.exec(); !done)
             return done.error();
-        Query removal(db, u"DELETE FROM revlog WHERE id = ?"_s);
+        storage::Query removal(db, u"DELETE FROM revlog WHERE id = ?"_s);
         removal.bind(record.revlogId);
         if (auto done = removal.exec(); !done)
             return done.error();
@@ -160,4 +161,4 @@ Result<CardRecord> AnswerUndo::undo(const AnswerUndoRecord &record)
     });
 }
 
-} // namespace javumbo::storage
+} // namespace javumbo::collection

@@ -1,6 +1,6 @@
 #include "decktree.h"
 
-#include "collectionschema.h"
+#include "storage/collectionschema.h"
 
 #include <QJsonArray>
 
@@ -8,7 +8,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace javumbo::storage {
+namespace javumbo::collection {
 
 namespace {
 
@@ -131,7 +131,7 @@ Result<qint64> DeckTree::add(const QString &rawName, qint64 nowMs)
         if (findByName(prefix))
             continue;
         id = unusedId(nowMs);
-        m_decks.insert(QString::number(id), collectionschema::newDeckJson(id, prefix, nowMs / 1000));
+        m_decks.insert(QString::number(id), storage::collectionschema::newDeckJson(id, prefix, nowMs / 1000));
     }
     return id;
 }
@@ -164,8 +164,8 @@ Result<void> DeckTree::rename(qint64 id, const QString &rawName, qint64 nowMs)
         const QString prefix = parts.mid(0, depth).join(kSeparator);
         if (!findByName(prefix)) {
             const qint64 parentId = unusedId(nowMs);
-            m_decks.insert(
-                QString::number(parentId), collectionschema::newDeckJson(parentId, prefix, nowMs / 1000));
+            m_decks.insert(QString::number(parentId),
+                storage::collectionschema::newDeckJson(parentId, prefix, nowMs / 1000));
         }
     }
     return {};
@@ -207,4 +207,4 @@ void DeckTree::recordAnswer(qint64 id, int today, int queueBefore, int timeMs)
     m_decks.insert(QString::number(id), object);
 }
 
-} // namespace javumbo::storage
+} // namespace javumbo::collection

@@ -9,7 +9,7 @@
 
 #include <optional>
 
-namespace javumbo::storage {
+namespace javumbo::collection {
 
 // A WHERE clause over "cards c JOIN notes n" with its positional bindings.
 struct SqlFilter
@@ -25,4 +25,4 @@ struct SqlFilter
 Result<SqlFilter> buildCardFilter(const QString &search, const DeckTree &decks,
     const scheduling::DayTiming &timing, std::optional<qint64> deckId);
 
-} // namespace javumbo::storage
+} // namespace javumbo::collection

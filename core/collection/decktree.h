@@ -8,7 +8,7 @@
 
 #include <optional>
 
-namespace javumbo::storage {
+namespace javumbo::collection {
 
 // The decks of a collection as Anki keeps them: one JSON object in col.decks,
 // names forming a tree through "::". Works on a CollectionMeta's copy, which
@@ -54,4 +54,4 @@ private:
     QJsonObject &m_decks;
 };
 
-} // namespace javumbo::storage
+} // namespace javumbo::collection

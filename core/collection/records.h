@@ -9,7 +9,7 @@
 #include <array>
 #include <optional>
 
-namespace javumbo::storage {
+namespace javumbo::collection {
 
 // A deck with its counts, as lists show it.
 struct DeckSummary
@@ -103,4 +103,4 @@ struct CollectionStats
     qint64 suspendedCards = 0;
 };
 
-} // namespace javumbo::storage
+} // namespace javumbo::collection

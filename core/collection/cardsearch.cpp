@@ -4,7 +4,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace javumbo::storage {
+namespace javumbo::collection {
 
 namespace {
 
@@ -126,4 +126,4 @@ Result<SqlFilter> buildCardFilter(const QString &search, const DeckTree &decks,
     return filter;
 }
 
-} // namespace javumbo::storage
+} // namespace javumbo::collection

@@ -1,19 +1,19 @@
 #pragma once
 
-#include "connection.h"
 #include "scheduling/daytiming.h"
 #include "scheduling/deckconfig.h"
+#include "storage/connection.h"
 
 #include <QJsonObject>
 
-namespace javumbo::storage {
+namespace javumbo::collection {
 
 // The parsed `col` row. Loaded inside a transaction, changed in memory and
 // written back once, so a mutation touches the row at most one time.
 class CollectionMeta
 {
 public:
-    static Result<CollectionMeta> load(Connection &connection);
+    static Result<CollectionMeta> load(storage::Connection &connection);
 
     qint64 crt() const { return m_crt; }
     // Marks the part as changed, so save() writes only what changed. Named
@@ -42,7 +42,7 @@ public:
     Result<scheduling::DeckConfig> deckConfig(qint64 deckId) const;
 
     // Writes the changed parts back and stamps col.mod.
-    Result<void> save(Connection &connection, qint64 nowMs) const;
+    Result<void> save(storage::Connection &connection, qint64 nowMs) const;
 
 private:
     qint64 m_crt = 0;
@@ -53,4 +53,4 @@ private:
     bool m_decksChanged = false;
 };
 
-} // namespace javumbo::storage
+} // namespace javumbo::collection

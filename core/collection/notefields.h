@@ -3,7 +3,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace javumbo::storage {
+namespace javumbo::collection {
 
 // Anki's derived note columns (SCHEDULING.md §9).
 namespace notefields {
@@ -32,4 +32,4 @@ QString joinFields(const QString &front, const QString &back);
 std::pair<QString, QString> splitFields(const QString &flds);
 
 } // namespace notefields
-} // namespace javumbo::storage
+} // namespace javumbo::collection

@@ -4,7 +4,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace javumbo::storage {
+namespace javumbo::collection {
 
 namespace {
 
@@ -25,9 +25,9 @@ QString compact(const QJsonObject &object)
 
 } // namespace
 
-Result<CollectionMeta> CollectionMeta::load(Connection &connection)
+Result<CollectionMeta> CollectionMeta::load(storage::Connection &connection)
 {
-    Query query(connection, u"SELECT crt, conf, decks, dconf FROM col WHERE id = 1"_s);
+    storage::Query query(connection, u"SELECT crt, conf, decks, dconf FROM col WHERE id = 1"_s);
     if (auto done = query.exec(); !done)
         return done.error();
     if (!query.next())
@@ -85,23 +85,23 @@ Result<scheduling::DeckConfig> CollectionMeta::deckConfig(qint64 deckId) const
     return scheduling::DeckConfig::fromDconfJson(config.toObject());
 }
 
-Result<void> CollectionMeta::save(Connection &connection, qint64 nowMs) const
+Result<void> CollectionMeta::save(storage::Connection &connection, qint64 nowMs) const
 {
     if (m_confChanged && m_decksChanged) {
-        Query update(connection, u"UPDATE col SET conf = ?, decks = ?, mod = ? WHERE id = 1"_s);
+        storage::Query update(connection, u"UPDATE col SET conf = ?, decks = ?, mod = ? WHERE id = 1"_s);
         update.bind(compact(m_conf)).bind(compact(m_decks)).bind(nowMs);
         return update.exec();
     }
     if (m_confChanged || m_decksChanged) {
-        Query update(connection,
+        storage::Query update(connection,
             m_confChanged ? u"UPDATE col SET conf = ?, mod = ? WHERE id = 1"_s
                           : u"UPDATE col SET decks = ?, mod = ? WHERE id = 1"_s);
         update.bind(compact(m_confChanged ? m_conf : m_decks)).bind(nowMs);
         return update.exec();
     }
-    Query touch(connection, u"UPDATE col SET mod = ? WHERE id = 1"_s);
+    storage::Query touch(connection, u"UPDATE col SET mod = ? WHERE id = 1"_s);
     touch.bind(nowMs);
     return touch.exec();
 }
 
-} // namespace javumbo::storage
+} // namespace javumbo::collection

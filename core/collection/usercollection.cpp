@@ -3,15 +3,15 @@
 #include "cardrows.h"
 #include "cardsearch.h"
 #include "collectionmeta.h"
-#include "collectionschema.h"
-#include "database.h"
 #include "decktree.h"
 #include "notefields.h"
 #include "reviewqueue.h"
 #include "scheduling/answer.h"
 #include "scheduling/limits.h"
 #include "scheduling/preview.h"
-#include "transaction.h"
+#include "storage/collectionschema.h"
+#include "storage/database.h"
+#include "storage/transaction.h"
 
 #include <QDir>
 #include <QFile>
@@ -21,7 +21,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace javumbo::storage {
+namespace javumbo::collection {
 
 namespace {
 
@@ -65,12 +65,12 @@ Error deckNotFound(qint64 deckId)
 // row and today's day numbers (SCHEDULING.md §3).
 struct ReadView
 {
-    Connection *db = nullptr;
+    storage::Connection *db = nullptr;
     CollectionMeta meta;
     scheduling::DayTiming timing;
 };
 
-Result<ReadView> readView(Result<Connection *> db, const Clock &clock)
+Result<ReadView> readView(Result<storage::Connection *> db, const Clock &clock)
 {
     if (!db)
         return db.error();
@@ -91,7 +91,7 @@ cardrows::IdScheme idSchemeFor(Fault fault)
 // writes, even on a loaded machine (sanitizers, parallel tests).
 constexpr std::chrono::milliseconds kAnswerRaceWindow {100};
 
-Result<CardRecord> existingCard(Connection &connection, qint64 cardId)
+Result<CardRecord> existingCard(storage::Connection &connection, qint64 cardId)
 {
     auto loaded = cardrows::load(connection, cardId);
     if (!loaded)
@@ -112,9 +112,9 @@ UserCollection::UserCollection(QString path, const Clock &clock, scheduling::Fuz
     : m_path(std::move(path)), m_clock(clock), m_fuzz(fuzz)
 { }
 
-Result<Connection *> UserCollection::connection()
+Result<storage::Connection *> UserCollection::connection()
 {
-    return Database::open(m_path, OpenMode::ReadWrite, &collectionschema::verify);
+    return storage::Database::open(m_path, storage::OpenMode::ReadWrite, &storage::collectionschema::verify);
 }
 
 Result<void> UserCollection::create(const QString &path, const Clock &clock)
@@ -123,7 +123,7 @@ Result<void> UserCollection::create(const QString &path, const Clock &clock)
         return makeError(ErrorCode::StorageUnavailable, u"collection %1 already exists"_s.arg(path));
     const QString partial = path + u".creating"_s;
     auto removePartial = [&] {
-        Database::closeOnThisThread(partial);
+        storage::Database::closeOnThisThread(partial);
         for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s})
             QFile::remove(partial + suffix);
     };
@@ -131,20 +131,22 @@ Result<void> UserCollection::create(const QString &path, const Clock &clock)
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return makeError(ErrorCode::StorageUnavailable, u"cannot create directory for %1"_s.arg(path));
 
-    auto opened = Database::open(partial, OpenMode::CreateIfMissing, &collectionschema::verify);
+    auto opened = storage::Database::open(
+        partial, storage::OpenMode::CreateIfMissing, &storage::collectionschema::verify);
     if (!opened) {
         removePartial();
         return opened.error();
     }
     const qint64 now = clock.nowMs();
-    if (auto created = collectionschema::create(*opened.value(), now, clock.utcOffsetMinutesWest(now / 1000));
+    if (auto created
+        = storage::collectionschema::create(*opened.value(), now, clock.utcOffsetMinutesWest(now / 1000));
         !created) {
         removePartial();
         return created;
     }
     // Closing the last connection checkpoints the WAL into the file, so the
     // renamed file is complete on its own.
-    Database::closeOnThisThread(partial);
+    storage::Database::closeOnThisThread(partial);
     if (!QFile::rename(partial, path)) {
         removePartial();
         return makeError(
@@ -158,7 +160,7 @@ Result<QList<DeckSummary>> UserCollection::decks()
     auto view = readView(connection(), m_clock);
     if (!view)
         return view.error();
-    Connection &db = *view->db;
+    storage::Connection &db = *view->db;
     CollectionMeta &meta = view.value().meta;
     const scheduling::DayTiming &timing = view->timing;
     DeckTree tree(meta.decks());
@@ -169,8 +171,8 @@ Result<QList<DeckSummary>> UserCollection::decks()
         QStringList ids;
         for (qint64 member : members)
             ids.append(QString::number(member));
-        Query total(db, u"SELECT count(*) FROM cards WHERE did IN ("_s % ids.join(u',') % u")"_s,
-            Query::Caching::Uncached);
+        storage::Query total(db, u"SELECT count(*) FROM cards WHERE did IN ("_s % ids.join(u',') % u")"_s,
+            storage::Query::Caching::Uncached);
         auto cards = total.scalar();
         if (!cards)
             return cards.error();
@@ -203,7 +205,7 @@ Result<bool> UserCollection::hasDeck(qint64 deckId)
 
 Result<DeckSummary> UserCollection::createDeck(const QString &name)
 {
-    return inTransaction(connection(), [&](Connection &db) -> Result<DeckSummary> {
+    return storage::inTransaction(connection(), [&](storage::Connection &db) -> Result<DeckSummary> {
         auto meta = CollectionMeta::load(db);
         if (!meta)
             return meta.error();
@@ -219,7 +221,7 @@ Result<DeckSummary> UserCollection::createDeck(const QString &name)
 
 Result<DeckSummary> UserCollection::renameDeck(qint64 deckId, const QString &name)
 {
-    return inTransaction(connection(), [&](Connection &db) -> Result<DeckSummary> {
+    return storage::inTransaction(connection(), [&](storage::Connection &db) -> Result<DeckSummary> {
         auto meta = CollectionMeta::load(db);
         if (!meta)
             return meta.error();
@@ -234,9 +236,9 @@ Result<DeckSummary> UserCollection::renameDeck(qint64 deckId, const QString &nam
 
 Result<void> UserCollection::deleteDeck(qint64 deckId)
 {
-    if (deckId == collectionschema::kDefaultDeckId)
+    if (deckId == storage::collectionschema::kDefaultDeckId)
         return makeError(ErrorCode::DefaultDeckProtected, u"the Default deck cannot be deleted"_s);
-    return inTransaction(connection(), [&](Connection &db) -> Result<void> {
+    return storage::inTransaction(connection(), [&](storage::Connection &db) -> Result<void> {
         auto meta = CollectionMeta::load(db);
         if (!meta)
             return meta.error();
@@ -255,7 +257,7 @@ Result<void> UserCollection::deleteDeck(qint64 deckId)
         }
         // The current deck must still exist afterwards.
         if (!tree.contains(meta->conf().value(u"curDeck"_s).toVariant().toLongLong()))
-            meta.value().editConf().insert(u"curDeck"_s, collectionschema::kDefaultDeckId);
+            meta.value().editConf().insert(u"curDeck"_s, storage::collectionschema::kDefaultDeckId);
         if (auto saved = meta->save(db, nowMs()); !saved)
             return saved;
         return {};
@@ -269,7 +271,7 @@ Result<CardRecord> UserCollection::addCard(const NewCard &card)
     auto tags = validTags(card.tags);
     if (!tags)
         return tags.error();
-    return inTransaction(connection(), [&](Connection &db) -> Result<CardRecord> {
+    return storage::inTransaction(connection(), [&](storage::Connection &db) -> Result<CardRecord> {
         auto meta = CollectionMeta::load(db);
         if (!meta)
             return meta.error();
@@ -302,7 +304,7 @@ Result<std::optional<CardRecord>> UserCollection::cardByGuid(const QString &guid
     auto db = connection();
     if (!db)
         return db.error();
-    Query query(*db.value(),
+    storage::Query query(*db.value(),
         u"SELECT "_s % cardrows::kSelectColumns
             % u" FROM cards c JOIN notes n ON n.id = c.nid WHERE n.guid = ? ORDER BY c.id LIMIT 1"_s);
     query.bind(guid);
@@ -318,7 +320,7 @@ Result<CardPage> UserCollection::findCards(const CardQuery &query)
     auto view = readView(connection(), m_clock);
     if (!view)
         return view.error();
-    Connection &db = *view->db;
+    storage::Connection &db = *view->db;
     CollectionMeta &meta = view.value().meta;
     const scheduling::DayTiming &timing = view->timing;
     DeckTree tree(meta.decks());
@@ -330,7 +332,7 @@ Result<CardPage> UserCollection::findCards(const CardQuery &query)
     const QString from = u" FROM cards c JOIN notes n ON n.id = c.nid WHERE "_s % filter->where;
 
     CardPage page;
-    Query total(db, u"SELECT count(*)"_s % from, Query::Caching::Uncached);
+    storage::Query total(db, u"SELECT count(*)"_s % from, storage::Query::Caching::Uncached);
     for (const QVariant &binding : filter->bindings)
         total.bind(binding);
     auto count = total.scalar();
@@ -338,8 +340,9 @@ Result<CardPage> UserCollection::findCards(const CardQuery &query)
         return count.error();
     page.total = count.value() ? count.value()->toLongLong() : 0;
 
-    Query rows(db, u"SELECT "_s % cardrows::kSelectColumns % from % u" ORDER BY c.id LIMIT ? OFFSET ?"_s,
-        Query::Caching::Uncached);
+    storage::Query rows(db,
+        u"SELECT "_s % cardrows::kSelectColumns % from % u" ORDER BY c.id LIMIT ? OFFSET ?"_s,
+        storage::Query::Caching::Uncached);
     for (const QVariant &binding : filter->bindings)
         rows.bind(binding);
     rows.bind(std::clamp(query.limit, 0, 1000)).bind(std::max(query.offset, 0));
@@ -354,7 +357,7 @@ Result<CardRecord> UserCollection::updateCard(qint64 cardId, const CardEdit &edi
 {
     if (auto valid = validateFields(edit.front, edit.back); !valid)
         return valid.error();
-    return inTransaction(connection(), [&](Connection &db) -> Result<CardRecord> {
+    return storage::inTransaction(connection(), [&](storage::Connection &db) -> Result<CardRecord> {
         auto existing = existingCard(db, cardId);
         if (!existing)
             return existing.error();
@@ -393,7 +396,7 @@ Result<CardRecord> UserCollection::updateCard(qint64 cardId, const CardEdit &edi
 
 Result<void> UserCollection::deleteCard(qint64 cardId, std::optional<qint64> expectedMod)
 {
-    return inTransaction(connection(), [&](Connection &db) -> Result<void> {
+    return storage::inTransaction(connection(), [&](storage::Connection &db) -> Result<void> {
         auto existing = existingCard(db, cardId);
         if (!existing)
             return existing.error();
@@ -409,7 +412,7 @@ Result<void> UserCollection::deleteCard(qint64 cardId, std::optional<qint64> exp
 
 Result<CardRecord> UserCollection::setSuspended(qint64 cardId, bool suspended)
 {
-    return inTransaction(connection(), [&](Connection &db) -> Result<CardRecord> {
+    return storage::inTransaction(connection(), [&](storage::Connection &db) -> Result<CardRecord> {
         auto existing = existingCard(db, cardId);
         if (!existing)
             return existing.error();
@@ -437,7 +440,7 @@ Result<std::optional<NextCard>> UserCollection::nextCard(qint64 deckId)
     auto view = readView(connection(), m_clock);
     if (!view)
         return view.error();
-    Connection &db = *view->db;
+    storage::Connection &db = *view->db;
     CollectionMeta &meta = view.value().meta;
     const scheduling::DayTiming &timing = view->timing;
     DeckTree tree(meta.decks());
@@ -489,7 +492,7 @@ Result<CardRecord> UserCollection::answer(const AnswerRequest &request)
         staleRead = std::move(read).value();
         std::this_thread::sleep_for(kAnswerRaceWindow);
     }
-    return inTransaction(connection(), [&](Connection &db) -> Result<CardRecord> {
+    return storage::inTransaction(connection(), [&](storage::Connection &db) -> Result<CardRecord> {
         auto existing = staleRead ? Result<CardRecord>(*staleRead) : existingCard(db, request.cardId);
         if (!existing)
             return existing.error();
@@ -548,7 +551,7 @@ Result<CollectionStats> UserCollection::stats()
     auto view = readView(connection(), m_clock);
     if (!view)
         return view.error();
-    Connection &db = *view->db;
+    storage::Connection &db = *view->db;
     CollectionMeta &meta = view.value().meta;
     const scheduling::DayTiming &timing = view->timing;
     const qint64 dayStartMs = (timing.nextDayAt - 86400) * 1000;
@@ -560,7 +563,7 @@ Result<CollectionStats> UserCollection::stats()
           " (SELECT count(*) FROM cards WHERE type IN (1, 3) AND queue >= 0),"
           " (SELECT count(*) FROM cards WHERE type = 2 AND queue >= 0),"
           " (SELECT count(*) FROM cards WHERE queue = -1)"_s;
-    Query query(db, sql);
+    storage::Query query(db, sql);
     query.bind(dayStartMs).bind(timing.today).bind(timing.nextDayAt);
     if (auto done = query.exec(); !done)
         return done.error();
@@ -584,7 +587,7 @@ Result<QString> UserCollection::integrityCheck()
     auto db = connection();
     if (!db)
         return db.error();
-    Query query(*db.value(), u"PRAGMA integrity_check"_s, Query::Caching::Uncached);
+    storage::Query query(*db.value(), u"PRAGMA integrity_check"_s, storage::Query::Caching::Uncached);
     if (auto done = query.exec(); !done)
         return done.error();
     QStringList findings;
@@ -593,4 +596,4 @@ Result<QString> UserCollection::integrityCheck()
     return findings.join(u'\n');
 }
 
-} // namespace javumbo::storage
+} // namespace javumbo::collection

@@ -1,21 +1,21 @@
 #pragma once
 
-#include "connection.h"
 #include "records.h"
 #include "scheduling/daytiming.h"
 #include "scheduling/limits.h"
+#include "storage/connection.h"
 
 #include <optional>
 
-namespace javumbo::storage {
+namespace javumbo::collection {
 
 // SCHEDULING.md §7: which cards are gathered today and which one comes next,
 // for a set of decks (a deck and its children).
 class ReviewQueue
 {
 public:
-    ReviewQueue(Connection &connection, const QList<qint64> &deckIds, const scheduling::DailyLimits &limits,
-        const scheduling::DayTiming &timing, int collapseTimeSeconds);
+    ReviewQueue(storage::Connection &connection, const QList<qint64> &deckIds,
+        const scheduling::DailyLimits &limits, const scheduling::DayTiming &timing, int collapseTimeSeconds);
 
     Result<ReviewCounts> counts();
     Result<std::optional<CardRecord>> next();
@@ -34,11 +34,11 @@ private:
     Result<qint64> count(const QString &condition, std::optional<qint64> cap = std::nullopt);
     Result<std::optional<CardRecord>> first(const QString &condition, const QString &order);
 
-    Connection &m_connection;
+    storage::Connection &m_connection;
     QString m_deckList;
     scheduling::DailyLimits m_limits;
     scheduling::DayTiming m_timing;
     int m_collapseTime = 1200;
 };
 
-} // namespace javumbo::storage
+} // namespace javumbo::collection

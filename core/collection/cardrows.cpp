@@ -4,12 +4,12 @@
 
 using namespace Qt::StringLiterals;
 
-namespace javumbo::storage::cardrows {
+namespace javumbo::collection::cardrows {
 
 const QString kSelectColumns
     = u"c.id, c.nid, c.did, c.type, c.queue, c.due, c.ivl, c.factor, c.reps, c.lapses, c.left, c.mod, n.flds, n.tags"_s;
 
-CardRecord readCard(const Query &query)
+CardRecord readCard(const storage::Query &query)
 {
     CardRecord card;
     card.cardId = query.int64(0);
@@ -30,7 +30,7 @@ CardRecord readCard(const Query &query)
     return card;
 }
 
-Result<qint64> nextId(Connection &connection, Table table, qint64 nowMs, IdScheme scheme)
+Result<qint64> nextId(storage::Connection &connection, Table table, qint64 nowMs, IdScheme scheme)
 {
     // Planted fault (loadtest self-test) clock-ids: the original app's ids, taken
     // from a seconds clock (kept in Anki's millisecond shape) without collision
@@ -42,7 +42,7 @@ Result<qint64> nextId(Connection &connection, Table table, qint64 nowMs, IdSchem
         return nowMs / 1000 * 1000;
     static const QString statements[]
         = {u"SELECT max(id) FROM notes"_s, u"SELECT max(id) FROM cards"_s, u"SELECT max(id) FROM revlog"_s};
-    Query query(connection, statements[int(table)]);
+    storage::Query query(connection, statements[int(table)]);
     auto largest = query.scalar();
     if (!largest)
         return largest.error();
@@ -50,9 +50,9 @@ Result<qint64> nextId(Connection &connection, Table table, qint64 nowMs, IdSchem
     return std::max(nowMs, taken + 1);
 }
 
-Result<std::optional<CardRecord>> load(Connection &connection, qint64 cardId)
+Result<std::optional<CardRecord>> load(storage::Connection &connection, qint64 cardId)
 {
-    Query query(connection,
+    storage::Query query(connection,
         u"SELECT "_s % kSelectColumns % u" FROM cards c JOIN notes n ON n.id = c.nid WHERE c.id = ?"_s);
     query.bind(cardId);
     if (auto done = query.exec(); !done)
@@ -62,8 +62,8 @@ Result<std::optional<CardRecord>> load(Connection &connection, qint64 cardId)
     return std::optional<CardRecord> {readCard(query)};
 }
 
-Result<CardRecord> insert(
-    Connection &connection, const NewCard &card, qint64 modelId, qint64 position, qint64 nowMs, IdScheme ids)
+Result<CardRecord> insert(storage::Connection &connection, const NewCard &card, qint64 modelId,
+    qint64 position, qint64 nowMs, IdScheme ids)
 {
     auto noteId = nextId(connection, Table::Notes, nowMs, ids);
     if (!noteId)
@@ -73,7 +73,7 @@ Result<CardRecord> insert(
         return cardId.error();
     const qint64 nowSeconds = nowMs / 1000;
 
-    Query note(connection,
+    storage::Query note(connection,
         u"INSERT INTO notes (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data)"
         " VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')"_s);
     note.bind(noteId.value())
@@ -86,7 +86,7 @@ Result<CardRecord> insert(
     if (auto done = note.exec(); !done)
         return done.error();
 
-    Query row(connection,
+    storage::Query row(connection,
         u"INSERT INTO cards (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps,"
         " lapses, left, odue, odid, flags, data) VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0,"
         " 0, 0, 0, '')"_s);
@@ -107,10 +107,10 @@ Result<CardRecord> insert(
     return record;
 }
 
-Result<void> updateNote(Connection &connection, qint64 noteId, const QString &front, const QString &back,
-    const QStringList &tags, qint64 nowSeconds)
+Result<void> updateNote(storage::Connection &connection, qint64 noteId, const QString &front,
+    const QString &back, const QStringList &tags, qint64 nowSeconds)
 {
-    Query note(connection,
+    storage::Query note(connection,
         u"UPDATE notes SET flds = ?, sfld = ?, csum = ?, tags = ?, mod = ?, usn = -1 WHERE id = ?"_s);
     note.bind(notefields::joinFields(front, back))
         .bind(notefields::stripHtml(front))
@@ -119,10 +119,10 @@ Result<void> updateNote(Connection &connection, qint64 noteId, const QString &fr
     return note.exec();
 }
 
-Result<void> updateCard(
-    Connection &connection, qint64 cardId, qint64 deckId, const scheduling::CardState &state, qint64 mod)
+Result<void> updateCard(storage::Connection &connection, qint64 cardId, qint64 deckId,
+    const scheduling::CardState &state, qint64 mod)
 {
-    Query card(connection,
+    storage::Query card(connection,
         u"UPDATE cards SET did = ?, type = ?, queue = ?, due = ?, ivl = ?, factor = ?, reps = ?,"
         " lapses = ?, left = ?, mod = ?, usn = -1 WHERE id = ?"_s);
     card.bind(deckId).bind(state.type).bind(state.queue).bind(state.due).bind(state.ivl).bind(state.factor);
@@ -130,13 +130,13 @@ Result<void> updateCard(
     return card.exec();
 }
 
-Result<qint64> insertRevlog(
-    Connection &connection, qint64 cardId, const scheduling::RevlogEntry &entry, qint64 nowMs, IdScheme ids)
+Result<qint64> insertRevlog(storage::Connection &connection, qint64 cardId,
+    const scheduling::RevlogEntry &entry, qint64 nowMs, IdScheme ids)
 {
     auto id = nextId(connection, Table::Revlog, nowMs, ids);
     if (!id)
         return id.error();
-    Query revlog(connection,
+    storage::Query revlog(connection,
         u"INSERT INTO revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type)"
         " VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)"_s);
     revlog.bind(id.value())
@@ -151,18 +151,18 @@ Result<qint64> insertRevlog(
     return id.value();
 }
 
-Result<void> addGrave(Connection &connection, qint64 objectId, int type)
+Result<void> addGrave(storage::Connection &connection, qint64 objectId, int type)
 {
-    Query grave(connection, u"INSERT INTO graves (usn, oid, type) VALUES (-1, ?, ?)"_s);
+    storage::Query grave(connection, u"INSERT INTO graves (usn, oid, type) VALUES (-1, ?, ?)"_s);
     grave.bind(objectId).bind(type);
     return grave.exec();
 }
 
-Result<QList<qint64>> noteIdsInDecks(Connection &connection, const QList<qint64> &deckIds)
+Result<QList<qint64>> noteIdsInDecks(storage::Connection &connection, const QList<qint64> &deckIds)
 {
     QList<qint64> noteIds;
     for (qint64 deckId : deckIds) {
-        Query query(connection, u"SELECT DISTINCT nid FROM cards WHERE did = ?"_s);
+        storage::Query query(connection, u"SELECT DISTINCT nid FROM cards WHERE did = ?"_s);
         query.bind(deckId);
         if (auto done = query.exec(); !done)
             return done.error();
@@ -172,14 +172,14 @@ Result<QList<qint64>> noteIdsInDecks(Connection &connection, const QList<qint64>
     return noteIds;
 }
 
-Result<void> deleteNotes(Connection &connection, const QList<qint64> &noteIds)
+Result<void> deleteNotes(storage::Connection &connection, const QList<qint64> &noteIds)
 {
     constexpr int kCardGrave = 0;
     constexpr int kNoteGrave = 1;
     for (qint64 noteId : noteIds) {
         QList<qint64> cardIds;
         {
-            Query cards(connection, u"SELECT id FROM cards WHERE nid = ?"_s);
+            storage::Query cards(connection, u"SELECT id FROM cards WHERE nid = ?"_s);
             cards.bind(noteId);
             if (auto done = cards.exec(); !done)
                 return done;
@@ -192,11 +192,11 @@ Result<void> deleteNotes(Connection &connection, const QList<qint64> &noteIds)
         }
         if (auto done = addGrave(connection, noteId, kNoteGrave); !done)
             return done;
-        Query removeCards(connection, u"DELETE FROM cards WHERE nid = ?"_s);
+        storage::Query removeCards(connection, u"DELETE FROM cards WHERE nid = ?"_s);
         removeCards.bind(noteId);
         if (auto done = removeCards.exec(); !done)
             return done;
-        Query removeNote(connection, u"DELETE FROM notes WHERE id = ?"_s);
+        storage::Query removeNote(connection, u"DELETE FROM notes WHERE id = ?"_s);
         removeNote.bind(noteId);
         if (auto done = removeNote.exec(); !done)
             return done;
@@ -209,4 +209,4 @@ qint64 nextMod(qint64 oldMod, qint64 nowSeconds)
     return std::max(nowSeconds, oldMod + 1);
 }
 
-} // namespace javumbo::storage::cardrows
+} // namespace javumbo::collection::cardrows

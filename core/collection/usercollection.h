@@ -9,6 +9,10 @@
 #include <QString>
 
 namespace javumbo::storage {
+class Connection;
+}
+
+namespace javumbo::collection {
 
 // One user's Anki collection (one SQLite file, schema 11). Every mutation is
 // one transaction; reads run without one (WAL). Cheap to construct: it holds
@@ -60,7 +64,7 @@ public:
     static constexpr int kMaxFieldLength = 65536;
 
 private:
-    Result<class Connection *> connection();
+    Result<storage::Connection *> connection();
     qint64 nowMs() const { return m_clock.nowMs(); }
 
     QString m_path;
@@ -69,4 +73,4 @@ private:
     Fault m_fault = Fault::None;
 };
 
-} // namespace javumbo::storage
+} // namespace javumbo::collection

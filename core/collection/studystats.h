@@ -8,7 +8,7 @@
 
 #include <optional>
 
-namespace javumbo::storage {
+namespace javumbo::collection {
 
 // Counts per study day, index 0 first. For history the last index is today;
 // for forecasts index 0 is today (overdue cards included).
@@ -36,4 +36,4 @@ private:
     const Clock &m_clock;
 };
 
-} // namespace javumbo::storage
+} // namespace javumbo::collection

@@ -1,15 +1,15 @@
 #include "studystats.h"
 
 #include "collectionmeta.h"
-#include "collectionschema.h"
-#include "database.h"
 #include "decktree.h"
+#include "storage/collectionschema.h"
+#include "storage/database.h"
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
-namespace javumbo::storage {
+namespace javumbo::collection {
 
 namespace {
 
@@ -18,14 +18,14 @@ constexpr qint64 kDay = 86400;
 // What every statistic starts from: the connection, the col row and today's day boundaries.
 struct View
 {
-    Connection *db = nullptr;
+    storage::Connection *db = nullptr;
     CollectionMeta meta;
     scheduling::DayTiming timing;
 };
 
 Result<View> openView(const QString &path, const Clock &clock)
 {
-    auto db = Database::open(path, OpenMode::ReadWrite, &collectionschema::verify);
+    auto db = storage::Database::open(path, storage::OpenMode::ReadWrite, &storage::collectionschema::verify);
     if (!db)
         return db.error();
     auto meta = CollectionMeta::load(*db.value());
@@ -49,7 +49,7 @@ Result<DayCounts> StudyStats::reviewsPerDay(int days)
     // Revlog ids are the answer's time in ms; every id in the window is past its
     // start, so integer division never meets a negative number.
     const qint64 windowStart = now->timing.nextDayAt - days * kDay;
-    Query query(*now->db,
+    storage::Query query(*now->db,
         u"SELECT (id / 1000 - ?) / 86400 AS day, count(*) FROM revlog WHERE id >= ? GROUP BY day"_s);
     query.bind(windowStart).bind(windowStart * 1000);
     if (auto done = query.exec(); !done)
@@ -71,7 +71,7 @@ Result<DayCounts> StudyStats::dueForecast(int days)
     days = std::max(days, 1);
     const auto &timing = now->timing;
     const qint64 todayStart = timing.nextDayAt - kDay;
-    Query query(*now->db, u"SELECT queue, due FROM cards WHERE queue IN (1, 2, 3)"_s);
+    storage::Query query(*now->db, u"SELECT queue, due FROM cards WHERE queue IN (1, 2, 3)"_s);
     if (auto done = query.exec(); !done)
         return done.error();
     DayCounts counts(days, 0);
@@ -101,11 +101,11 @@ Result<std::optional<qint64>> StudyStats::nextDueAt(qint64 deckId)
         ids.append(QString::number(id));
     const QString decks = ids.join(u',');
     // Deck ids are numbers we wrote ourselves, so inlining them is safe.
-    Query query(*now->db,
+    storage::Query query(*now->db,
         u"SELECT (SELECT min(due) FROM cards WHERE queue = 1 AND did IN (%1)),"
         " (SELECT min(due) FROM cards WHERE queue IN (2, 3) AND did IN (%1)),"
         " (SELECT count(*) FROM cards WHERE queue = 0 AND did IN (%1))"_s.arg(decks),
-        Query::Caching::Uncached);
+        storage::Query::Caching::Uncached);
     if (auto done = query.exec(); !done)
         return done.error();
     if (!query.next())
@@ -126,4 +126,4 @@ Result<std::optional<qint64>> StudyStats::nextDueAt(qint64 deckId)
     return next;
 }
 
-} // namespace javumbo::storage
+} // namespace javumbo::collection

@@ -4,9 +4,9 @@
 
 using namespace Qt::StringLiterals;
 
-namespace javumbo::storage {
+namespace javumbo::collection {
 
-ReviewQueue::ReviewQueue(Connection &connection, const QList<qint64> &deckIds,
+ReviewQueue::ReviewQueue(storage::Connection &connection, const QList<qint64> &deckIds,
     const scheduling::DailyLimits &limits, const scheduling::DayTiming &timing, int collapseTimeSeconds)
     : m_connection(connection), m_limits(limits), m_timing(timing), m_collapseTime(collapseTimeSeconds)
 {
@@ -23,7 +23,7 @@ Result<qint64> ReviewQueue::count(const QString &condition, std::optional<qint64
     const QString limit = cap ? u" LIMIT "_s % QString::number(std::max<qint64>(*cap, 0)) : QString();
     const QString sql = u"SELECT count(*) FROM (SELECT 1 FROM cards c WHERE c.did IN ("_s % m_deckList
         % u") AND "_s % condition % limit % u")"_s;
-    Query query(m_connection, sql, Query::Caching::Uncached);
+    storage::Query query(m_connection, sql, storage::Query::Caching::Uncached);
     auto value = query.scalar();
     if (!value)
         return value.error();
@@ -32,11 +32,11 @@ Result<qint64> ReviewQueue::count(const QString &condition, std::optional<qint64
 
 Result<std::optional<CardRecord>> ReviewQueue::first(const QString &condition, const QString &order)
 {
-    Query query(m_connection,
+    storage::Query query(m_connection,
         u"SELECT "_s % cardrows::kSelectColumns
             % u" FROM cards c JOIN notes n ON n.id = c.nid WHERE c.did IN ("_s % m_deckList % u") AND "_s
             % condition % u" ORDER BY "_s % order % u" LIMIT 1"_s,
-        Query::Caching::Uncached);
+        storage::Query::Caching::Uncached);
     if (auto done = query.exec(); !done)
         return done.error();
     if (!query.next())
@@ -100,4 +100,4 @@ Result<std::optional<CardRecord>> ReviewQueue::next()
     return std::optional<CardRecord> {};
 }
 
-} // namespace javumbo::storage
+} // namespace javumbo::collection

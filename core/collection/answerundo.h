@@ -9,6 +9,10 @@
 #include <QVariantList>
 
 namespace javumbo::storage {
+class Connection;
+}
+
+namespace javumbo::collection {
 
 // Everything one answer changed, as it was before: enough to put the
 // collection back exactly (the card row, the note's tags the leech rule may
@@ -49,10 +53,10 @@ public:
     static const QStringList kCardColumns;
 
 private:
-    Result<class Connection *> connection();
+    Result<storage::Connection *> connection();
 
     UserCollection &m_collection;
     const Clock &m_clock;
 };
 
-} // namespace javumbo::storage
+} // namespace javumbo::collection

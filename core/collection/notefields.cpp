@@ -7,7 +7,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace javumbo::storage::notefields {
+namespace javumbo::collection::notefields {
 
 namespace {
 
@@ -171,4 +171,4 @@ std::pair<QString, QString> splitFields(const QString &flds)
     return {flds.left(separator), flds.mid(separator + 1)};
 }
 
-} // namespace javumbo::storage::notefields
+} // namespace javumbo::collection::notefields
