@@ -1,11 +1,8 @@
 #include "answerundo.h"
 
 #include "cardrows.h"
-#include "collectionmeta.h"
+#include "collectionerrors.h"
 #include "decktree.h"
-#include "storage/collectionschema.h"
-#include "storage/database.h"
-#include "storage/transaction.h"
 
 #include <QJsonArray>
 
@@ -31,11 +28,69 @@ Result<QVariantList> readRow(storage::Connection &db, const QString &sql, qint64
     if (auto done = query.exec(); !done)
         return done.error();
     if (!query.next())
-        return makeError(ErrorCode::CardNotFound, u"card %1 not found"_s.arg(id));
+        return cardNotFound(id);
     QVariantList row;
     for (int i = 0; i < columns; ++i)
         row.append(query.value(i));
     return row;
+}
+
+// The card must still be as the answer left it, with the answer's revlog row.
+Result<void> checkStillAnswered(storage::Connection &db, const AnswerUndoRecord &record)
+{
+    auto current = cardrows::load(db, record.cardId);
+    if (!current)
+        return current.error();
+    if (!current.value() || current.value()->mod != record.answeredMod)
+        return staleUndo(record.cardId);
+    storage::Query revlog(db, u"SELECT count(*) FROM revlog WHERE id = ? AND cid = ?"_s);
+    revlog.bind(record.revlogId).bind(record.cardId);
+    auto found = revlog.scalar();
+    if (!found)
+        return found.error();
+    if (!found.value() || found.value()->toLongLong() != 1)
+        return staleUndo(record.cardId);
+    return {};
+}
+
+// Puts the card and note rows back and deletes the answer's revlog row.
+Result<void> restoreRows(
+    storage::Connection &db, const AnswerUndoRecord &record, const QStringList &cardColumns)
+{
+    QStringList assignments;
+    for (const QString &column : cardColumns)
+        assignments.append(column % u" = ?"_s);
+    storage::Query card(db, u"UPDATE cards SET "_s % assignments.join(u", "_s) % u" WHERE id = ?"_s);
+    for (const QVariant &value : record.cardRow)
+        card.bind(value);
+    card.bind(record.cardId);
+    if (auto done = card.exec(); !done)
+        return done;
+    storage::Query note(db, u"UPDATE notes SET tags = ?, mod = ?, usn = ? WHERE id = ?"_s);
+    note.bind(record.noteRow.value(0)).bind(record.noteRow.value(1)).bind(record.noteRow.value(2));
+    note.bind(record.noteId);
+    if (auto done = note.exec(); !done)
+        return done;
+    storage::Query removal(db, u"DELETE FROM revlog WHERE id = ?"_s);
+    removal.bind(record.revlogId);
+    return removal.exec();
+}
+
+void restoreDeckCounters(QJsonObject &decks, const AnswerUndoRecord &record)
+{
+    for (auto it = record.deckCounters.begin(); it != record.deckCounters.end(); ++it) {
+        if (!decks.contains(it.key()))
+            continue; // deleted since: its counters went with it
+        QJsonObject deck = decks.value(it.key()).toObject();
+        const QJsonObject counters = it.value().toObject();
+        for (const QString &key : kCounterKeys) {
+            if (counters.contains(key) && !counters.value(key).isUndefined())
+                deck.insert(key, counters.value(key));
+            else
+                deck.remove(key);
+        }
+        decks.insert(it.key(), deck);
+    }
 }
 
 } // namespace
@@ -44,19 +99,11 @@ const QStringList AnswerUndo::kCardColumns
     = {u"nid"_s, u"did"_s, u"ord"_s, u"mod"_s, u"usn"_s, u"type"_s, u"queue"_s, u"due"_s, u"ivl"_s,
         u"factor"_s, u"reps"_s, u"lapses"_s, u"left"_s, u"odue"_s, u"odid"_s, u"flags"_s, u"data"_s};
 
-AnswerUndo::AnswerUndo(UserCollection &collection, const Clock &clock)
-    : m_collection(collection), m_clock(clock)
-{ }
-
-Result<storage::Connection *> AnswerUndo::connection()
-{
-    return storage::Database::open(
-        m_collection.path(), storage::OpenMode::ReadWrite, &storage::collectionschema::verify);
-}
+AnswerUndo::AnswerUndo(UserCollection &collection) : m_collection(collection) { }
 
 Result<UndoableAnswer> AnswerUndo::answer(const AnswerRequest &request)
 {
-    auto db = connection();
+    auto db = m_collection.connection();
     if (!db)
         return db.error();
     AnswerUndoRecord record;
@@ -100,64 +147,16 @@ Result<UndoableAnswer> AnswerUndo::answer(const AnswerRequest &request)
 
 Result<CardRecord> AnswerUndo::undo(const AnswerUndoRecord &record)
 {
-    return storage::inTransaction(connection(), [&](storage::Connection &db) -> Result<CardRecord> {
-        auto current = cardrows::load(db, record.cardId);
-        if (!current)
-            return current.error();
-        if (!current.value() || current.value()->mod != record.answeredMod)
-            return staleUndo(record.cardId);
-        storage::Query revlog(db, u"SELECT count(*) FROM revlog WHERE id = ? AND cid = ?"_s);
-        revlog.bind(record.revlogId).bind(record.cardId);
-        auto found = revlog.scalar();
-        if (!found)
-            return found.error();
-        if (!found.value() || found.value()->toLongLong() != 1)
-            return staleUndo(record.cardId);
-
-        QStringList assignments;
-        for (const QString &column : kCardColumns)
-            assignments.append(column % u" = ?"_s);
-        storage::Query card(db, u"UPDATE cards SET "_s % assignments.join(u", "_s) % u" WHERE id = ?"_s);
-        for (const QVariant &value : record.cardRow)
-            card.bind(value);
-        card.bind(record.cardId);
-        if (auto done = card.exec(); !done)
-            return done.error();
-        storage::Query note(db, u"UPDATE notes SET tags = ?, mod = ?, usn = ? WHERE id = ?"_s);
-        note.bind(record.noteRow.value(0)).bind(record.noteRow.value(1)).bind(record.noteRow.value(2));
-        note.bind(record.noteId);
-        if (auto done = note.exec(); !done)
-            return done.error();
-        storage::Query removal(db, u"DELETE FROM revlog WHERE id = ?"_s);
-        removal.bind(record.revlogId);
-        if (auto done = removal.exec(); !done)
-            return done.error();
-
-        auto meta = CollectionMeta::load(db);
+    return m_collection.transact([&](WriteContext &context) -> Result<CardRecord> {
+        if (auto unchanged = checkStillAnswered(context.db(), record); !unchanged)
+            return unchanged.error();
+        if (auto restored = restoreRows(context.db(), record, kCardColumns); !restored)
+            return restored.error();
+        auto meta = context.meta();
         if (!meta)
             return meta.error();
-        QJsonObject &decks = meta.value().editDecks();
-        for (auto it = record.deckCounters.begin(); it != record.deckCounters.end(); ++it) {
-            if (!decks.contains(it.key()))
-                continue; // deleted since: its counters went with it
-            QJsonObject deck = decks.value(it.key()).toObject();
-            const QJsonObject counters = it.value().toObject();
-            for (const QString &key : kCounterKeys) {
-                if (counters.contains(key) && !counters.value(key).isUndefined())
-                    deck.insert(key, counters.value(key));
-                else
-                    deck.remove(key);
-            }
-            decks.insert(it.key(), deck);
-        }
-        if (auto saved = meta->save(db, m_clock.nowMs()); !saved)
-            return saved.error();
-        auto restored = cardrows::load(db, record.cardId);
-        if (!restored)
-            return restored.error();
-        if (!restored.value())
-            return makeError(ErrorCode::CardNotFound, u"card %1 not found"_s.arg(record.cardId));
-        return *restored.value();
+        restoreDeckCounters(meta.value()->editDecks(), record);
+        return cardrows::loadExisting(context.db(), record.cardId);
     });
 }
 

@@ -1,16 +1,11 @@
 #pragma once
 
-#include "common/clock.h"
 #include "common/result.h"
 #include "records.h"
 #include "usercollection.h"
 
 #include <QJsonObject>
 #include <QVariantList>
-
-namespace javumbo::storage {
-class Connection;
-}
 
 namespace javumbo::collection {
 
@@ -41,22 +36,20 @@ struct UndoableAnswer
 class AnswerUndo
 {
 public:
-    AnswerUndo(UserCollection &collection, const Clock &clock);
+    explicit AnswerUndo(UserCollection &collection);
 
     // Snapshots what the answer will change, answers through
     // UserCollection::answer and records the revlog row it wrote.
     Result<UndoableAnswer> answer(const AnswerRequest &request);
-    // Restores the snapshot and deletes the revlog row in one transaction.
+    // Restores the snapshot and deletes the revlog row in one transaction
+    // (UserCollection::transact, so col.mod is stamped like any other write).
     // StaleCard if the card changed after the answer (the undo would lose that change).
     Result<CardRecord> undo(const AnswerUndoRecord &record);
 
     static const QStringList kCardColumns;
 
 private:
-    Result<storage::Connection *> connection();
-
     UserCollection &m_collection;
-    const Clock &m_clock;
 };
 
 } // namespace javumbo::collection

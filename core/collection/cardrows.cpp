@@ -1,5 +1,7 @@
 #include "cardrows.h"
 
+#include "collectionerrors.h"
+#include "collectionhooks.h"
 #include "notefields.h"
 
 using namespace Qt::StringLiterals;
@@ -30,16 +32,11 @@ CardRecord readCard(const storage::Query &query)
     return card;
 }
 
-Result<qint64> nextId(storage::Connection &connection, Table table, qint64 nowMs, IdScheme scheme)
+Result<qint64> nextId(
+    storage::Connection &connection, Table table, qint64 nowMs, const CollectionHooks &hooks)
 {
-    // Planted fault (loadtest self-test) clock-ids: the original app's ids, taken
-    // from a seconds clock (kept in Anki's millisecond shape) without collision
-    // handling, so two inserts of one user in one second fail with "UNIQUE
-    // constraint failed". Whole seconds, not milliseconds: a millisecond clock
-    // collides only when the machine is fast enough, and the self-test must not
-    // depend on that.
-    if (scheme == IdScheme::ClockOnly) [[unlikely]]
-        return nowMs / 1000 * 1000;
+    if (const auto chosen = hooks.newRowId(nowMs)) [[unlikely]]
+        return *chosen;
     static const QString statements[]
         = {u"SELECT max(id) FROM notes"_s, u"SELECT max(id) FROM cards"_s, u"SELECT max(id) FROM revlog"_s};
     storage::Query query(connection, statements[int(table)]);
@@ -62,13 +59,23 @@ Result<std::optional<CardRecord>> load(storage::Connection &connection, qint64 c
     return std::optional<CardRecord> {readCard(query)};
 }
 
-Result<CardRecord> insert(storage::Connection &connection, const NewCard &card, qint64 modelId,
-    qint64 position, qint64 nowMs, IdScheme ids)
+Result<CardRecord> loadExisting(storage::Connection &connection, qint64 cardId)
 {
-    auto noteId = nextId(connection, Table::Notes, nowMs, ids);
+    auto loaded = load(connection, cardId);
+    if (!loaded)
+        return loaded.error();
+    if (!loaded.value())
+        return cardNotFound(cardId);
+    return *loaded.value();
+}
+
+Result<CardRecord> insert(storage::Connection &connection, const NewCard &card, qint64 modelId,
+    qint64 position, qint64 nowMs, const CollectionHooks &hooks)
+{
+    auto noteId = nextId(connection, Table::Notes, nowMs, hooks);
     if (!noteId)
         return noteId.error();
-    auto cardId = nextId(connection, Table::Cards, nowMs, ids);
+    auto cardId = nextId(connection, Table::Cards, nowMs, hooks);
     if (!cardId)
         return cardId.error();
     const qint64 nowSeconds = nowMs / 1000;
@@ -131,9 +138,9 @@ Result<void> updateCard(storage::Connection &connection, qint64 cardId, qint64 d
 }
 
 Result<qint64> insertRevlog(storage::Connection &connection, qint64 cardId,
-    const scheduling::RevlogEntry &entry, qint64 nowMs, IdScheme ids)
+    const scheduling::RevlogEntry &entry, qint64 nowMs, const CollectionHooks &hooks)
 {
-    auto id = nextId(connection, Table::Revlog, nowMs, ids);
+    auto id = nextId(connection, Table::Revlog, nowMs, hooks);
     if (!id)
         return id.error();
     storage::Query revlog(connection,

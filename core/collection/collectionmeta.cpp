@@ -99,6 +99,11 @@ Result<void> CollectionMeta::save(storage::Connection &connection, qint64 nowMs)
         update.bind(compact(m_confChanged ? m_conf : m_decks)).bind(nowMs);
         return update.exec();
     }
+    return stampModified(connection, nowMs);
+}
+
+Result<void> CollectionMeta::stampModified(storage::Connection &connection, qint64 nowMs)
+{
     storage::Query touch(connection, u"UPDATE col SET mod = ? WHERE id = 1"_s);
     touch.bind(nowMs);
     return touch.exec();

@@ -9,7 +9,8 @@
 namespace javumbo::collection {
 
 // The parsed `col` row. Loaded inside a transaction, changed in memory and
-// written back once, so a mutation touches the row at most one time.
+// written back once by the transaction's WriteContext, so a mutation touches
+// the row exactly one time.
 class CollectionMeta
 {
 public:
@@ -41,10 +42,13 @@ public:
     // The options group of a deck (defaults when missing).
     Result<scheduling::DeckConfig> deckConfig(qint64 deckId) const;
 
+private:
+    friend class WriteContext; // the one writer of the row
     // Writes the changed parts back and stamps col.mod.
     Result<void> save(storage::Connection &connection, qint64 nowMs) const;
+    // Stamps col.mod alone, for a mutation that never read the row.
+    static Result<void> stampModified(storage::Connection &connection, qint64 nowMs);
 
-private:
     qint64 m_crt = 0;
     QJsonObject m_conf;
     QJsonObject m_decks;

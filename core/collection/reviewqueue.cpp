@@ -1,6 +1,8 @@
 #include "reviewqueue.h"
 
 #include "cardrows.h"
+#include "decktree.h"
+#include "readview.h"
 
 using namespace Qt::StringLiterals;
 
@@ -14,6 +16,17 @@ ReviewQueue::ReviewQueue(storage::Connection &connection, const QList<qint64> &d
     for (qint64 id : deckIds)
         ids.append(QString::number(id));
     m_deckList = ids.isEmpty() ? u"NULL"_s : ids.join(u',');
+}
+
+Result<ReviewQueue> ReviewQueue::forDeck(const ReadView &view, const DeckTree &tree, qint64 deckId)
+{
+    auto config = view.meta.deckConfig(deckId);
+    if (!config)
+        return config.error();
+    const auto today = tree.todayCounts(deckId, view.timing.today);
+    return ReviewQueue(*view.db, tree.withDescendants(deckId),
+        scheduling::dailyLimits(config.value(), today.newToday, today.reviewToday), view.timing,
+        view.meta.collapseTimeSeconds());
 }
 
 Result<qint64> ReviewQueue::count(const QString &condition, std::optional<qint64> cap)

@@ -9,6 +9,9 @@
 
 namespace javumbo::collection {
 
+class DeckTree;
+struct ReadView;
+
 // SCHEDULING.md §7: which cards are gathered today and which one comes next,
 // for a set of decks (a deck and its children).
 class ReviewQueue
@@ -16,6 +19,8 @@ class ReviewQueue
 public:
     ReviewQueue(storage::Connection &connection, const QList<qint64> &deckIds,
         const scheduling::DailyLimits &limits, const scheduling::DayTiming &timing, int collapseTimeSeconds);
+    // The queue of `deckId` and its children, under that deck's limits for today.
+    static Result<ReviewQueue> forDeck(const ReadView &view, const DeckTree &tree, qint64 deckId);
 
     Result<ReviewCounts> counts();
     Result<std::optional<CardRecord>> next();

@@ -1,9 +1,8 @@
 #include "studystats.h"
 
-#include "collectionmeta.h"
+#include "collectionerrors.h"
 #include "decktree.h"
-#include "storage/collectionschema.h"
-#include "storage/database.h"
+#include "readview.h"
 
 #include <algorithm>
 
@@ -15,34 +14,13 @@ namespace {
 
 constexpr qint64 kDay = 86400;
 
-// What every statistic starts from: the connection, the col row and today's day boundaries.
-struct View
-{
-    storage::Connection *db = nullptr;
-    CollectionMeta meta;
-    scheduling::DayTiming timing;
-};
-
-Result<View> openView(const QString &path, const Clock &clock)
-{
-    auto db = storage::Database::open(path, storage::OpenMode::ReadWrite, &storage::collectionschema::verify);
-    if (!db)
-        return db.error();
-    auto meta = CollectionMeta::load(*db.value());
-    if (!meta)
-        return meta.error();
-    const qint64 now = clock.nowSeconds();
-    const auto timing = meta->timing(now, clock.utcOffsetMinutesWest(now));
-    return View {db.value(), std::move(meta).value(), timing};
-}
-
 } // namespace
 
 StudyStats::StudyStats(QString path, const Clock &clock) : m_path(std::move(path)), m_clock(clock) { }
 
 Result<DayCounts> StudyStats::reviewsPerDay(int days)
 {
-    auto now = openView(m_path, m_clock);
+    auto now = ReadView::open(m_path, m_clock);
     if (!now)
         return now.error();
     days = std::max(days, 1);
@@ -65,7 +43,7 @@ Result<DayCounts> StudyStats::reviewsPerDay(int days)
 
 Result<DayCounts> StudyStats::dueForecast(int days)
 {
-    auto now = openView(m_path, m_clock);
+    auto now = ReadView::open(m_path, m_clock);
     if (!now)
         return now.error();
     days = std::max(days, 1);
@@ -90,12 +68,12 @@ Result<DayCounts> StudyStats::dueForecast(int days)
 
 Result<std::optional<qint64>> StudyStats::nextDueAt(qint64 deckId)
 {
-    auto now = openView(m_path, m_clock);
+    auto now = ReadView::open(m_path, m_clock);
     if (!now)
         return now.error();
     const DeckTree tree(now->meta.decks());
     if (!tree.contains(deckId))
-        return makeError(ErrorCode::DeckNotFound, u"deck %1 not found"_s.arg(deckId));
+        return deckNotFound(deckId);
     QStringList ids;
     for (qint64 id : tree.withDescendants(deckId))
         ids.append(QString::number(id));

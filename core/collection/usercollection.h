@@ -1,38 +1,37 @@
 #pragma once
 
+#include "collectionhooks.h"
 #include "common/clock.h"
-#include "common/fault.h"
 #include "common/result.h"
 #include "records.h"
 #include "scheduling/fuzz.h"
+#include "writecontext.h"
 
 #include <QString>
 
-namespace javumbo::storage {
-class Connection;
-}
-
 namespace javumbo::collection {
 
-// One user's Anki collection (one SQLite file, schema 11). Every mutation is
-// one transaction; reads run without one (WAL). Cheap to construct: it holds
-// a path, and the calling thread's cached connection is used underneath.
-// Serialising writers is the caller's job (UserLockRegistry); the
-// transactions keep the file consistent even if a caller forgets.
+// One user's Anki collection (one SQLite file, schema 11): the façade over the
+// collection's features (deckops, cardops, Answering, studyreads). Every
+// mutation is one transaction through transact(); reads run without one
+// (WAL). Cheap to construct: it holds a path, and the calling thread's cached
+// connection is used underneath. Serialising writers is the caller's job
+// (UserLockRegistry); the transactions keep the file consistent even if a
+// caller forgets.
 class UserCollection
 {
 public:
-    UserCollection(
-        QString path, const Clock &clock, scheduling::FuzzSource fuzz = scheduling::FuzzSource::seeded());
+    // `hooks` must outlive the collection; the defaults are the real behaviour.
+    UserCollection(QString path, const Clock &clock,
+        scheduling::FuzzSource fuzz = scheduling::FuzzSource::seeded(),
+        const CollectionHooks &hooks = CollectionHooks::none());
 
     // Creates a new collection file at `path` as one unit: written beside it
     // and renamed into place, so a half-made file never carries the name.
     static Result<void> create(const QString &path, const Clock &clock);
 
     const QString &path() const { return m_path; }
-    // Planted fault (loadtest self-test): the storage-level ones (clock-ids,
-    // double-revlog, no-user-lock's stale read) act here; the rest are ignored.
-    void setPlantedFault(Fault fault) { m_fault = fault; }
+    const Clock &clock() const { return m_clock; }
 
     // Decks
     Result<QList<DeckSummary>> decks();
@@ -60,17 +59,25 @@ public:
     // PRAGMA integrity_check: "ok" or SQLite's findings.
     Result<QString> integrityCheck();
 
+    // Runs `work(WriteContext &)` as one mutation: one transaction, col saved
+    // and stamped once. Every write of the collection goes through here.
+    template<typename Work>
+    auto transact(Work &&work) -> std::invoke_result_t<Work, WriteContext &>
+    {
+        return collection::transact(connection(), m_clock, m_hooks, std::forward<Work>(work));
+    }
+
+    // The calling thread's connection to the file (reads outside a transaction).
+    Result<storage::Connection *> connection() const;
+
     // Longest front or back accepted, in characters.
     static constexpr int kMaxFieldLength = 65536;
 
 private:
-    Result<storage::Connection *> connection();
-    qint64 nowMs() const { return m_clock.nowMs(); }
-
     QString m_path;
     const Clock &m_clock;
     scheduling::FuzzSource m_fuzz;
-    Fault m_fault = Fault::None;
+    const CollectionHooks &m_hooks;
 };
 
 } // namespace javumbo::collection

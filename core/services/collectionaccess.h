@@ -34,7 +34,7 @@ public:
     auto write(qint64 userId, Work &&work) const -> std::invoke_result_t<Work, collection::UserCollection &>
     {
         // Planted fault (loadtest self-test) no-user-lock: writers of one user
-        // race, serialised only by SQLite (UserCollection::answer adds the stale read).
+        // race, serialised only by SQLite (PlantedCollectionHooks adds the answer's stale read).
         if (m_context.fault == Fault::NoUserLock) [[unlikely]] {
             collection::UserCollection userCollection = collection(userId);
             return work(userCollection);

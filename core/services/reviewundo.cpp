@@ -8,7 +8,7 @@ Result<collection::UndoableAnswer> ReviewUndo::answer(
     qint64 userId, const collection::AnswerRequest &request) const
 {
     return m_access.write(userId, [&](collection::UserCollection &collection) {
-        return collection::AnswerUndo(collection, *m_access.context().clock).answer(request);
+        return collection::AnswerUndo(collection).answer(request);
     });
 }
 
@@ -16,7 +16,7 @@ Result<collection::CardRecord> ReviewUndo::undo(
     qint64 userId, const collection::AnswerUndoRecord &record) const
 {
     return m_access.write(userId, [&](collection::UserCollection &collection) {
-        return collection::AnswerUndo(collection, *m_access.context().clock).undo(record);
+        return collection::AnswerUndo(collection).undo(record);
     });
 }
 
