@@ -170,6 +170,13 @@ private slots:
         QCOMPARE(fixture.collection().setSuspended(added.cardId, false)->state.queue, 0);
     }
 
+    void integrityCheck_reportsOk()
+    {
+        testsupport::CollectionFixture fixture;
+        fixture.addCard(u"a"_s);
+        QCOMPARE(fixture.collection().integrityCheck().value(), u"ok"_s);
+    }
+
     void fullDisk_givesStorageUnavailableAndLosesNothing()
     {
         testsupport::CollectionFixture fixture;
