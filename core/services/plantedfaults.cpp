@@ -108,7 +108,7 @@ void LostAcks::afterAdd(
 
 Result<Session> StaleSessionCache::apply(const QString &token, Result<Session> validated, qint64 nowMs)
 {
-    QMutexLocker locker(&m_mutex);
+    std::scoped_lock locker(m_mutex);
     if (validated) {
         if (m_sessions.size() >= kStaleCacheSweepSize)
             m_sessions.removeIf(

@@ -42,10 +42,10 @@
 #include "sessions/session.h"
 
 #include <QHash>
-#include <QMutex>
 
 #include <atomic>
 #include <chrono>
+#include <mutex>
 
 namespace javumbo::faults {
 
@@ -119,7 +119,8 @@ private:
         Session session;
         qint64 validatedAtMs = 0;
     };
-    QMutex m_mutex;
+    std::mutex m_mutex;
+    // Guarded by m_mutex:
     QHash<QString, Entry> m_sessions;
 };
 
