@@ -68,6 +68,14 @@ private slots:
         QVERIFY2(offences.isEmpty(), qPrintable(offences.join(u'\n')));
     }
 
+    void storage_includesNoCollection()
+    {
+        // core/storage is SQLite plumbing; the collection domain sits on it, never the other way round.
+        const QStringList offences
+            = offendingIncludes(u"core/storage"_s, QRegularExpression(u"^collection/"_s));
+        QVERIFY2(offences.isEmpty(), qPrintable(offences.join(u'\n')));
+    }
+
     void theCheckItselfCatchesAViolation()
     {
         // Guards against a scanner that silently finds nothing.
