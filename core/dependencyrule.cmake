@@ -48,10 +48,14 @@ set(allowed_loadtest "common;metrics;history;net;integrity")
 set(forbidden_core
     "^(QtWidgets|QtGui|QtHttpServer|QtCharts|QtConcurrent)/|^Q(Widget|MainWindow|Dialog|Application|HttpServer[A-Za-z0-9_]*|AbstractHttpServer|Chart[A-Za-z0-9_]*|Painter|PushButton|Label)$|^(gui|server)/|^(mainwindow|apiserver)\\.h$")
 set(why_core "core never includes Widgets, Gui, HttpServer, Charts, Concurrent, gui/ or server/")
-set(forbidden_server "^(QtWidgets|QtCharts)/|^Q(Widget|MainWindow|Dialog|Application|Chart[A-Za-z0-9_]*)$|^gui/")
-set(why_server "server never includes Widgets, Charts or gui/")
+set(forbidden_server
+    "^(QtWidgets|QtCharts)/|^Q(Widget|MainWindow|Dialog|Application|Chart[A-Za-z0-9_]*)$|^(gui|loadtest|history|net|integrity)/")
+set(why_server "server never includes Widgets, Charts, gui/ or the load tester (history/, net/, integrity/, loadtest/)")
 set(forbidden_gui "^QtHttpServer/|^Q(HttpServer[A-Za-z0-9_]*|AbstractHttpServer)$|^server/")
 set(why_gui "gui never includes HttpServer or server/")
+# The glue library (hosting/, included by bare file name) and the developer
+# tools sit above gui and server: neither may reach up to them.
+set(why_hosting "only app/ and tools/ use the hosting library; gui/ and server/ stay below it")
 
 cmake_minimum_required(VERSION 3.25) # policies of the build, in script mode too
 
@@ -131,6 +135,10 @@ foreach(area core server gui)
                 continue()
             endif()
             if(NOT area STREQUAL "core")
+                if(NOT header MATCHES "/" AND NOT EXISTS "${root}/${dir}/${header}"
+                   AND EXISTS "${root}/hosting/${header}")
+                    offend("${file}" "${include_line}" "${why_hosting}")
+                endif()
                 continue()
             endif()
             core_module_of("${dir}" "${header}" target)

@@ -13,6 +13,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <mutex>
 #include <optional>
 #include <utility>
 
@@ -145,7 +146,7 @@ Result<Account> AccountStore::registerUser(const Registration &registration)
         return makeError(
             ErrorCode::StorageUnavailable, u"cannot create the collection directory in "_s % m_dataDir);
 
-    QMutexLocker locker(&m_writer.mutex());
+    std::scoped_lock locker(m_writer.mutex());
     auto connection = openAdminDatabase(adminDbPath());
     if (!connection)
         return connection.error();

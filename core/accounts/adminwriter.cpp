@@ -5,6 +5,7 @@
 
 #include <QFileInfo>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -17,14 +18,14 @@ namespace {
 
 // One mutex per admin.db path for the life of the process; a process opens
 // very few admin databases, so entries are never removed.
-QMutex *mutexForPath(const QString &absolutePath)
+std::timed_mutex *mutexForPath(const QString &absolutePath)
 {
-    static QMutex registryMutex;
-    static std::map<QString, std::unique_ptr<QMutex>> mutexes;
-    QMutexLocker locker(&registryMutex);
-    std::unique_ptr<QMutex> &entry = mutexes[absolutePath];
+    static std::mutex registryMutex;
+    static std::map<QString, std::unique_ptr<std::timed_mutex>> mutexes; // guarded by registryMutex
+    std::scoped_lock locker(registryMutex);
+    std::unique_ptr<std::timed_mutex> &entry = mutexes[absolutePath];
     if (!entry)
-        entry = std::make_unique<QMutex>();
+        entry = std::make_unique<std::timed_mutex>();
     return entry.get();
 }
 
@@ -38,10 +39,10 @@ Result<void> AdminWriter::run(const Work &work) const
 {
     // Bounded like every other lock in Javumbo: a stuck writer yields a clear
     // error instead of a request that never returns.
-    if (!m_mutex->tryLock(kMaxWaitMs))
+    std::unique_lock locker(*m_mutex, std::chrono::milliseconds(kMaxWaitMs));
+    if (!locker.owns_lock())
         return makeError(
             ErrorCode::StorageUnavailable, u"admin.db is busy: no write slot within %1 ms"_s.arg(kMaxWaitMs));
-    std::unique_lock<QMutex> locker(*m_mutex, std::adopt_lock);
     return storage::inTransaction(openAdminDatabase(m_path), work);
 }
 

@@ -3,10 +3,10 @@
 #include "common/result.h"
 #include "storage/connection.h"
 
-#include <QMutex>
 #include <QString>
 
 #include <functional>
+#include <mutex>
 
 namespace javumbo {
 
@@ -14,7 +14,8 @@ namespace javumbo {
 // (PLATFORM-NOTES.md §14): many threads polling it starve each other into
 // busy timeouts. Writers of one file in this process therefore queue on a
 // mutex first, and busy_timeout remains a safety net against other processes.
-// Cheap to copy; every copy for one path shares the same mutex.
+// Cheap to copy; every copy for one path shares the same mutex. (A timed
+// mutex: the wait for it is bounded like every other in Javumbo.)
 class AdminWriter
 {
 public:
@@ -26,7 +27,7 @@ public:
 
     const QString &path() const { return m_path; }
     // Held by writers that need more control than run() gives.
-    QMutex &mutex() const { return *m_mutex; }
+    std::timed_mutex &mutex() const { return *m_mutex; }
 
     // Runs `work` in one Transaction on the calling thread's connection and
     // commits only if it succeeded.
@@ -34,7 +35,9 @@ public:
 
 private:
     QString m_path;
-    QMutex *m_mutex;
+    // Guards no member: every write transaction on the admin.db at m_path
+    // in this process runs holding it (run(), AccountStore::registerUser).
+    std::timed_mutex *m_mutex;
 };
 
 } // namespace javumbo

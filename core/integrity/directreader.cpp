@@ -1,9 +1,9 @@
 #include "directreader.h"
 
 #include "accounts/credentialrules.h"
+#include "collection/notefields.h"
 #include "marker.h"
 #include "readonlydatabase.h"
-#include "storage/notefields.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -44,7 +44,7 @@ Result<void> readCards(ReadOnlyDatabase &db, qint64 cursor, CollectionRead &read
             row.deckId = query.value(2).toLongLong();
             row.reps = query.value(3).toInt();
             row.hasNote = query.value(5).toBool();
-            std::tie(row.front, row.back) = storage::notefields::splitFields(query.value(4).toString());
+            std::tie(row.front, row.back) = collection::notefields::splitFields(query.value(4).toString());
             row.tag = markerOf(row.back);
             read.cursor = std::max(read.cursor, row.cardId);
             read.cards.append(std::move(row));

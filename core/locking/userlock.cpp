@@ -27,6 +27,8 @@ struct UserLock::Waiter
     // One condition variable per waiter, so a release wakes exactly the
     // thread it grants the lock to instead of the whole queue.
     std::condition_variable wakeUp;
+    // Guarded by the lock's m_mutex: every field below, which the holder
+    // writes on the waiter's behalf.
     Clock::time_point queuedAt;
     Waiter *previous = nullptr;
     Waiter *next = nullptr;

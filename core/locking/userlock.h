@@ -79,6 +79,7 @@ private:
     const CombiningBudget m_budget;
 
     mutable std::mutex m_mutex;
+    // Guarded by m_mutex: everything below, and the Waiter nodes queued here.
     // Intrusive list of nodes living on the waiting threads' stacks: queueing
     // and giving up never allocate.
     Waiter *m_head = nullptr;

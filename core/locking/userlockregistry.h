@@ -101,8 +101,10 @@ private:
     Result<double> busy(qint64 userId, double waitedMs, std::chrono::milliseconds timeout) const;
 
     const Options m_options;
-    WaitObserver m_waitObserver;
+    WaitObserver m_waitObserver; // set before use (setWaitObserver), read without a lock
     mutable std::shared_mutex m_locksMutex;
+    // Guarded by m_locksMutex (shared to look up, exclusive to insert). The
+    // UserLock objects are not: each guards itself, and lives as long as the registry.
     std::unordered_map<qint64, std::unique_ptr<UserLock>> m_locks;
 };
 

@@ -1,13 +1,14 @@
 #include "backend.h"
 
-#include "storage/usercollection.h"
+#include "collection/usercollection.h"
+#include "plantedfaults.h"
 
 namespace javumbo {
 
 namespace {
 
-ServiceContext makeContext(
-    const BackendOptions &options, const Clock &clock, UserLockRegistry &locks, WalCheckpointer &checkpointer)
+ServiceContext makeContext(const BackendOptions &options, const Clock &clock, UserLockRegistry &locks,
+    WalCheckpointer &checkpointer, const collection::CollectionHooks *collectionHooks)
 {
     ServiceContext context;
     context.dataDir = options.dataDir;
@@ -17,6 +18,7 @@ ServiceContext makeContext(
     context.lockTimeout = options.lockTimeout;
     context.fuzz = options.fuzz;
     context.fault = options.fault;
+    context.collectionHooks = collectionHooks;
     return context;
 }
 
@@ -24,9 +26,12 @@ ServiceContext makeContext(
 
 Backend::Backend(const BackendOptions &options, const Clock &clock, UserLockRegistry &locks)
     : m_checkpointer(locks)
-    , m_context(makeContext(options, clock, locks, m_checkpointer))
+    , m_collectionHooks(options.fault == Fault::None
+              ? nullptr
+              : std::make_unique<faults::PlantedCollectionHooks>(options.fault))
+    , m_context(makeContext(options, clock, locks, m_checkpointer, m_collectionHooks.get()))
     , m_accounts(options.dataDir, clock, PasswordHasher(options.hashing),
-          [&clock](const QString &path) { return storage::UserCollection::create(path, clock); })
+          [&clock](const QString &path) { return collection::UserCollection::create(path, clock); })
     , m_sessions(m_context.adminDbPath(), clock, options.sessions)
     , m_throttle(clock)
     , m_decks(m_context)

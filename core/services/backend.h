@@ -2,6 +2,7 @@
 
 #include "accounts/accountstore.h"
 #include "cardservice.h"
+#include "collection/collectionhooks.h"
 #include "deckservice.h"
 #include "reviewservice.h"
 #include "servicecontext.h"
@@ -50,6 +51,7 @@ public:
 
 private:
     WalCheckpointer m_checkpointer; // first: outlives every service that notes writes
+    std::unique_ptr<const collection::CollectionHooks> m_collectionHooks; // planted faults only
     ServiceContext m_context;
     AccountStore m_accounts;
     SessionStore m_sessions;

@@ -1,6 +1,6 @@
 #include "cardservice.h"
 
-#include "storage/notefields.h"
+#include "collection/notefields.h"
 
 #include <QCryptographicHash>
 
@@ -17,16 +17,16 @@ QString CardService::idempotentGuid(qint64 userId, const QString &key, qint64 cr
     quint64 value = 0;
     for (int i = 0; i < 8; ++i)
         value = (value << 8) | quint8(digest[i]);
-    return storage::notefields::base91(value);
+    return collection::notefields::base91(value);
 }
 
 CardService::CardService(const ServiceContext &context)
     : m_access(context), m_idempotency(context.idempotencyDbPath(), *context.clock, context.checkpointer)
 { }
 
-Result<storage::CardRecord> CardService::add(qint64 userId, const storage::NewCard &card) const
+Result<collection::CardRecord> CardService::add(qint64 userId, const collection::NewCard &card) const
 {
-    return m_access.write(userId, [&](storage::UserCollection &collection) {
+    return m_access.write(userId, [&](collection::UserCollection &collection) {
         auto added = collection.addCard(card);
         // Planted fault (loadtest self-test) lost-ack: some acknowledged adds are erased.
         if (m_access.context().fault == Fault::LostAck) [[unlikely]]
@@ -35,7 +35,7 @@ Result<storage::CardRecord> CardService::add(qint64 userId, const storage::NewCa
     });
 }
 
-Result<CardService::Reply> CardService::addOnce(qint64 userId, const storage::NewCard &card,
+Result<CardService::Reply> CardService::addOnce(qint64 userId, const collection::NewCard &card,
     const QString &key, const QByteArray &requestHash, const Renderer &render) const
 {
     // Planted fault (loadtest self-test) no-idempotency: the key is ignored, so a retry adds a second card.
@@ -45,7 +45,7 @@ Result<CardService::Reply> CardService::addOnce(qint64 userId, const storage::Ne
             return added.error();
         return Reply {201, render(added.value()), false};
     }
-    return m_access.write(userId, [&](storage::UserCollection &collection) -> Result<Reply> {
+    return m_access.write(userId, [&](collection::UserCollection &collection) -> Result<Reply> {
         auto existing = m_idempotency.find(userId, key);
         if (!existing)
             return existing.error();
@@ -57,7 +57,7 @@ Result<CardService::Reply> CardService::addOnce(qint64 userId, const storage::Ne
 
         const qint64 createdAt
             = existing.value() ? existing.value()->createdAtMs : m_access.context().clock->nowMs();
-        storage::NewCard keyed = card;
+        collection::NewCard keyed = card;
         keyed.guid = idempotentGuid(userId, key, createdAt);
         if (existing.value()) {
             // Begun but never completed: the card may or may not have been written.
@@ -89,35 +89,35 @@ Result<CardService::Reply> CardService::addOnce(qint64 userId, const storage::Ne
     });
 }
 
-Result<storage::CardRecord> CardService::get(qint64 userId, qint64 cardId) const
+Result<collection::CardRecord> CardService::get(qint64 userId, qint64 cardId) const
 {
     return m_access.read(
-        userId, [&](storage::UserCollection &collection) { return collection.card(cardId); });
+        userId, [&](collection::UserCollection &collection) { return collection.card(cardId); });
 }
 
-Result<storage::CardPage> CardService::find(qint64 userId, const storage::CardQuery &query) const
+Result<collection::CardPage> CardService::find(qint64 userId, const collection::CardQuery &query) const
 {
     return m_access.read(
-        userId, [&](storage::UserCollection &collection) { return collection.findCards(query); });
+        userId, [&](collection::UserCollection &collection) { return collection.findCards(query); });
 }
 
-Result<storage::CardRecord> CardService::update(
-    qint64 userId, qint64 cardId, const storage::CardEdit &edit) const
+Result<collection::CardRecord> CardService::update(
+    qint64 userId, qint64 cardId, const collection::CardEdit &edit) const
 {
     return m_access.write(
-        userId, [&](storage::UserCollection &collection) { return collection.updateCard(cardId, edit); });
+        userId, [&](collection::UserCollection &collection) { return collection.updateCard(cardId, edit); });
 }
 
 Result<void> CardService::remove(qint64 userId, qint64 cardId, std::optional<qint64> expectedMod) const
 {
     return m_access.write(userId,
-        [&](storage::UserCollection &collection) { return collection.deleteCard(cardId, expectedMod); });
+        [&](collection::UserCollection &collection) { return collection.deleteCard(cardId, expectedMod); });
 }
 
-Result<storage::CardRecord> CardService::setSuspended(qint64 userId, qint64 cardId, bool suspended) const
+Result<collection::CardRecord> CardService::setSuspended(qint64 userId, qint64 cardId, bool suspended) const
 {
     return m_access.write(userId,
-        [&](storage::UserCollection &collection) { return collection.setSuspended(cardId, suspended); });
+        [&](collection::UserCollection &collection) { return collection.setSuspended(cardId, suspended); });
 }
 
 } // namespace javumbo

@@ -21,14 +21,14 @@ public:
         QByteArray body;
         bool replayed = false;
     };
-    using Renderer = std::function<QByteArray(const storage::CardRecord &)>;
+    using Renderer = std::function<QByteArray(const collection::CardRecord &)>;
 
-    Result<storage::CardRecord> add(qint64 userId, const storage::NewCard &card) const;
+    Result<collection::CardRecord> add(qint64 userId, const collection::NewCard &card) const;
     // Creates the card at most once per (user, key) within 24 hours; concurrent
     // requests with one key are serialised by the user's lock and all get the
     // first answer. `requestHash` identifies the request body: reusing a key
     // for a different card is idempotency_conflict.
-    Result<Reply> addOnce(qint64 userId, const storage::NewCard &card, const QString &key,
+    Result<Reply> addOnce(qint64 userId, const collection::NewCard &card, const QString &key,
         const QByteArray &requestHash, const Renderer &render) const;
 
     // The note guid an idempotent add writes: derived from (user, key, when the record was begun),
@@ -36,11 +36,12 @@ public:
     static QString idempotentGuid(qint64 userId, const QString &key, qint64 createdAtMs);
     IdempotencyStore &idempotencyStore() const { return m_idempotency; }
 
-    Result<storage::CardRecord> get(qint64 userId, qint64 cardId) const;
-    Result<storage::CardPage> find(qint64 userId, const storage::CardQuery &query) const;
-    Result<storage::CardRecord> update(qint64 userId, qint64 cardId, const storage::CardEdit &edit) const;
+    Result<collection::CardRecord> get(qint64 userId, qint64 cardId) const;
+    Result<collection::CardPage> find(qint64 userId, const collection::CardQuery &query) const;
+    Result<collection::CardRecord> update(
+        qint64 userId, qint64 cardId, const collection::CardEdit &edit) const;
     Result<void> remove(qint64 userId, qint64 cardId, std::optional<qint64> expectedMod) const;
-    Result<storage::CardRecord> setSuspended(qint64 userId, qint64 cardId, bool suspended) const;
+    Result<collection::CardRecord> setSuspended(qint64 userId, qint64 cardId, bool suspended) const;
 
 private:
     CollectionAccess m_access;

@@ -7,16 +7,14 @@ namespace javumbo {
 
 CollectionAccess::CollectionAccess(const ServiceContext &context) : m_context(context) { }
 
-storage::UserCollection CollectionAccess::collection(qint64 userId) const
+collection::UserCollection CollectionAccess::collection(qint64 userId) const
 {
-    storage::UserCollection userCollection(
-        m_context.collectionPath(userId), *m_context.clock, m_context.fuzz);
-    // Planted fault (loadtest self-test): clock-ids, double-revlog and no-user-lock act in storage.
-    userCollection.setPlantedFault(m_context.fault);
-    return userCollection;
+    // Planted faults (loadtest self-test) that act inside the collection come in as its hooks.
+    return collection::UserCollection(m_context.collectionPath(userId), *m_context.clock, m_context.fuzz,
+        m_context.collectionHooks ? *m_context.collectionHooks : collection::CollectionHooks::none());
 }
 
-void CollectionAccess::noteWrite(qint64 userId, const storage::UserCollection &written) const
+void CollectionAccess::noteWrite(qint64 userId, const collection::UserCollection &written) const
 {
     if (m_context.checkpointer)
         m_context.checkpointer->noteWrite(written.path(), userId);

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "collection/usercollection.h"
 #include "common/result.h"
 #include "servicecontext.h"
-#include "storage/usercollection.h"
 
 #include <optional>
 #include <type_traits>
@@ -17,12 +17,12 @@ class CollectionAccess
 public:
     explicit CollectionAccess(const ServiceContext &context);
 
-    storage::UserCollection collection(qint64 userId) const;
+    collection::UserCollection collection(qint64 userId) const;
 
     template<typename Work>
     auto read(qint64 userId, Work &&work) const
     {
-        storage::UserCollection userCollection = collection(userId);
+        collection::UserCollection userCollection = collection(userId);
         return work(userCollection);
     }
 
@@ -31,17 +31,17 @@ public:
     // (UserLockRegistry::run), so it reaches the collection only through its
     // argument and keeps no thread-local state.
     template<typename Work>
-    auto write(qint64 userId, Work &&work) const -> std::invoke_result_t<Work, storage::UserCollection &>
+    auto write(qint64 userId, Work &&work) const -> std::invoke_result_t<Work, collection::UserCollection &>
     {
         // Planted fault (loadtest self-test) no-user-lock: writers of one user
-        // race, serialised only by SQLite (UserCollection::answer adds the stale read).
+        // race, serialised only by SQLite (PlantedCollectionHooks adds the answer's stale read).
         if (m_context.fault == Fault::NoUserLock) [[unlikely]] {
-            storage::UserCollection userCollection = collection(userId);
+            collection::UserCollection userCollection = collection(userId);
             return work(userCollection);
         }
-        std::optional<std::invoke_result_t<Work, storage::UserCollection &>> result;
+        std::optional<std::invoke_result_t<Work, collection::UserCollection &>> result;
         auto ran = m_context.locks->run(userId, m_context.lockTimeout, [&] {
-            storage::UserCollection userCollection = collection(userId);
+            collection::UserCollection userCollection = collection(userId);
             result.emplace(work(userCollection));
             if (result->ok()) // a refused write committed nothing
                 noteWrite(userId, userCollection);
@@ -56,7 +56,7 @@ public:
 
 private:
     // Hands the file's WAL checkpoint to the context's WalCheckpointer.
-    void noteWrite(qint64 userId, const storage::UserCollection &written) const;
+    void noteWrite(qint64 userId, const collection::UserCollection &written) const;
     // Adds the wait to this request's trace, on the requesting thread.
     void noteLockWait(const Result<double> &ran) const;
     const ServiceContext &m_context;

@@ -4,33 +4,33 @@ namespace javumbo {
 
 DeckService::DeckService(const ServiceContext &context) : m_access(context) { }
 
-Result<QList<storage::DeckSummary>> DeckService::list(qint64 userId) const
+Result<QList<collection::DeckSummary>> DeckService::list(qint64 userId) const
 {
-    return m_access.read(userId, [](storage::UserCollection &collection) { return collection.decks(); });
+    return m_access.read(userId, [](collection::UserCollection &collection) { return collection.decks(); });
 }
 
-Result<storage::DeckSummary> DeckService::create(qint64 userId, const QString &name) const
+Result<collection::DeckSummary> DeckService::create(qint64 userId, const QString &name) const
 {
     return m_access.write(
-        userId, [&](storage::UserCollection &collection) { return collection.createDeck(name); });
+        userId, [&](collection::UserCollection &collection) { return collection.createDeck(name); });
 }
 
-Result<storage::DeckSummary> DeckService::rename(qint64 userId, qint64 deckId, const QString &name) const
+Result<collection::DeckSummary> DeckService::rename(qint64 userId, qint64 deckId, const QString &name) const
 {
     return m_access.write(
-        userId, [&](storage::UserCollection &collection) { return collection.renameDeck(deckId, name); });
+        userId, [&](collection::UserCollection &collection) { return collection.renameDeck(deckId, name); });
 }
 
 Result<void> DeckService::remove(qint64 userId, qint64 deckId) const
 {
     return m_access.write(
-        userId, [&](storage::UserCollection &collection) { return collection.deleteDeck(deckId); });
+        userId, [&](collection::UserCollection &collection) { return collection.deleteDeck(deckId); });
 }
 
 Result<bool> DeckService::exists(qint64 userId, qint64 deckId) const
 {
     return m_access.read(
-        userId, [&](storage::UserCollection &collection) { return collection.hasDeck(deckId); });
+        userId, [&](collection::UserCollection &collection) { return collection.hasDeck(deckId); });
 }
 
 } // namespace javumbo

@@ -10,9 +10,9 @@ class DeckService
 public:
     explicit DeckService(const ServiceContext &context);
 
-    Result<QList<storage::DeckSummary>> list(qint64 userId) const;
-    Result<storage::DeckSummary> create(qint64 userId, const QString &name) const;
-    Result<storage::DeckSummary> rename(qint64 userId, qint64 deckId, const QString &name) const;
+    Result<QList<collection::DeckSummary>> list(qint64 userId) const;
+    Result<collection::DeckSummary> create(qint64 userId, const QString &name) const;
+    Result<collection::DeckSummary> rename(qint64 userId, qint64 deckId, const QString &name) const;
     Result<void> remove(qint64 userId, qint64 deckId) const;
     Result<bool> exists(qint64 userId, qint64 deckId) const;
 

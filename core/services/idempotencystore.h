@@ -53,6 +53,8 @@ private:
     // One file for every user, so all users' keyed adds write here. SQLite's
     // write lock is no queue and its busy handler sleeps between retries
     // (PLATFORM-NOTES.md §14): writers take turns on this mutex instead.
+    // Guarded by m_writeMutex: no member, but every write to the file at
+    // m_path (write()); reads run without it (WAL).
     std::mutex m_writeMutex;
 };
 

@@ -1,9 +1,9 @@
 #include "plantedfaults.h"
 
+#include "collection/usercollection.h"
 #include "storage/collectionschema.h"
 #include "storage/database.h"
 #include "storage/transaction.h"
-#include "storage/usercollection.h"
 
 #include <QLoggingCategory>
 
@@ -24,8 +24,10 @@ std::atomic<qint64> s_sessionSlot {0};
 constexpr qsizetype kStaleCacheSweepSize = 4096;
 constexpr int kIdWaitLimitMs = 200;
 
-// Deletes the card and its note without graves: as if the add had never committed.
-Result<void> erase(const QString &path, const storage::CardRecord &card)
+// Deletes the card and its note without graves: as if the add had never
+// committed. Not through UserCollection::transact on purpose: a lost commit
+// leaves no trace, so neither may its erasure (col.mod stays the add's).
+Result<void> erase(const QString &path, const collection::CardRecord &card)
 {
     return storage::inTransaction(
         storage::Database::open(path, storage::OpenMode::ReadWrite, &storage::collectionschema::verify),
@@ -38,6 +40,40 @@ Result<void> erase(const QString &path, const storage::CardRecord &card)
 }
 
 } // namespace
+
+PlantedCollectionHooks::PlantedCollectionHooks(Fault fault) : m_fault(fault) { }
+
+std::optional<qint64> PlantedCollectionHooks::newRowId(qint64 nowMs) const
+{
+    if (m_fault != Fault::ClockIds)
+        return CollectionHooks::newRowId(nowMs);
+    // The original app's ids, taken from a seconds clock (kept in Anki's
+    // millisecond shape) without collision handling, so two inserts of one
+    // user in one second fail with "UNIQUE constraint failed". Whole seconds,
+    // not milliseconds: a millisecond clock collides only when the machine is
+    // fast enough, and the self-test must not depend on that.
+    return nowMs / 1000 * 1000;
+}
+
+Result<std::optional<collection::CardRecord>> PlantedCollectionHooks::cardBeforeAnswer(
+    collection::UserCollection &collection, qint64 cardId) const
+{
+    if (m_fault != Fault::NoUserLock)
+        return CollectionHooks::cardBeforeAnswer(collection, cardId);
+    // As the original: read the card (and so check expected_reps against it)
+    // before the write, then write what that stale read implies: concurrent
+    // answers all pass and all set reps + 1.
+    auto read = collection.card(cardId);
+    if (!read)
+        return read.error();
+    std::this_thread::sleep_for(kAnswerRaceWindow);
+    return std::optional<collection::CardRecord> {std::move(read).value()};
+}
+
+int PlantedCollectionHooks::revlogRowsPerAnswer() const
+{
+    return m_fault == Fault::DoubleRevlog ? 2 : CollectionHooks::revlogRowsPerAnswer();
+}
 
 qint64 passThroughSharedSlot(qint64 userId)
 {
@@ -52,7 +88,7 @@ Error vagueDatabaseError()
 }
 
 void LostAcks::afterAdd(
-    storage::UserCollection &collection, const Result<storage::CardRecord> &added, const Clock &clock)
+    collection::UserCollection &collection, const Result<collection::CardRecord> &added, const Clock &clock)
 {
     if (!added || !isLost(++m_successfulAdds))
         return;
@@ -72,7 +108,7 @@ void LostAcks::afterAdd(
 
 Result<Session> StaleSessionCache::apply(const QString &token, Result<Session> validated, qint64 nowMs)
 {
-    QMutexLocker locker(&m_mutex);
+    std::scoped_lock locker(m_mutex);
     if (validated) {
         if (m_sessions.size() >= kStaleCacheSweepSize)
             m_sessions.removeIf(

@@ -1,21 +1,24 @@
 #pragma once
 
 // The helpers of the planted faults (common/fault.h), kept together so the
-// clean code carries one short, commented branch per fault and nothing more.
-// Where each fault branches, what a load test must do to trigger it, and the
-// checker class it causes:
+// clean code carries one short, commented branch per fault and nothing more;
+// the collection itself knows none of them: the three that act inside it come
+// in through its CollectionHooks (PlantedCollectionHooks below). Where each
+// fault branches, what a load test must do to trigger it, and the checker
+// class it causes:
 //
 // no-user-lock        CollectionAccess::write (no UserLockRegistry) and
-//                     UserCollection::answer (reads the card, waits
-//                     kAnswerRaceWindow, then writes the stale state).
+//                     PlantedCollectionHooks::cardBeforeAnswer (reads the
+//                     card, waits kAnswerRaceWindow, and the answer then
+//                     writes the stale state).
 //                     Trigger: K >= 2 clients of ONE user answer the same
 //                     card at once (optionally with expected_reps): all
 //                     succeed, revlog gets K rows, reps only +1. reps_mismatch.
 // shared-session-slot ApiServer::runPipeline via passThroughSharedSlot().
 //                     Trigger: >= 2 users with requests in flight at once.
 //                     misplaced (POST /cards), session_mixup (GET /me).
-// clock-ids           cardrows::nextId (IdScheme::ClockOnly) and
-//                     ApiServer::runPipeline (vague "Database error").
+// clock-ids           PlantedCollectionHooks::newRowId (ids for every new
+//                     row) and ApiServer::runPipeline (vague "Database error").
 //                     Trigger: two adds (or answers) of one user within one
 //                     second (ids come from a seconds clock, as in the
 //                     original app), e.g. several clients of one user adding.
@@ -23,30 +26,52 @@
 // lost-ack            CardService::add / addOnce via LostAcks::afterAdd().
 //                     Trigger: at least 20 successful adds server-wide; add
 //                     #20, #120, #220 ... is answered 201 and erased. lost.
-// double-revlog       UserCollection::answer. Trigger: any answer.
-//                     revlog_mismatch.
+// double-revlog       PlantedCollectionHooks::revlogRowsPerAnswer. Trigger:
+//                     any answer. revlog_mismatch.
 // no-idempotency      CardService::addOnce. Trigger: POST /cards retried with
 //                     the same Idempotency-Key. duplicated.
 // stale-session       ApiServer::runPipeline via StaleSessionCache. Trigger:
 //                     a request with a token within 5 s of its logout.
 //                     session_after_logout.
 
+#include "collection/collectionhooks.h"
+#include "collection/records.h"
 #include "common/clock.h"
+#include "common/fault.h"
 #include "common/result.h"
 #include "sessions/session.h"
-#include "storage/records.h"
 
 #include <QHash>
-#include <QMutex>
 
 #include <atomic>
 #include <chrono>
-
-namespace javumbo::storage {
-class UserCollection;
-}
+#include <mutex>
 
 namespace javumbo::faults {
+
+// no-user-lock: how long an answer waits between its read of the card and its
+// write; long enough that concurrent answers of one card all read it before
+// the first writes, even on a loaded machine (sanitizers, parallel tests).
+inline constexpr std::chrono::milliseconds kAnswerRaceWindow {100};
+
+// The faults that act inside the collection: clock-ids, double-revlog and the
+// stale read of no-user-lock. Stateless, so one instance serves every thread.
+class PlantedCollectionHooks final : public collection::CollectionHooks
+{
+public:
+    explicit PlantedCollectionHooks(Fault fault);
+
+    // clock-ids: ids from a seconds clock without collision handling.
+    std::optional<qint64> newRowId(qint64 nowMs) const override;
+    // no-user-lock: the card read before the answer's transaction, then kAnswerRaceWindow.
+    Result<std::optional<collection::CardRecord>> cardBeforeAnswer(
+        collection::UserCollection &collection, qint64 cardId) const override;
+    // double-revlog: 2.
+    int revlogRowsPerAnswer() const override;
+
+private:
+    const Fault m_fault;
+};
 
 // shared-session-slot: how long a request's user sits in the slot before the
 // handler reads it back; long enough that concurrent requests overwrite it.
@@ -70,8 +95,8 @@ public:
     // Call on the user's collection right after an add, inside the same write
     // (under the user's lock): an erased card's ids must never come back, so
     // this waits until `clock` has passed them.
-    void afterAdd(
-        storage::UserCollection &collection, const Result<storage::CardRecord> &added, const Clock &clock);
+    void afterAdd(collection::UserCollection &collection, const Result<collection::CardRecord> &added,
+        const Clock &clock);
 
 private:
     std::atomic<qint64> m_successfulAdds {0};
@@ -94,7 +119,8 @@ private:
         Session session;
         qint64 validatedAtMs = 0;
     };
-    QMutex m_mutex;
+    std::mutex m_mutex;
+    // Guarded by m_mutex:
     QHash<QString, Entry> m_sessions;
 };
 

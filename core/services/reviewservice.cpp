@@ -4,21 +4,22 @@ namespace javumbo {
 
 ReviewService::ReviewService(const ServiceContext &context) : m_access(context) { }
 
-Result<std::optional<storage::NextCard>> ReviewService::next(qint64 userId, qint64 deckId) const
+Result<std::optional<collection::NextCard>> ReviewService::next(qint64 userId, qint64 deckId) const
 {
     return m_access.read(
-        userId, [&](storage::UserCollection &collection) { return collection.nextCard(deckId); });
+        userId, [&](collection::UserCollection &collection) { return collection.nextCard(deckId); });
 }
 
-Result<storage::CardRecord> ReviewService::answer(qint64 userId, const storage::AnswerRequest &request) const
+Result<collection::CardRecord> ReviewService::answer(
+    qint64 userId, const collection::AnswerRequest &request) const
 {
     return m_access.write(
-        userId, [&](storage::UserCollection &collection) { return collection.answer(request); });
+        userId, [&](collection::UserCollection &collection) { return collection.answer(request); });
 }
 
-Result<storage::CollectionStats> ReviewService::stats(qint64 userId) const
+Result<collection::CollectionStats> ReviewService::stats(qint64 userId) const
 {
-    return m_access.read(userId, [&](storage::UserCollection &collection) { return collection.stats(); });
+    return m_access.read(userId, [&](collection::UserCollection &collection) { return collection.stats(); });
 }
 
 } // namespace javumbo

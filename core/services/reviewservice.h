@@ -11,9 +11,9 @@ class ReviewService
 public:
     explicit ReviewService(const ServiceContext &context);
 
-    Result<std::optional<storage::NextCard>> next(qint64 userId, qint64 deckId) const;
-    Result<storage::CardRecord> answer(qint64 userId, const storage::AnswerRequest &request) const;
-    Result<storage::CollectionStats> stats(qint64 userId) const;
+    Result<std::optional<collection::NextCard>> next(qint64 userId, qint64 deckId) const;
+    Result<collection::CardRecord> answer(qint64 userId, const collection::AnswerRequest &request) const;
+    Result<collection::CollectionStats> stats(qint64 userId) const;
 
 private:
     CollectionAccess m_access;

@@ -4,17 +4,19 @@ namespace javumbo {
 
 ReviewUndo::ReviewUndo(const ServiceContext &context) : m_access(context) { }
 
-Result<storage::UndoableAnswer> ReviewUndo::answer(qint64 userId, const storage::AnswerRequest &request) const
+Result<collection::UndoableAnswer> ReviewUndo::answer(
+    qint64 userId, const collection::AnswerRequest &request) const
 {
-    return m_access.write(userId, [&](storage::UserCollection &collection) {
-        return storage::AnswerUndo(collection, *m_access.context().clock).answer(request);
+    return m_access.write(userId, [&](collection::UserCollection &collection) {
+        return collection::AnswerUndo(collection).answer(request);
     });
 }
 
-Result<storage::CardRecord> ReviewUndo::undo(qint64 userId, const storage::AnswerUndoRecord &record) const
+Result<collection::CardRecord> ReviewUndo::undo(
+    qint64 userId, const collection::AnswerUndoRecord &record) const
 {
-    return m_access.write(userId, [&](storage::UserCollection &collection) {
-        return storage::AnswerUndo(collection, *m_access.context().clock).undo(record);
+    return m_access.write(userId, [&](collection::UserCollection &collection) {
+        return collection::AnswerUndo(collection).undo(record);
     });
 }
 

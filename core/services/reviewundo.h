@@ -1,7 +1,7 @@
 #pragma once
 
+#include "collection/answerundo.h"
 #include "collectionaccess.h"
-#include "storage/answerundo.h"
 
 namespace javumbo {
 
@@ -13,10 +13,10 @@ class ReviewUndo
 public:
     explicit ReviewUndo(const ServiceContext &context);
 
-    Result<storage::UndoableAnswer> answer(qint64 userId, const storage::AnswerRequest &request) const;
+    Result<collection::UndoableAnswer> answer(qint64 userId, const collection::AnswerRequest &request) const;
     // Restores the card row and deletes the revlog row of `record` in one
     // transaction; StaleCard if the card changed after that answer.
-    Result<storage::CardRecord> undo(qint64 userId, const storage::AnswerUndoRecord &record) const;
+    Result<collection::CardRecord> undo(qint64 userId, const collection::AnswerUndoRecord &record) const;
 
 private:
     CollectionAccess m_access;

@@ -9,6 +9,10 @@
 
 #include <chrono>
 
+namespace javumbo::collection {
+class CollectionHooks;
+}
+
 namespace javumbo {
 
 class WalCheckpointer;
@@ -25,6 +29,8 @@ struct ServiceContext
     std::chrono::milliseconds lockTimeout {5000};
     scheduling::FuzzSource fuzz = scheduling::FuzzSource::seeded();
     Fault fault = Fault::None; // a planted bug for the checker's self-test; None in real use
+    // The planted faults that act inside collections (PlantedCollectionHooks); null in real use.
+    const collection::CollectionHooks *collectionHooks = nullptr;
 
     QString adminDbPath() const;
     QString idempotencyDbPath() const;

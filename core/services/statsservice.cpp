@@ -4,22 +4,22 @@ namespace javumbo {
 
 StatsService::StatsService(const ServiceContext &context) : m_access(context) { }
 
-storage::StudyStats StatsService::stats(qint64 userId) const
+collection::StudyStats StatsService::stats(qint64 userId) const
 {
-    return storage::StudyStats(m_access.context().collectionPath(userId), *m_access.context().clock);
+    return collection::StudyStats(m_access.context().collectionPath(userId), *m_access.context().clock);
 }
 
-Result<storage::CollectionStats> StatsService::overview(qint64 userId) const
+Result<collection::CollectionStats> StatsService::overview(qint64 userId) const
 {
-    return m_access.read(userId, [](storage::UserCollection &collection) { return collection.stats(); });
+    return m_access.read(userId, [](collection::UserCollection &collection) { return collection.stats(); });
 }
 
-Result<storage::DayCounts> StatsService::reviewsPerDay(qint64 userId, int days) const
+Result<collection::DayCounts> StatsService::reviewsPerDay(qint64 userId, int days) const
 {
     return stats(userId).reviewsPerDay(days);
 }
 
-Result<storage::DayCounts> StatsService::dueForecast(qint64 userId, int days) const
+Result<collection::DayCounts> StatsService::dueForecast(qint64 userId, int days) const
 {
     return stats(userId).dueForecast(days);
 }

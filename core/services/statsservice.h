@@ -1,7 +1,7 @@
 #pragma once
 
+#include "collection/studystats.h"
 #include "collectionaccess.h"
-#include "storage/studystats.h"
 
 namespace javumbo {
 
@@ -12,13 +12,13 @@ class StatsService
 public:
     explicit StatsService(const ServiceContext &context);
 
-    Result<storage::CollectionStats> overview(qint64 userId) const;
-    Result<storage::DayCounts> reviewsPerDay(qint64 userId, int days) const;
-    Result<storage::DayCounts> dueForecast(qint64 userId, int days) const;
+    Result<collection::CollectionStats> overview(qint64 userId) const;
+    Result<collection::DayCounts> reviewsPerDay(qint64 userId, int days) const;
+    Result<collection::DayCounts> dueForecast(qint64 userId, int days) const;
     Result<std::optional<qint64>> nextDueAt(qint64 userId, qint64 deckId) const;
 
 private:
-    storage::StudyStats stats(qint64 userId) const;
+    collection::StudyStats stats(qint64 userId) const;
     CollectionAccess m_access;
 };
 

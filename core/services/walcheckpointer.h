@@ -91,12 +91,14 @@ private:
     const Options m_options;
 
     mutable std::mutex m_mutex;
-    std::condition_variable_any m_wake;
-    std::condition_variable m_roundDone;
+    std::condition_variable_any m_wake; // waited on with m_mutex
+    std::condition_variable m_roundDone; // waited on with m_mutex
+    // Guarded by m_mutex:
     std::map<QString, Pending> m_dirty; // by path
     bool m_hurry = false;
     quint64 m_roundsStarted = 0;
     Stats m_stats;
+
     std::jthread m_thread; // last: starts after everything it uses exists
 };
 

@@ -31,7 +31,7 @@ LoginThrottle::LoginThrottle(const Clock &clock, Policy policy) : m_clock(clock)
 std::optional<int> LoginThrottle::retryAfterSeconds(const QString &username, const QString &address) const
 {
     const qint64 nowMs = m_clock.nowMs();
-    QMutexLocker locker(&m_mutex);
+    std::scoped_lock locker(m_mutex);
     std::optional<qint64> waitMs = blockedForMs(userKey(username), nowMs);
     if (!address.isEmpty()) {
         if (const auto addressWaitMs = blockedForMs(addressKey(address), nowMs))
@@ -45,7 +45,7 @@ std::optional<int> LoginThrottle::retryAfterSeconds(const QString &username, con
 void LoginThrottle::recordFailure(const QString &username, const QString &address)
 {
     const qint64 nowMs = m_clock.nowMs();
-    QMutexLocker locker(&m_mutex);
+    std::scoped_lock locker(m_mutex);
     addFailure(userKey(username), nowMs);
     if (!address.isEmpty())
         addFailure(addressKey(address), nowMs);
@@ -55,13 +55,13 @@ void LoginThrottle::recordFailure(const QString &username, const QString &addres
 
 void LoginThrottle::recordSuccess(const QString &username, const QString &)
 {
-    QMutexLocker locker(&m_mutex);
+    std::scoped_lock locker(m_mutex);
     m_failures.remove(userKey(username));
 }
 
 qsizetype LoginThrottle::trackedKeys() const
 {
-    QMutexLocker locker(&m_mutex);
+    std::scoped_lock locker(m_mutex);
     return m_failures.size();
 }
 

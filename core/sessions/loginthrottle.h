@@ -3,11 +3,11 @@
 #include "common/clock.h"
 
 #include <QHash>
-#include <QMutex>
 #include <QString>
 
 #include <chrono>
 #include <deque>
+#include <mutex>
 #include <optional>
 
 namespace javumbo {
@@ -52,8 +52,9 @@ private:
     void prune(qint64 nowMs);
 
     const Clock &m_clock;
-    Policy m_policy;
-    mutable QMutex m_mutex;
+    const Policy m_policy;
+    mutable std::mutex m_mutex;
+    // Guarded by m_mutex (blockedForMs, addFailure and prune run holding it):
     QHash<QString, Failures> m_failures;
 };
 

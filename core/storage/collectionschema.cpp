@@ -1,9 +1,13 @@
 #include "collectionschema.h"
 
+#include "database.h"
 #include "scheduling/daytiming.h"
 #include "scheduling/deckconfig.h"
 #include "transaction.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -189,6 +193,40 @@ Result<void> create(Connection &connection, qint64 nowMs, int offsetMinutesWest)
     if (auto done = insert.exec(); !done)
         return done;
     return transaction.commit();
+}
+
+Result<void> createFile(const QString &path, qint64 nowMs, int offsetMinutesWest)
+{
+    if (QFileInfo::exists(path))
+        return makeError(ErrorCode::StorageUnavailable, u"collection %1 already exists"_s.arg(path));
+    const QString partial = path + u".creating"_s;
+    auto removePartial = [&] {
+        Database::closeOnThisThread(partial);
+        for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s})
+            QFile::remove(partial + suffix);
+    };
+    removePartial();
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return makeError(ErrorCode::StorageUnavailable, u"cannot create directory for %1"_s.arg(path));
+
+    auto opened = Database::open(partial, OpenMode::CreateIfMissing, &verify);
+    if (!opened) {
+        removePartial();
+        return opened.error();
+    }
+    if (auto created = create(*opened.value(), nowMs, offsetMinutesWest); !created) {
+        removePartial();
+        return created;
+    }
+    // Closing the last connection checkpoints the WAL into the file, so the
+    // renamed file is complete on its own.
+    Database::closeOnThisThread(partial);
+    if (!QFile::rename(partial, path)) {
+        removePartial();
+        return makeError(
+            ErrorCode::StorageUnavailable, u"cannot move the new collection into place at %1"_s.arg(path));
+    }
+    return {};
 }
 
 } // namespace javumbo::storage::collectionschema

@@ -21,6 +21,9 @@ Result<void> verify(Connection &connection, OpenMode mode);
 // Creates tables, indexes and the col row in an empty database.
 // `nowMs` is the creation time, `offsetMinutesWest` the local UTC offset.
 Result<void> create(Connection &connection, qint64 nowMs, int offsetMinutesWest);
+// Creates a new collection file at `path` as one unit: written beside it and
+// renamed into place, so a half-made file never carries the name.
+Result<void> createFile(const QString &path, qint64 nowMs, int offsetMinutesWest);
 
 QJsonObject newDeckJson(qint64 id, const QString &name, qint64 modSeconds);
 QJsonObject basicModelJson(qint64 id, qint64 modSeconds);

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "collection/answerundo.h"
+#include "collection/records.h"
+#include "collection/studystats.h"
 #include "common/result.h"
-#include "storage/answerundo.h"
-#include "storage/records.h"
-#include "storage/studystats.h"
 
 #include <optional>
 
@@ -22,29 +22,29 @@ public:
     virtual QString profileName() const = 0;
 
     // Decks
-    virtual Result<QList<storage::DeckSummary>> decks() = 0;
-    virtual Result<storage::DeckSummary> createDeck(const QString &name) = 0;
-    virtual Result<storage::DeckSummary> renameDeck(qint64 deckId, const QString &name) = 0;
+    virtual Result<QList<collection::DeckSummary>> decks() = 0;
+    virtual Result<collection::DeckSummary> createDeck(const QString &name) = 0;
+    virtual Result<collection::DeckSummary> renameDeck(qint64 deckId, const QString &name) = 0;
     virtual Result<void> deleteDeck(qint64 deckId) = 0;
 
     // Cards
-    virtual Result<storage::CardRecord> addCard(const storage::NewCard &card) = 0;
-    virtual Result<storage::CardRecord> card(qint64 cardId) = 0;
-    virtual Result<storage::CardPage> findCards(const storage::CardQuery &query) = 0;
+    virtual Result<collection::CardRecord> addCard(const collection::NewCard &card) = 0;
+    virtual Result<collection::CardRecord> card(qint64 cardId) = 0;
+    virtual Result<collection::CardPage> findCards(const collection::CardQuery &query) = 0;
     // StaleCard when edit.expectedMod no longer matches: someone else changed the card.
-    virtual Result<storage::CardRecord> updateCard(qint64 cardId, const storage::CardEdit &edit) = 0;
+    virtual Result<collection::CardRecord> updateCard(qint64 cardId, const collection::CardEdit &edit) = 0;
     virtual Result<void> deleteCard(qint64 cardId, std::optional<qint64> expectedMod) = 0;
-    virtual Result<storage::CardRecord> setSuspended(qint64 cardId, bool suspended) = 0;
+    virtual Result<collection::CardRecord> setSuspended(qint64 cardId, bool suspended) = 0;
 
     // Review
-    virtual Result<std::optional<storage::NextCard>> nextCard(qint64 deckId) = 0;
-    virtual Result<storage::UndoableAnswer> answer(const storage::AnswerRequest &request) = 0;
-    virtual Result<storage::CardRecord> undoAnswer(const storage::AnswerUndoRecord &record) = 0;
+    virtual Result<std::optional<collection::NextCard>> nextCard(qint64 deckId) = 0;
+    virtual Result<collection::UndoableAnswer> answer(const collection::AnswerRequest &request) = 0;
+    virtual Result<collection::CardRecord> undoAnswer(const collection::AnswerUndoRecord &record) = 0;
 
     // Statistics
-    virtual Result<storage::CollectionStats> stats() = 0;
-    virtual Result<storage::DayCounts> reviewsPerDay(int days) = 0;
-    virtual Result<storage::DayCounts> dueForecast(int days) = 0;
+    virtual Result<collection::CollectionStats> stats() = 0;
+    virtual Result<collection::DayCounts> reviewsPerDay(int days) = 0;
+    virtual Result<collection::DayCounts> dueForecast(int days) = 0;
     virtual Result<std::optional<qint64>> nextDueAt(qint64 deckId) = 0;
 };
 

@@ -12,17 +12,17 @@ LocalCollectionClient::LocalCollectionClient(Backend &backend, qint64 userId, QS
     , m_stats(backend.context())
 { }
 
-Result<QList<storage::DeckSummary>> LocalCollectionClient::decks()
+Result<QList<collection::DeckSummary>> LocalCollectionClient::decks()
 {
     return m_backend.decks().list(m_userId);
 }
 
-Result<storage::DeckSummary> LocalCollectionClient::createDeck(const QString &name)
+Result<collection::DeckSummary> LocalCollectionClient::createDeck(const QString &name)
 {
     return m_backend.decks().create(m_userId, name);
 }
 
-Result<storage::DeckSummary> LocalCollectionClient::renameDeck(qint64 deckId, const QString &name)
+Result<collection::DeckSummary> LocalCollectionClient::renameDeck(qint64 deckId, const QString &name)
 {
     return m_backend.decks().rename(m_userId, deckId, name);
 }
@@ -32,22 +32,23 @@ Result<void> LocalCollectionClient::deleteDeck(qint64 deckId)
     return m_backend.decks().remove(m_userId, deckId);
 }
 
-Result<storage::CardRecord> LocalCollectionClient::addCard(const storage::NewCard &card)
+Result<collection::CardRecord> LocalCollectionClient::addCard(const collection::NewCard &card)
 {
     return m_backend.cards().add(m_userId, card);
 }
 
-Result<storage::CardRecord> LocalCollectionClient::card(qint64 cardId)
+Result<collection::CardRecord> LocalCollectionClient::card(qint64 cardId)
 {
     return m_backend.cards().get(m_userId, cardId);
 }
 
-Result<storage::CardPage> LocalCollectionClient::findCards(const storage::CardQuery &query)
+Result<collection::CardPage> LocalCollectionClient::findCards(const collection::CardQuery &query)
 {
     return m_backend.cards().find(m_userId, query);
 }
 
-Result<storage::CardRecord> LocalCollectionClient::updateCard(qint64 cardId, const storage::CardEdit &edit)
+Result<collection::CardRecord> LocalCollectionClient::updateCard(
+    qint64 cardId, const collection::CardEdit &edit)
 {
     return m_backend.cards().update(m_userId, cardId, edit);
 }
@@ -57,37 +58,37 @@ Result<void> LocalCollectionClient::deleteCard(qint64 cardId, std::optional<qint
     return m_backend.cards().remove(m_userId, cardId, expectedMod);
 }
 
-Result<storage::CardRecord> LocalCollectionClient::setSuspended(qint64 cardId, bool suspended)
+Result<collection::CardRecord> LocalCollectionClient::setSuspended(qint64 cardId, bool suspended)
 {
     return m_backend.cards().setSuspended(m_userId, cardId, suspended);
 }
 
-Result<std::optional<storage::NextCard>> LocalCollectionClient::nextCard(qint64 deckId)
+Result<std::optional<collection::NextCard>> LocalCollectionClient::nextCard(qint64 deckId)
 {
     return m_backend.reviews().next(m_userId, deckId);
 }
 
-Result<storage::UndoableAnswer> LocalCollectionClient::answer(const storage::AnswerRequest &request)
+Result<collection::UndoableAnswer> LocalCollectionClient::answer(const collection::AnswerRequest &request)
 {
     return m_undo.answer(m_userId, request);
 }
 
-Result<storage::CardRecord> LocalCollectionClient::undoAnswer(const storage::AnswerUndoRecord &record)
+Result<collection::CardRecord> LocalCollectionClient::undoAnswer(const collection::AnswerUndoRecord &record)
 {
     return m_undo.undo(m_userId, record);
 }
 
-Result<storage::CollectionStats> LocalCollectionClient::stats()
+Result<collection::CollectionStats> LocalCollectionClient::stats()
 {
     return m_stats.overview(m_userId);
 }
 
-Result<storage::DayCounts> LocalCollectionClient::reviewsPerDay(int days)
+Result<collection::DayCounts> LocalCollectionClient::reviewsPerDay(int days)
 {
     return m_stats.reviewsPerDay(m_userId, days);
 }
 
-Result<storage::DayCounts> LocalCollectionClient::dueForecast(int days)
+Result<collection::DayCounts> LocalCollectionClient::dueForecast(int days)
 {
     return m_stats.dueForecast(m_userId, days);
 }

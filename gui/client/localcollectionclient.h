@@ -21,25 +21,25 @@ public:
     qint64 userId() const override { return m_userId; }
     QString profileName() const override { return m_profileName; }
 
-    Result<QList<storage::DeckSummary>> decks() override;
-    Result<storage::DeckSummary> createDeck(const QString &name) override;
-    Result<storage::DeckSummary> renameDeck(qint64 deckId, const QString &name) override;
+    Result<QList<collection::DeckSummary>> decks() override;
+    Result<collection::DeckSummary> createDeck(const QString &name) override;
+    Result<collection::DeckSummary> renameDeck(qint64 deckId, const QString &name) override;
     Result<void> deleteDeck(qint64 deckId) override;
 
-    Result<storage::CardRecord> addCard(const storage::NewCard &card) override;
-    Result<storage::CardRecord> card(qint64 cardId) override;
-    Result<storage::CardPage> findCards(const storage::CardQuery &query) override;
-    Result<storage::CardRecord> updateCard(qint64 cardId, const storage::CardEdit &edit) override;
+    Result<collection::CardRecord> addCard(const collection::NewCard &card) override;
+    Result<collection::CardRecord> card(qint64 cardId) override;
+    Result<collection::CardPage> findCards(const collection::CardQuery &query) override;
+    Result<collection::CardRecord> updateCard(qint64 cardId, const collection::CardEdit &edit) override;
     Result<void> deleteCard(qint64 cardId, std::optional<qint64> expectedMod) override;
-    Result<storage::CardRecord> setSuspended(qint64 cardId, bool suspended) override;
+    Result<collection::CardRecord> setSuspended(qint64 cardId, bool suspended) override;
 
-    Result<std::optional<storage::NextCard>> nextCard(qint64 deckId) override;
-    Result<storage::UndoableAnswer> answer(const storage::AnswerRequest &request) override;
-    Result<storage::CardRecord> undoAnswer(const storage::AnswerUndoRecord &record) override;
+    Result<std::optional<collection::NextCard>> nextCard(qint64 deckId) override;
+    Result<collection::UndoableAnswer> answer(const collection::AnswerRequest &request) override;
+    Result<collection::CardRecord> undoAnswer(const collection::AnswerUndoRecord &record) override;
 
-    Result<storage::CollectionStats> stats() override;
-    Result<storage::DayCounts> reviewsPerDay(int days) override;
-    Result<storage::DayCounts> dueForecast(int days) override;
+    Result<collection::CollectionStats> stats() override;
+    Result<collection::DayCounts> reviewsPerDay(int days) override;
+    Result<collection::DayCounts> dueForecast(int days) override;
     Result<std::optional<qint64>> nextDueAt(qint64 deckId) override;
 
 private:

@@ -78,7 +78,7 @@ void AddCardDialog::loadDecks()
 {
     m_context->call(
         this, [](CollectionClient &client) { return client.decks(); },
-        [this](Result<QList<storage::DeckSummary>> decks) {
+        [this](Result<QList<collection::DeckSummary>> decks) {
             if (!decks) {
                 m_status->setText(errorMessage(decks.error()));
                 return;
@@ -98,7 +98,7 @@ qint64 AddCardDialog::chosenDeck() const
 
 void AddCardDialog::addCard()
 {
-    storage::NewCard card;
+    collection::NewCard card;
     card.front = m_front->toPlainText();
     card.back = m_back->toPlainText();
     card.deckId = chosenDeck();
@@ -115,7 +115,7 @@ void AddCardDialog::addCard()
     m_add->setEnabled(false);
     m_context->call(
         this, [card](CollectionClient &client) { return client.addCard(card); },
-        [this](Result<storage::CardRecord> added) {
+        [this](Result<collection::CardRecord> added) {
             m_add->setEnabled(true);
             if (!added) {
                 m_status->setText(errorMessage(added.error())); // the fields stay as typed

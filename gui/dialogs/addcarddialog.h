@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/records.h"
+#include "collection/records.h"
 
 #include <QDialog>
 

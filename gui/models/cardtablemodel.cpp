@@ -22,7 +22,7 @@ QString firstLine(const QString &text)
 CardTableModel::CardTableModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void CardTableModel::setCards(
-    const QList<storage::CardRecord> &cards, const QHash<qint64, QString> &deckNames)
+    const QList<collection::CardRecord> &cards, const QHash<qint64, QString> &deckNames)
 {
     beginResetModel();
     m_cards = cards;
@@ -30,7 +30,7 @@ void CardTableModel::setCards(
     endResetModel();
 }
 
-bool CardTableModel::updateCard(const storage::CardRecord &card)
+bool CardTableModel::updateCard(const collection::CardRecord &card)
 {
     const int row = rowOf(card.cardId);
     if (row < 0)
@@ -50,7 +50,7 @@ void CardTableModel::removeCard(qint64 cardId)
     endRemoveRows();
 }
 
-const storage::CardRecord *CardTableModel::card(int row) const
+const collection::CardRecord *CardTableModel::card(int row) const
 {
     return row >= 0 && row < m_cards.size() ? &m_cards.at(row) : nullptr;
 }
@@ -96,7 +96,7 @@ QVariant CardTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_cards.size())
         return {};
-    const storage::CardRecord &card = m_cards.at(index.row());
+    const collection::CardRecord &card = m_cards.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return display(card, index.column());
@@ -122,7 +122,7 @@ QVariant CardTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant CardTableModel::display(const storage::CardRecord &card, int column) const
+QVariant CardTableModel::display(const collection::CardRecord &card, int column) const
 {
     switch (column) {
     case FrontColumn:
@@ -148,7 +148,7 @@ QVariant CardTableModel::display(const storage::CardRecord &card, int column) co
     }
 }
 
-QVariant CardTableModel::sortValue(const storage::CardRecord &card, int column) const
+QVariant CardTableModel::sortValue(const collection::CardRecord &card, int column) const
 {
     switch (column) {
     case FrontColumn:

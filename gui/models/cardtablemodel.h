@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/records.h"
+#include "collection/records.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -31,11 +31,11 @@ public:
 
     explicit CardTableModel(QObject *parent = nullptr);
 
-    void setCards(const QList<storage::CardRecord> &cards, const QHash<qint64, QString> &deckNames);
+    void setCards(const QList<collection::CardRecord> &cards, const QHash<qint64, QString> &deckNames);
     // Replaces one row after an edit, suspend or reload; false if the card is not shown.
-    bool updateCard(const storage::CardRecord &card);
+    bool updateCard(const collection::CardRecord &card);
     void removeCard(qint64 cardId);
-    const storage::CardRecord *card(int row) const;
+    const collection::CardRecord *card(int row) const;
     int rowOf(qint64 cardId) const;
 
     static QString stateName(const scheduling::CardState &state);
@@ -46,10 +46,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
-    QVariant display(const storage::CardRecord &card, int column) const;
-    QVariant sortValue(const storage::CardRecord &card, int column) const;
+    QVariant display(const collection::CardRecord &card, int column) const;
+    QVariant sortValue(const collection::CardRecord &card, int column) const;
 
-    QList<storage::CardRecord> m_cards;
+    QList<collection::CardRecord> m_cards;
     QHash<qint64, QString> m_deckNames;
 };
 

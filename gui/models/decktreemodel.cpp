@@ -11,12 +11,12 @@ DeckTreeModel::DeckTreeModel(QObject *parent) : QStandardItemModel(parent)
     setHorizontalHeaderLabels({u"Deck"_s, u"New"_s, u"Learn"_s, u"Due"_s});
 }
 
-void DeckTreeModel::setDecks(const QList<storage::DeckSummary> &decks)
+void DeckTreeModel::setDecks(const QList<collection::DeckSummary> &decks)
 {
     removeRows(0, rowCount());
     // Decks arrive sorted by name, so a parent always comes before its children.
     QHash<QString, QStandardItem *> byName;
-    for (const storage::DeckSummary &deck : decks) {
+    for (const collection::DeckSummary &deck : decks) {
         const qsizetype split = deck.name.lastIndexOf(u"::"_s);
         const QString parentName = split < 0 ? QString() : deck.name.left(split);
         const QString shortName = split < 0 ? deck.name : deck.name.mid(split + 2);

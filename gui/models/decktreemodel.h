@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/records.h"
+#include "collection/records.h"
 
 #include <QStandardItemModel>
 
@@ -27,7 +27,7 @@ public:
     };
 
     explicit DeckTreeModel(QObject *parent = nullptr);
-    void setDecks(const QList<storage::DeckSummary> &decks);
+    void setDecks(const QList<collection::DeckSummary> &decks);
     QModelIndex indexOfDeck(qint64 deckId) const;
 };
 

@@ -28,8 +28,8 @@ constexpr int kMaxRows = 1000; // CardService's page limit: more is a narrower s
 
 struct BrowserData
 {
-    QList<storage::DeckSummary> decks;
-    storage::CardPage page;
+    QList<collection::DeckSummary> decks;
+    collection::CardPage page;
 };
 
 } // namespace
@@ -103,7 +103,7 @@ BrowserView::BrowserView(ClientContext *context, QWidget *parent)
     connect(m_suspend, &QPushButton::clicked, this, &BrowserView::toggleSuspended);
     connect(m_delete, &QPushButton::clicked, this, &BrowserView::deleteSelected);
     connect(m_editor, &CardEditor::cardSaved, this,
-        [this](const storage::CardRecord &card) { m_model->updateCard(card); });
+        [this](const collection::CardRecord &card) { m_model->updateCard(card); });
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_search, 1);
@@ -155,7 +155,7 @@ void BrowserView::refresh()
         return;
     if (const auto selected = selectedCardId())
         m_reselect = *selected;
-    storage::CardQuery query;
+    collection::CardQuery query;
     query.search = m_search->text();
     query.limit = kMaxRows;
     m_loading = true;
@@ -198,11 +198,11 @@ void BrowserView::refresh()
 
 std::optional<qint64> BrowserView::selectedCardId() const
 {
-    const storage::CardRecord *card = selectedCard();
+    const collection::CardRecord *card = selectedCard();
     return card ? std::optional<qint64>(card->cardId) : std::nullopt;
 }
 
-const storage::CardRecord *BrowserView::selectedCard() const
+const collection::CardRecord *BrowserView::selectedCard() const
 {
     const QModelIndex current = m_table->currentIndex();
     return current.isValid() ? m_model->card(m_proxy->mapToSource(current).row()) : nullptr;
@@ -220,26 +220,26 @@ void BrowserView::selectCard(qint64 cardId)
 
 void BrowserView::selectionChanged()
 {
-    const storage::CardRecord *card = selectedCard();
+    const collection::CardRecord *card = selectedCard();
     m_suspend->setEnabled(card);
     m_delete->setEnabled(card);
     m_suspend->setText(card && card->state.queue == -1 ? u"Unsuspend"_s : u"Suspend"_s);
     // Keep an unsaved edit (or a conflict) of the same card across a refresh.
     if (card && m_editor->cardId() == card->cardId && (m_editor->isModified() || m_editor->hasConflict()))
         return;
-    m_editor->setCard(card ? std::optional<storage::CardRecord>(*card) : std::nullopt);
+    m_editor->setCard(card ? std::optional<collection::CardRecord>(*card) : std::nullopt);
 }
 
 void BrowserView::toggleSuspended()
 {
-    const storage::CardRecord *card = selectedCard();
+    const collection::CardRecord *card = selectedCard();
     if (!card)
         return;
     const qint64 cardId = card->cardId;
     const bool suspend = card->state.queue != -1;
     m_context->call(
         this, [cardId, suspend](CollectionClient &client) { return client.setSuspended(cardId, suspend); },
-        [this](Result<storage::CardRecord> changed) {
+        [this](Result<collection::CardRecord> changed) {
             if (!changed)
                 return showError(changed.error());
             m_model->updateCard(changed.value());
@@ -252,7 +252,7 @@ void BrowserView::toggleSuspended()
 
 void BrowserView::deleteSelected()
 {
-    const storage::CardRecord *card = selectedCard();
+    const collection::CardRecord *card = selectedCard();
     if (!card)
         return;
     const auto answer = QMessageBox::question(this, u"Delete card"_s,

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/records.h"
+#include "collection/records.h"
 
 #include <QWidget>
 
@@ -51,7 +51,7 @@ protected:
 private:
     void selectionChanged();
     void showError(const Error &error);
-    const storage::CardRecord *selectedCard() const;
+    const collection::CardRecord *selectedCard() const;
 
     ClientContext *m_context;
     QLineEdit *m_search;

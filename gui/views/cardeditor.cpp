@@ -95,7 +95,7 @@ void CardEditor::setDecks(const QList<std::pair<qint64, QString>> &decks)
     m_deck->setCurrentIndex(std::max(0, m_deck->findData(m_card ? m_card->deckId : current)));
 }
 
-void CardEditor::setCard(const std::optional<storage::CardRecord> &card)
+void CardEditor::setCard(const std::optional<collection::CardRecord> &card)
 {
     m_card = card;
     showConflict(false);
@@ -135,9 +135,9 @@ QString CardEditor::conflictMessage() const
     return hasConflict() ? m_conflictText->text() : QString();
 }
 
-storage::CardEdit CardEditor::currentEdit() const
+collection::CardEdit CardEditor::currentEdit() const
 {
-    storage::CardEdit edit;
+    collection::CardEdit edit;
     edit.front = m_front->toPlainText();
     edit.back = m_back->toPlainText();
     edit.tags = m_tags->text().split(u' ', Qt::SkipEmptyParts);
@@ -152,13 +152,13 @@ void CardEditor::save()
         send(currentEdit());
 }
 
-void CardEditor::send(const storage::CardEdit &edit)
+void CardEditor::send(const collection::CardEdit &edit)
 {
     const qint64 cardId = m_card->cardId;
     m_save->setEnabled(false);
     m_context->call(
         this, [cardId, edit](CollectionClient &client) { return client.updateCard(cardId, edit); },
-        [this, cardId](Result<storage::CardRecord> saved) {
+        [this, cardId](Result<collection::CardRecord> saved) {
             m_save->setEnabled(true);
             if (!m_card || m_card->cardId != cardId)
                 return; // the user moved on; the result is shown by the table's refresh
@@ -181,7 +181,7 @@ void CardEditor::reload()
     const qint64 cardId = m_card->cardId;
     m_context->call(
         this, [cardId](CollectionClient &client) { return client.card(cardId); },
-        [this, cardId](Result<storage::CardRecord> card) {
+        [this, cardId](Result<collection::CardRecord> card) {
             if (!m_card || m_card->cardId != cardId)
                 return;
             if (!card)
@@ -198,16 +198,16 @@ void CardEditor::saveOverOtherChange()
         return;
     // Take the current version as the base, then save the user's text over it.
     const qint64 cardId = m_card->cardId;
-    const storage::CardEdit edit = currentEdit();
+    const collection::CardEdit edit = currentEdit();
     m_context->call(
         this, [cardId](CollectionClient &client) { return client.card(cardId); },
-        [this, cardId, edit](Result<storage::CardRecord> card) {
+        [this, cardId, edit](Result<collection::CardRecord> card) {
             if (!m_card || m_card->cardId != cardId)
                 return;
             if (!card)
                 return showStatus(errorMessage(card.error()));
             m_card->mod = card->mod;
-            storage::CardEdit overwrite = edit;
+            collection::CardEdit overwrite = edit;
             overwrite.expectedMod = card->mod;
             showConflict(false);
             send(overwrite);

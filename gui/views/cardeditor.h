@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/records.h"
+#include "collection/records.h"
 
 #include <QWidget>
 
@@ -28,7 +28,7 @@ public:
     explicit CardEditor(ClientContext *context, QWidget *parent = nullptr);
 
     void setDecks(const QList<std::pair<qint64, QString>> &decks);
-    void setCard(const std::optional<storage::CardRecord> &card);
+    void setCard(const std::optional<collection::CardRecord> &card);
     std::optional<qint64> cardId() const;
     bool isModified() const;
     bool hasConflict() const;
@@ -40,16 +40,16 @@ public Q_SLOTS:
     void saveOverOtherChange();
 
 Q_SIGNALS:
-    void cardSaved(const javumbo::storage::CardRecord &card);
+    void cardSaved(const javumbo::collection::CardRecord &card);
 
 private:
-    storage::CardEdit currentEdit() const;
-    void send(const storage::CardEdit &edit);
+    collection::CardEdit currentEdit() const;
+    void send(const collection::CardEdit &edit);
     void showConflict(bool shown);
     void showStatus(const QString &text);
 
     ClientContext *m_context;
-    std::optional<storage::CardRecord> m_card; // as loaded: its mod is the version we edit
+    std::optional<collection::CardRecord> m_card; // as loaded: its mod is the version we edit
     QPlainTextEdit *m_front;
     QPlainTextEdit *m_back;
     QLineEdit *m_tags;

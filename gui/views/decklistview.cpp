@@ -109,7 +109,7 @@ void DeckListView::refresh()
     m_loading = true;
     m_context->call(
         this, [](CollectionClient &client) { return client.decks(); },
-        [this](Result<QList<storage::DeckSummary>> decks) {
+        [this](Result<QList<collection::DeckSummary>> decks) {
             m_loading = false;
             if (!decks) {
                 m_summary->setText(errorMessage(decks.error()));
@@ -153,7 +153,7 @@ void DeckListView::createDeck()
         return;
     m_context->call(
         this, [name](CollectionClient &client) { return client.createDeck(name); },
-        [this](Result<storage::DeckSummary> deck) {
+        [this](Result<collection::DeckSummary> deck) {
             if (!deck)
                 return showError(u"New deck"_s, deck.error());
             m_wantedDeck = deck->id;
@@ -173,7 +173,7 @@ void DeckListView::renameDeck()
         return;
     m_context->call(
         this, [deckId, name](CollectionClient &client) { return client.renameDeck(deckId, name); },
-        [this](Result<storage::DeckSummary> deck) {
+        [this](Result<collection::DeckSummary> deck) {
             if (!deck)
                 return showError(u"Rename deck"_s, deck.error());
             m_context->notifyChanged();

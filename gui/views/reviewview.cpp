@@ -235,7 +235,7 @@ void ReviewView::loadNext()
     setStage(Stage::Idle);
     m_context->call(
         this, [deckId = m_deckId](CollectionClient &client) { return client.nextCard(deckId); },
-        [this](Result<std::optional<storage::NextCard>> next) {
+        [this](Result<std::optional<collection::NextCard>> next) {
             if (!next)
                 return showError(next.error());
             m_status->clear();
@@ -245,7 +245,7 @@ void ReviewView::loadNext()
         });
 }
 
-void ReviewView::showCard(const storage::NextCard &next)
+void ReviewView::showCard(const collection::NextCard &next)
 {
     m_card = next;
     m_counts->setText(u"New %1 · Learning %2 · Due %3"_s.arg(next.counts.newCount)
@@ -277,7 +277,7 @@ void ReviewView::answer(int ease)
 {
     if (m_stage != Stage::Answer || !m_card || ease < 1 || ease > 4)
         return;
-    storage::AnswerRequest request;
+    collection::AnswerRequest request;
     request.cardId = m_card->card.cardId;
     request.ease = ease;
     request.timeTakenMs = std::min<qint64>(m_shownFor.elapsed(), 60000); // Anki caps the time at a minute
@@ -285,7 +285,7 @@ void ReviewView::answer(int ease)
     setStage(Stage::Idle);
     m_context->call(
         this, [request](CollectionClient &client) { return client.answer(request); },
-        [this](Result<storage::UndoableAnswer> answered) {
+        [this](Result<collection::UndoableAnswer> answered) {
             if (!answered)
                 return showError(answered.error());
             m_undo = answered->undo;
@@ -299,11 +299,11 @@ void ReviewView::undo()
 {
     if (!m_undo || m_stage == Stage::Idle)
         return;
-    const storage::AnswerUndoRecord record = *m_undo;
+    const collection::AnswerUndoRecord record = *m_undo;
     setStage(Stage::Idle);
     m_context->call(
         this, [record](CollectionClient &client) { return client.undoAnswer(record); },
-        [this](Result<storage::CardRecord> restored) {
+        [this](Result<collection::CardRecord> restored) {
             m_undo.reset();
             if (!restored)
                 return showError(restored.error());

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "storage/answerundo.h"
-#include "storage/records.h"
+#include "collection/answerundo.h"
+#include "collection/records.h"
 
 #include <QElapsedTimer>
 #include <QWidget>
@@ -58,7 +58,7 @@ private:
     QWidget *buildCardPage();
     QWidget *buildFinishedPage();
     void loadNext();
-    void showCard(const storage::NextCard &next);
+    void showCard(const collection::NextCard &next);
     void showFinished();
     void showError(const Error &error);
     void setStage(Stage stage);
@@ -68,8 +68,8 @@ private:
     qint64 m_deckId = 0;
     QString m_deckName;
     Stage m_stage = Stage::Idle;
-    std::optional<storage::NextCard> m_card;
-    std::optional<storage::AnswerUndoRecord> m_undo;
+    std::optional<collection::NextCard> m_card;
+    std::optional<collection::AnswerUndoRecord> m_undo;
     QElapsedTimer m_shownFor; // time taken, written to the revlog
 
     QLabel *m_deckLabel;

@@ -50,7 +50,7 @@ QChartView *chartView(QWidget *parent, const QString &objectName)
 // category labels does not fit; so the categories stay hidden and a value
 // axis over the same span carries a few day numbers. `firstDay` is the day
 // of bar 0 relative to today (negative for history).
-QChart *dayChart(const QString &title, const QString &axisTitle, const storage::DayCounts &counts,
+QChart *dayChart(const QString &title, const QString &axisTitle, const collection::DayCounts &counts,
     int firstDay, const QColor &colour)
 {
     auto *set = new QBarSet(title);

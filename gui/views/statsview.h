@@ -1,7 +1,7 @@
 #pragma once
 
-#include "storage/records.h"
-#include "storage/studystats.h"
+#include "collection/records.h"
+#include "collection/studystats.h"
 
 #include <QWidget>
 
@@ -23,8 +23,8 @@ public:
     explicit StatsView(ClientContext *context, QWidget *parent = nullptr);
 
     // The bars of each chart as last drawn (tests check the series are not empty).
-    const storage::DayCounts &reviewSeries() const { return m_reviews; }
-    const storage::DayCounts &forecastSeries() const { return m_forecast; }
+    const collection::DayCounts &reviewSeries() const { return m_reviews; }
+    const collection::DayCounts &forecastSeries() const { return m_forecast; }
     bool isLoading() const { return m_loading; }
 
 public Q_SLOTS:
@@ -36,9 +36,9 @@ protected:
 private:
     struct Data
     {
-        storage::CollectionStats overview;
-        storage::DayCounts reviews;
-        storage::DayCounts forecast;
+        collection::CollectionStats overview;
+        collection::DayCounts reviews;
+        collection::DayCounts forecast;
     };
     void display(const Data &shown);
 
@@ -48,8 +48,8 @@ private:
     QChartView *m_reviewChart;
     QChartView *m_forecastChart;
     QChartView *m_statesChart;
-    storage::DayCounts m_reviews;
-    storage::DayCounts m_forecast;
+    collection::DayCounts m_reviews;
+    collection::DayCounts m_forecast;
     bool m_loading = false;
     bool m_stale = true;
 };

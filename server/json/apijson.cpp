@@ -4,7 +4,7 @@ using namespace Qt::StringLiterals;
 
 namespace javumbo::server::apijson {
 
-QJsonObject card(const storage::CardRecord &card)
+QJsonObject card(const collection::CardRecord &card)
 {
     return QJsonObject {
         {u"card_id"_s, card.cardId},
@@ -26,7 +26,7 @@ QJsonObject card(const storage::CardRecord &card)
     };
 }
 
-QJsonObject deck(const storage::DeckSummary &deck)
+QJsonObject deck(const collection::DeckSummary &deck)
 {
     return QJsonObject {
         {u"id"_s, deck.id},
@@ -38,7 +38,7 @@ QJsonObject deck(const storage::DeckSummary &deck)
     };
 }
 
-QJsonObject nextCard(const storage::NextCard &next)
+QJsonObject nextCard(const collection::NextCard &next)
 {
     QJsonObject intervals;
     for (int ease = 1; ease <= 4; ++ease)
@@ -52,7 +52,7 @@ QJsonObject nextCard(const storage::NextCard &next)
     };
 }
 
-QJsonObject stats(const storage::CollectionStats &stats)
+QJsonObject stats(const collection::CollectionStats &stats)
 {
     return QJsonObject {
         {u"cards"_s, stats.cards},

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/records.h"
+#include "collection/records.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -10,10 +10,10 @@ namespace javumbo::server {
 // The response shapes of API.md, in one place.
 namespace apijson {
 
-QJsonObject card(const storage::CardRecord &card);
-QJsonObject deck(const storage::DeckSummary &deck);
-QJsonObject nextCard(const storage::NextCard &next);
-QJsonObject stats(const storage::CollectionStats &stats);
+QJsonObject card(const collection::CardRecord &card);
+QJsonObject deck(const collection::DeckSummary &deck);
+QJsonObject nextCard(const collection::NextCard &next);
+QJsonObject stats(const collection::CollectionStats &stats);
 
 } // namespace apijson
 } // namespace javumbo::server

@@ -1,7 +1,7 @@
 #include "routes.h"
 
+#include "collection/usercollection.h"
 #include "services/backend.h"
-#include "storage/usercollection.h"
 
 #include <QJsonObject>
 

@@ -1,7 +1,7 @@
 #include "routes.h"
 
+#include "collection/usercollection.h"
 #include "services/backend.h"
-#include "storage/usercollection.h"
 #include "json/apijson.h"
 
 #include <QCryptographicHash>
@@ -28,10 +28,10 @@ struct CardFields
 Result<CardFields> cardFields(const JsonBody &body)
 {
     CardFields fields;
-    auto front = body.requiredString(u"front"_s, storage::UserCollection::kMaxFieldLength);
+    auto front = body.requiredString(u"front"_s, collection::UserCollection::kMaxFieldLength);
     if (!front)
         return front.error();
-    auto back = body.requiredString(u"back"_s, storage::UserCollection::kMaxFieldLength);
+    auto back = body.requiredString(u"back"_s, collection::UserCollection::kMaxFieldLength);
     if (!back)
         return back.error();
     auto deckId = body.optionalInteger(u"deck_id"_s);
@@ -43,7 +43,7 @@ Result<CardFields> cardFields(const JsonBody &body)
     return CardFields {front.value(), back.value(), deckId.value(), tags.value()};
 }
 
-HttpResponse cardResponse(int status, const storage::CardRecord &card)
+HttpResponse cardResponse(int status, const collection::CardRecord &card)
 {
     HttpResponse response = HttpResponse::json(status, apijson::card(card));
     response.withHeader("ETag", card.etag().toLatin1());
@@ -88,7 +88,7 @@ Result<HttpResponse> addCard(RequestContext &context)
     auto deckId = effectiveDeck(context, fields->deckId);
     if (!deckId)
         return deckId.error();
-    const storage::NewCard card {
+    const collection::NewCard card {
         fields->front, fields->back, deckId.value(), fields->tags.value_or(QStringList()), {}};
     const CardService &cards = context.backend.cards();
 
@@ -111,7 +111,7 @@ Result<HttpResponse> addCard(RequestContext &context)
             .toJson(QJsonDocument::Compact),
         QCryptographicHash::Sha256);
     auto reply
-        = cards.addOnce(context.userId(), card, key, requestHash, [](const storage::CardRecord &record) {
+        = cards.addOnce(context.userId(), card, key, requestHash, [](const collection::CardRecord &record) {
               return QJsonDocument(apijson::card(record)).toJson(QJsonDocument::Compact);
           });
     if (!reply)
@@ -138,7 +138,7 @@ Result<HttpResponse> getCard(RequestContext &context)
 Result<HttpResponse> listCards(RequestContext &context)
 {
     const HttpRequest &request = context.request;
-    storage::CardQuery query;
+    collection::CardQuery query;
     if (request.query.hasQueryItem(u"deck_id"_s)) {
         auto deckId = queryInteger(request, u"deck_id"_s, 0, 1, std::numeric_limits<qint64>::max());
         if (!deckId)
@@ -160,7 +160,7 @@ Result<HttpResponse> listCards(RequestContext &context)
     if (!page)
         return page.error();
     QJsonArray cards;
-    for (const storage::CardRecord &card : page->cards)
+    for (const collection::CardRecord &card : page->cards)
         cards.append(apijson::card(card));
     return HttpResponse::json(200, QJsonObject {{u"cards"_s, cards}, {u"total"_s, page->total}});
 }
@@ -173,7 +173,7 @@ Result<HttpResponse> updateCard(RequestContext &context)
     auto expected = expectedVersion(context);
     if (!expected)
         return expected.error();
-    const storage::CardEdit edit {
+    const collection::CardEdit edit {
         fields->front, fields->back, fields->deckId, fields->tags, expected.value()};
     auto card = context.backend.cards().update(context.userId(), context.id(), edit);
     if (!card)

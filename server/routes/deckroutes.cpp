@@ -11,7 +11,7 @@ namespace {
 
 constexpr int kMaxDeckName = 400;
 
-QJsonObject idAndName(const storage::DeckSummary &deck)
+QJsonObject idAndName(const collection::DeckSummary &deck)
 {
     return QJsonObject {{u"id"_s, deck.id}, {u"name"_s, deck.name}};
 }
@@ -22,7 +22,7 @@ Result<HttpResponse> listDecks(RequestContext &context)
     if (!decks)
         return decks.error();
     QJsonArray array;
-    for (const storage::DeckSummary &deck : decks.value())
+    for (const collection::DeckSummary &deck : decks.value())
         array.append(apijson::deck(deck));
     return HttpResponse::json(200, array);
 }

@@ -52,7 +52,7 @@ Result<HttpResponse> answer(RequestContext &context)
     if (expectedReps.value()
         && (*expectedReps.value() < 0 || *expectedReps.value() > std::numeric_limits<int>::max()))
         return makeError(ErrorCode::BadRequest, u"expected_reps must be a non-negative integer"_s);
-    storage::AnswerRequest request;
+    collection::AnswerRequest request;
     request.cardId = cardId.value();
     request.ease = int(ease.value());
     request.timeTakenMs = timeTaken.value().value_or(0);

@@ -1,9 +1,9 @@
 #include "storagebench.h"
 
+#include "collection/usercollection.h"
 #include "common/clock.h"
 #include "locking/userlockregistry.h"
 #include "storage/database.h"
-#include "storage/usercollection.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -40,7 +40,7 @@ double addCardsPerSecond(const Run &run, int *failures)
     QStringList paths;
     for (int c = 0; c < run.collections; ++c) {
         paths.append(dir.filePath(u"user_%1.db"_s.arg(c + 1)));
-        if (!storage::UserCollection::create(paths.last(), clock))
+        if (!collection::UserCollection::create(paths.last(), clock))
             return 0;
     }
     UserLockRegistry registry;
@@ -50,7 +50,7 @@ double addCardsPerSecond(const Run &run, int *failures)
     for (int t = 0; t < run.threads; ++t) {
         threads.emplace_back([&, t] {
             const int user = t % run.collections;
-            storage::UserCollection collection(paths[user], clock);
+            collection::UserCollection collection(paths[user], clock);
             (void)collection.decks(); // open the connection before the clock starts
             start.arrive_and_wait();
             for (int i = 0; i < run.cardsPerThread; ++i) {
@@ -106,9 +106,9 @@ void benchStorage(QTextStream &out)
     QTemporaryDir dir;
     SystemClock clock;
     const QString path = dir.filePath(u"big.db"_s);
-    if (!storage::UserCollection::create(path, clock))
+    if (!collection::UserCollection::create(path, clock))
         return;
-    storage::UserCollection big(path, clock);
+    collection::UserCollection big(path, clock);
     constexpr int kCards = 20000;
     for (int i = 0; i < kCards; ++i)
         (void)big.addCard({u"big %1"_s.arg(i), u"back"_s, 1, {}});

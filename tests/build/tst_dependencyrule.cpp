@@ -33,11 +33,12 @@ RuleRun runRule(const QString &tree)
         QString::fromUtf8(cmake.readAll())};
 }
 
-// The sources the rule reads (core/, server/, gui/), copied under `target`.
+// The sources the rule reads (core/, server/, gui/, and hosting/ for its
+// headers' names), copied under `target`.
 bool copySources(const QString &target)
 {
     const QDir source(QStringLiteral(JAVUMBO_SOURCE_DIR));
-    for (const QString &area : {u"core"_s, u"server"_s, u"gui"_s}) {
+    for (const QString &area : {u"core"_s, u"server"_s, u"gui"_s, u"hosting"_s}) {
         QDirIterator it(
             source.filePath(area), {u"*.h"_s, u"*.cpp"_s}, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
@@ -88,6 +89,9 @@ private slots:
         QTest::newRow("storage -> integrity")
             << u"core/storage/planted.h"_s << u"#include \"integrity/checker.h\""_s
             << u"storage (layer 2) may include from core only common, scheduling; integrity is layer 7"_s;
+        QTest::newRow("storage -> collection")
+            << u"core/storage/planted.cpp"_s << u"#include \"collection/usercollection.h\""_s
+            << u"storage (layer 2) may include from core only common, scheduling; collection is layer 3"_s;
         QTest::newRow("scheduling -> history")
             << u"core/scheduling/planted.cpp"_s << u"#include \"history/operation.h\""_s
             << u"scheduling (layer 1) may include from core only common; history is layer 6"_s;
@@ -128,6 +132,14 @@ private slots:
             << u"gui/loadtest/planted.cpp"_s << u"#include <QHttpServer>"_s << u"gui never includes"_s;
         QTest::newRow("gui -> server")
             << u"gui/planted.h"_s << u"#include \"server/api/apiserver.h\""_s << u"gui never includes"_s;
+        QTest::newRow("server -> loadtest")
+            << u"server/api/planted.cpp"_s << u"#include \"loadtest/scratchserver.h\""_s
+            << u"server never includes Widgets, Charts, gui/ or the load tester"_s;
+        QTest::newRow("gui -> hosting")
+            << u"gui/views/planted.cpp"_s << u"#include \"embeddedserverhost.h\""_s
+            << u"only app/ and tools/ use the hosting library"_s;
+        QTest::newRow("server -> hosting") << u"server/api/planted.h"_s << u"#include \"datadirectory.h\""_s
+                                           << u"only app/ and tools/ use the hosting library"_s;
     }
 
     void plantedInclude_failsNamingFileAndInclude()

@@ -17,7 +17,7 @@ class TestStatsView : public QObject
 {
     Q_OBJECT
 private:
-    static qint64 sum(const storage::DayCounts &counts)
+    static qint64 sum(const collection::DayCounts &counts)
     {
         qint64 total = 0;
         for (qint64 n : counts)

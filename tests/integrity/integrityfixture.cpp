@@ -15,7 +15,7 @@ namespace javumbo::testsupport {
 
 IntegrityDataDir::IntegrityDataDir()
     : m_accounts(m_dir.path(), m_clock, fastHasher(),
-        [this](const QString &path) { return storage::UserCollection::create(path, m_clock); })
+        [this](const QString &path) { return collection::UserCollection::create(path, m_clock); })
 {
     if (!m_dir.isValid() || !m_accounts.initialize())
         qFatal("cannot create the data directory");
@@ -40,12 +40,12 @@ IntegrityUser IntegrityDataDir::addUser(const QString &username)
     return {account->username, account->id, account->email, form.password};
 }
 
-storage::UserCollection IntegrityDataDir::collection(const IntegrityUser &user)
+collection::UserCollection IntegrityDataDir::collection(const IntegrityUser &user)
 {
-    return storage::UserCollection(collectionPath(user), m_clock);
+    return collection::UserCollection(collectionPath(user), m_clock);
 }
 
-storage::CardRecord IntegrityDataDir::addCard(
+collection::CardRecord IntegrityDataDir::addCard(
     const IntegrityUser &user, const QString &front, const QString &back, qint64 deckId)
 {
     auto added = collection(user).addCard({front, back, deckId, {}, {}});
@@ -62,7 +62,7 @@ qint64 IntegrityDataDir::createDeck(const IntegrityUser &user, const QString &na
     return deck->id;
 }
 
-storage::CardRecord IntegrityDataDir::answer(const IntegrityUser &user, qint64 cardId, int ease)
+collection::CardRecord IntegrityDataDir::answer(const IntegrityUser &user, qint64 cardId, int ease)
 {
     m_clock.advanceMs(1000); // distinct revlog ids and a card that is due again are not the point here
     auto answered = collection(user).answer({cardId, ease, 2000, std::nullopt});

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "accounts/accountstore.h"
+#include "collection/usercollection.h"
 #include "common/clock.h"
 #include "history/operation.h"
 #include "integrity/checker.h"
-#include "storage/usercollection.h"
 
 #include <QTemporaryDir>
 
@@ -37,11 +37,11 @@ public:
 
     // Registers in admin.db and creates the user's collection; fails the test process on error.
     IntegrityUser addUser(const QString &username);
-    storage::UserCollection collection(const IntegrityUser &user);
-    storage::CardRecord addCard(
+    collection::UserCollection collection(const IntegrityUser &user);
+    collection::CardRecord addCard(
         const IntegrityUser &user, const QString &front, const QString &back, qint64 deckId = 1);
     qint64 createDeck(const IntegrityUser &user, const QString &name);
-    storage::CardRecord answer(const IntegrityUser &user, qint64 cardId, int ease = 3);
+    collection::CardRecord answer(const IntegrityUser &user, qint64 cardId, int ease = 3);
 
 private:
     QTemporaryDir m_dir;

@@ -9,7 +9,7 @@ using namespace Qt::StringLiterals;
 using namespace javumbo;
 
 namespace {
-QByteArray render(const storage::CardRecord &card)
+QByteArray render(const collection::CardRecord &card)
 {
     return QByteArray::number(card.cardId);
 }
@@ -57,7 +57,7 @@ private slots:
     void addOnce_retryReplaysTheFirstAnswer()
     {
         const CardService &cards = m_backend->cards();
-        const storage::NewCard card {u"once"_s, u"b"_s, 1, {}, {}};
+        const collection::NewCard card {u"once"_s, u"b"_s, 1, {}, {}};
         const auto first = cards.addOnce(m_user, card, u"k1"_s, "hash", render);
         QVERIFY(first);
         QVERIFY(!first->replayed);
@@ -76,7 +76,7 @@ private slots:
         const CardService &cards = m_backend->cards();
         const qint64 begunAt = m_clock.nowMs();
         QVERIFY(cards.idempotencyStore().begin(m_user, u"k2"_s, begunAt, "hash"));
-        auto written = storage::UserCollection(m_backend->context().collectionPath(m_user), m_clock)
+        auto written = collection::UserCollection(m_backend->context().collectionPath(m_user), m_clock)
                            .addCard({u"crashed"_s, u"b"_s, 1, {},
                                CardService::idempotentGuid(m_user, u"k2"_s, begunAt)});
         QVERIFY(written);

@@ -170,7 +170,7 @@ private slots:
             QVERIFY(backend.cards().add(account->id, {u"front %1"_s.arg(i), u"back"_s, 1, {}, {}}));
         // A keyed add also writes idempotency.db, which the checkpointer covers too.
         QVERIFY(backend.cards().addOnce(account->id, {u"keyed"_s, u"back"_s, 1, {}, {}}, u"key-1"_s, "hash",
-            [](const storage::CardRecord &) { return QByteArray("{}"); }));
+            [](const collection::CardRecord &) { return QByteArray("{}"); }));
         backend.checkpointer().checkpointNow();
         QCOMPARE(cardsInDatabaseFile(path, scratch), before + 31);
         QCOMPARE(

@@ -1,6 +1,5 @@
 #include "storage/collectionschema.h"
 #include "storage/database.h"
-#include "storage/usercollection.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -19,6 +18,31 @@ using namespace javumbo::storage;
 using javumbo::testsupport::queryColumn;
 using javumbo::testsupport::queryNumber;
 
+namespace {
+
+// A collection file made by collectionschema::createFile at d0 10:00, UTC.
+class FreshFile
+{
+public:
+    FreshFile()
+    {
+        if (auto created = collectionschema::createFile(path(), testsupport::kDay0TenAmMs, 0); !created)
+            qFatal("cannot create %s: %s", qPrintable(path()), qPrintable(created.error().message));
+    }
+    ~FreshFile() { Database::closeOnThisThread(path()); }
+    QString path() const { return m_dir.filePath(u"collection.db"_s); }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+Result<Connection *> openCollection(const QString &path)
+{
+    return Database::open(path, OpenMode::ReadWrite, &collectionschema::verify);
+}
+
+} // namespace
+
 class TestCollectionSchema : public QObject
 {
     Q_OBJECT
@@ -35,7 +59,7 @@ private slots:
 
     void create_writesAllTablesAndIndexes()
     {
-        testsupport::CollectionFixture fixture;
+        FreshFile fixture;
         const QStringList tables = queryColumn(
             fixture.path(), u"SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"_s);
         QCOMPARE(tables, (QStringList {u"cards"_s, u"col"_s, u"graves"_s, u"notes"_s, u"revlog"_s}));
@@ -56,7 +80,7 @@ private slots:
 
     void create_writesFreshColRow()
     {
-        testsupport::CollectionFixture fixture;
+        FreshFile fixture;
         const QString path = fixture.path();
         QCOMPARE(queryNumber(path, u"SELECT count(*) FROM col"_s), qint64(1));
         QCOMPARE(queryNumber(path, u"SELECT ver FROM col"_s), qint64(11));
@@ -102,15 +126,15 @@ private slots:
 
     void open_usesWalMode()
     {
-        testsupport::CollectionFixture fixture;
-        fixture.addCard(u"a"_s);
+        FreshFile fixture;
+        QVERIFY(openCollection(fixture.path()));
         QCOMPARE(queryColumn(fixture.path(), u"PRAGMA journal_mode"_s), QStringList {u"wal"_s});
     }
 
     void create_refusesExistingFile()
     {
-        testsupport::CollectionFixture fixture;
-        const auto again = UserCollection::create(fixture.path(), fixture.clock);
+        FreshFile fixture;
+        const auto again = collectionschema::createFile(fixture.path(), testsupport::kDay0TenAmMs, 0);
         QVERIFY(!again);
         QCOMPARE(again.code(), ErrorCode::StorageUnavailable);
         QCOMPARE(queryNumber(fixture.path(), u"SELECT ver FROM col"_s), qint64(11));
@@ -122,8 +146,7 @@ private slots:
         // A directory where the partial file should go makes creation fail.
         const QString path = dir.filePath(u"user.db"_s);
         QVERIFY(QDir().mkpath(path + u".creating"_s + u"/blocker"_s));
-        ManualClock clock;
-        const auto created = UserCollection::create(path, clock);
+        const auto created = collectionschema::createFile(path, testsupport::kDay0TenAmMs, 0);
         QVERIFY(!created);
         QVERIFY(!QFile::exists(path));
     }
@@ -131,17 +154,15 @@ private slots:
     void open_refusesMissingFileInsteadOfCreatingIt()
     {
         QTemporaryDir dir;
-        ManualClock clock;
-        UserCollection missing(dir.filePath(u"nobody.db"_s), clock);
-        const auto decks = missing.decks();
-        QVERIFY(!decks);
-        QCOMPARE(decks.code(), ErrorCode::StorageUnavailable);
+        const auto opened = openCollection(dir.filePath(u"nobody.db"_s));
+        QVERIFY(!opened);
+        QCOMPARE(opened.code(), ErrorCode::StorageUnavailable);
         QVERIFY(!QFile::exists(dir.filePath(u"nobody.db"_s)));
     }
 
     void open_refusesWrongSchemaVersion()
     {
-        testsupport::CollectionFixture fixture;
+        FreshFile fixture;
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"writer"_s);
             db.setDatabaseName(fixture.path());
@@ -150,10 +171,10 @@ private slots:
         }
         QSqlDatabase::removeDatabase(u"writer"_s);
         Database::closeOnThisThread(fixture.path());
-        const auto decks = fixture.collection().decks();
-        QVERIFY(!decks);
-        QCOMPARE(decks.code(), ErrorCode::StorageCorrupt);
-        QVERIFY(decks.error().message.contains(u"18"_s));
+        const auto opened = openCollection(fixture.path());
+        QVERIFY(!opened);
+        QCOMPARE(opened.code(), ErrorCode::StorageCorrupt);
+        QVERIFY(opened.error().message.contains(u"18"_s));
     }
 
     void open_refusesFileThatIsNotADatabase()
@@ -164,18 +185,9 @@ private slots:
         QVERIFY(junk.open(QIODevice::WriteOnly));
         junk.write(QByteArray(4096, 'x'));
         junk.close();
-        ManualClock clock;
-        UserCollection collection(path, clock);
-        const auto decks = collection.decks();
-        QVERIFY(!decks);
-        QCOMPARE(decks.code(), ErrorCode::StorageCorrupt);
-    }
-
-    void integrityCheck_reportsOk()
-    {
-        testsupport::CollectionFixture fixture;
-        fixture.addCard(u"a"_s);
-        QCOMPARE(fixture.collection().integrityCheck().value(), u"ok"_s);
+        const auto opened = openCollection(path);
+        QVERIFY(!opened);
+        QCOMPARE(opened.code(), ErrorCode::StorageCorrupt);
     }
 };
 

@@ -2,8 +2,11 @@
 #include "storage/transaction.h"
 #include "testsupport.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <thread>
 
 using namespace Qt::StringLiterals;
 using namespace javumbo;
@@ -85,25 +88,36 @@ private slots:
     void secondWriter_waitsForImmediateLockInsteadOfCorrupting()
     {
         // A transaction begun on another thread's connection while this one holds the write lock
-        // fails cleanly after busy_timeout with storage_unavailable, and nothing is half-written.
+        // waits at its BEGIN for the whole busy_timeout, then fails cleanly with storage_unavailable,
+        // and nothing is half-written.
+        constexpr int kBusyTimeoutMs = 50;
         Connection &connection = *open();
         Transaction holder(connection);
         QVERIFY(holder.isActive());
         insertRow(connection);
         Result<void> otherBegin;
+        qint64 beginTookMs = -1;
         std::thread other([&] {
-            auto otherConnection = Database::open(
-                m_dir.filePath(u"t.db"_s), OpenMode::ReadWrite, &createCounterTable, DatabaseOptions {50});
+            auto otherConnection = Database::open(m_dir.filePath(u"t.db"_s), OpenMode::ReadWrite,
+                &createCounterTable, DatabaseOptions {kBusyTimeoutMs});
             if (!otherConnection) {
                 otherBegin = otherConnection.error();
                 return;
             }
+            QElapsedTimer took;
+            took.start();
             Transaction second(*otherConnection.value());
+            beginTookMs = took.elapsed();
             otherBegin = second.isActive() ? Result<void>() : Result<void>(second.error());
         });
         other.join();
         QVERIFY(!otherBegin);
         QCOMPARE(otherBegin.code(), ErrorCode::StorageUnavailable);
+        // SQLite's busy answer to the BEGIN itself, after its busy handler waited the timeout out.
+        const QString message = otherBegin.error().message;
+        QVERIFY2(message.startsWith(u"database busy: BEGIN IMMEDIATE"_s), qPrintable(message));
+        QVERIFY2(beginTookMs >= kBusyTimeoutMs, qPrintable(QString::number(beginTookMs)));
+        QVERIFY(holder.isActive());
         QVERIFY(holder.commit());
         QCOMPARE(rows(connection), qint64(1));
     }

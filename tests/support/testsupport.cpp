@@ -20,10 +20,10 @@ void enterTestMode()
 
 CollectionFixture::CollectionFixture(scheduling::FuzzSource fuzz)
 {
-    const auto created = storage::UserCollection::create(path(), clock);
+    const auto created = collection::UserCollection::create(path(), clock);
     if (!created)
         qFatal("cannot create test collection: %s", qPrintable(created.error().message));
-    m_collection = std::make_unique<storage::UserCollection>(path(), clock, fuzz);
+    m_collection = std::make_unique<collection::UserCollection>(path(), clock, fuzz);
 }
 
 CollectionFixture::~CollectionFixture()
@@ -36,7 +36,7 @@ QString CollectionFixture::path() const
     return m_dir.filePath(u"collection.db"_s);
 }
 
-storage::CardRecord CollectionFixture::addCard(const QString &front, const QString &back, qint64 deckId)
+collection::CardRecord CollectionFixture::addCard(const QString &front, const QString &back, qint64 deckId)
 {
     auto added = m_collection->addCard({front, back, deckId, {}});
     if (!added)

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "collection/usercollection.h"
 #include "common/clock.h"
-#include "storage/usercollection.h"
 
 #include <QString>
 #include <QTemporaryDir>
@@ -25,14 +25,14 @@ public:
 
     ManualClock clock {kDay0TenAmMs, 0};
     QString path() const;
-    storage::UserCollection &collection() { return *m_collection; }
+    collection::UserCollection &collection() { return *m_collection; }
     // Adds a card to the Default deck and fails the test on error.
-    storage::CardRecord addCard(
+    collection::CardRecord addCard(
         const QString &front, const QString &back = QStringLiteral("back"), qint64 deckId = 1);
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<storage::UserCollection> m_collection;
+    std::unique_ptr<collection::UserCollection> m_collection;
 };
 
 // Runs `sql` on `path` through a private connection and returns the first column of every row.

@@ -120,7 +120,7 @@ bool ScreenshotTour::populate()
             }
             decks.insert(deck, created->id);
         }
-        storage::NewCard newCard {QString::fromUtf8(card.front), QString::fromUtf8(card.back),
+        collection::NewCard newCard {QString::fromUtf8(card.front), QString::fromUtf8(card.back),
             decks.value(deck), QString::fromUtf8(card.tags).split(u' '), {}};
         if (auto added = client->addCard(newCard); !added) {
             fail(added.error().message);
@@ -150,7 +150,7 @@ bool ScreenshotTour::populate()
                     if (!next || !next.value())
                         break;
                     const int ease = (day + i) % 7 == 0 ? 1 : (day + i) % 5 == 0 ? 4 : 3;
-                    storage::AnswerRequest answer {next.value()->card.cardId, ease, 4000 + 500 * i, {}};
+                    collection::AnswerRequest answer {next.value()->card.cardId, ease, 4000 + 500 * i, {}};
                     if (auto answered = client->answer(answer); !answered) {
                         fail(answered.error().message);
                         return false;
@@ -162,7 +162,7 @@ bool ScreenshotTour::populate()
     }
     // Cards added today, so the deck list and the review have new cards to show.
     for (const SampleCard &card : kAddedToday) {
-        storage::NewCard newCard {QString::fromUtf8(card.front), QString::fromUtf8(card.back),
+        collection::NewCard newCard {QString::fromUtf8(card.front), QString::fromUtf8(card.back),
             decks.value(QString::fromUtf8(card.deck)), QString::fromUtf8(card.tags).split(u' '), {}};
         if (auto added = client->addCard(newCard); !added) {
             fail(added.error().message);

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "records.h"
+#include "scheduling/answer.h"
+#include "scheduling/daytiming.h"
+#include "scheduling/ease.h"
+#include "scheduling/fuzz.h"
+#include "writecontext.h"
+
+#include <optional>
+
+namespace javumbo::collection {
+
+// One answer to one card, in the named steps of Anki's answering module
+// (rslib/src/scheduler/answering): load and check the card, compute its next
+// state, apply that to the card, write the revlog entry, tag a leech, and
+// count the answer in the decks' day counters. Runs inside the caller's
+// WriteContext, so the steps commit together or not at all.
+class Answering
+{
+public:
+    // The request's ease and time, checked before any transaction begins.
+    static Result<scheduling::Ease> checkRequest(const AnswerRequest &request);
+
+    Answering(WriteContext &context, const AnswerRequest &request, scheduling::Ease ease,
+        const scheduling::FuzzSource &fuzz);
+
+    // Runs every step. `readBefore`: the card as read before the transaction
+    // (CollectionHooks::cardBeforeAnswer), answered instead of reading it here.
+    Result<CardRecord> run(std::optional<CardRecord> readBefore);
+
+private:
+    Result<void> loadAndCheckCard(std::optional<CardRecord> readBefore);
+    Result<void> computeNextState();
+    Result<void> applyToCard();
+    Result<void> writeRevlog();
+    Result<void> tagLeech();
+    Result<void> updateDeckCounters();
+
+    WriteContext &m_context;
+    const AnswerRequest &m_request;
+    const scheduling::Ease m_ease;
+    const scheduling::FuzzSource &m_fuzz;
+    CollectionMeta *m_meta = nullptr;
+    CardRecord m_card;
+    int m_queueBefore = 0;
+    qint64 m_nowSeconds = 0;
+    scheduling::DayTiming m_timing;
+    scheduling::AnswerOutcome m_outcome;
+};
+
+} // namespace javumbo::collection

@@ -1,0 +1,11 @@
+#pragma once
+
+#include "common/result.h"
+
+namespace javumbo::collection {
+
+// The refusals several features of the collection share, worded once.
+Error cardNotFound(qint64 cardId);
+Error deckNotFound(qint64 deckId);
+
+} // namespace javumbo::collection
