@@ -32,6 +32,7 @@ struct CardRecord
     QString back;
     QStringList tags;
     scheduling::CardState state;
+    int flags = 0; // Anki's flag: 0 none, 1 red, 2 orange, 3 green, 4 blue (cards.flags & 7)
     qint64 mod = 0; // the card's version: strictly increases on every change
     QString etag() const;
 };

@@ -29,6 +29,7 @@ enum class ErrorCode
     InvalidEase, // invalid_ease
     InvalidDeckName, // invalid_deck_name
     InvalidQuery, // invalid_query
+    InvalidOptions, // invalid_options: a deck option outside Anki's range
     UsernameTaken, // username_taken
     EmailTaken, // email_taken
     DeckExists, // deck_exists
