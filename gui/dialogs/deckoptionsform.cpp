@@ -93,7 +93,10 @@ QSpinBox *DeckOptionsForm::count(const QString &name, int minimum, int maximum)
 QSpinBox *DeckOptionsForm::days(const QString &name, int minimum, int maximum)
 {
     QSpinBox *box = count(name, minimum, maximum);
-    box->setSuffix(u" days"_s);
+    // "1 day", "4 days": the suffix follows the number (set before the first value, which is 0).
+    auto suffix = [box](int value) { box->setSuffix(value == 1 ? u" day"_s : u" days"_s); };
+    suffix(box->value());
+    connect(box, &QSpinBox::valueChanged, box, suffix);
     return box;
 }
 

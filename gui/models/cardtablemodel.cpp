@@ -19,15 +19,19 @@ QString plainText(const QString &field)
     if (!cardhtml::looksLikeHtml(field))
         return field;
     // Line-ending tags become line breaks first: the table shows the first line, not lines run together.
-    static const QRegularExpression lineEnds(
-        u"<br\\s*/?>|</(div|p|li|h[1-6])>"_s, QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression lineEnds(u"<br\\s*/?>|<hr[^>]*>|</?(div|p|li|ul|ol|h[1-6])(\\s[^>]*)?>"_s,
+        QRegularExpression::CaseInsensitiveOption);
     return collection::notefields::stripHtml(QString(field).replace(lineEnds, u"\n"_s));
 }
 
 // Table cells show one line of text, as Anki's browser does: HTML stripped; the editor shows the whole field.
 QString firstLine(const QString &field)
 {
-    const QString line = plainText(field).section(u'\n', 0, 0).simplified();
+    QString line;
+    for (const QString &text : plainText(field).split(u'\n')) {
+        if (line = text.simplified(); !line.isEmpty())
+            break; // the first line with text: "<div>one</div>" starts with a break
+    }
     return line.size() > 80 ? line.left(79) + u"…"_s : line;
 }
 

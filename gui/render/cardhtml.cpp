@@ -107,7 +107,9 @@ QString cardHtml(const QString &front, const QString &back, bool answerShown)
 {
     if (!answerShown)
         return safeHtml(front);
-    return safeHtml(front) % u"<hr><a name=\"answer\"></a>"_s % safeHtml(back);
+    // The back in a block of its own: Qt draws an <hr> under its block's text, so inline text right
+    // after it would land above the rule.
+    return safeHtml(front) % u"<hr><div><a name=\"answer\"></a>"_s % safeHtml(back) % u"</div>"_s;
 }
 
 } // namespace javumbo::gui::cardhtml

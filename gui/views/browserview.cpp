@@ -9,6 +9,7 @@
 #include "models/counttext.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -27,6 +28,7 @@ namespace javumbo::gui {
 namespace {
 
 constexpr int kMaxRows = 1000; // CardService's page limit: more is a narrower search
+constexpr int kMinTextColumn = 140; // Front and Back stay readable; on a narrow window the table scrolls
 
 struct BrowserData
 {
@@ -92,6 +94,11 @@ BrowserView::BrowserView(ClientContext *context, QWidget *parent)
     header->setSectionResizeMode(CardTableModel::FrontColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(CardTableModel::BackColumn, QHeaderView::Stretch);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->viewport()->installEventFilter(this); // its resize comes after the table laid it out
+    connect(header, &QHeaderView::sectionResized, this, [this](int column) {
+        if (column != CardTableModel::FrontColumn && column != CardTableModel::BackColumn)
+            fitTextColumns(); // a short column grew with its contents
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &BrowserView::currentRowChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, m_actions,
@@ -178,6 +185,34 @@ BrowserView::~BrowserView()
     QSettings settings;
     settings.setValue(u"browser/splitter"_s, m_splitter->saveState());
     settings.setValue(u"browser/search"_s, m_search->text());
+}
+
+bool BrowserView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        fitTextColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+// The texts share what the short columns leave, but never below kMinTextColumn: at 800×600 they
+// would shrink to "co…"; then they keep that width and the table scrolls sideways instead.
+void BrowserView::fitTextColumns()
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    int others = 0;
+    for (int column = 0; column < header->count(); ++column) {
+        if (column != CardTableModel::FrontColumn && column != CardTableModel::BackColumn)
+            others += header->sectionSize(column);
+    }
+    const int available = m_table->viewport()->width() - others;
+    const bool stretch = available >= 2 * kMinTextColumn;
+    const auto mode = stretch ? QHeaderView::Stretch : QHeaderView::Interactive;
+    for (int column : {int(CardTableModel::FrontColumn), int(CardTableModel::BackColumn)}) {
+        if (header->sectionResizeMode(column) != mode)
+            header->setSectionResizeMode(column, mode);
+        if (!stretch && header->sectionSize(column) < kMinTextColumn)
+            header->resizeSection(column, kMinTextColumn);
+    }
 }
 
 void BrowserView::showEvent(QShowEvent *event)

@@ -59,6 +59,7 @@ public Q_SLOTS:
     void refresh();
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
 
@@ -66,6 +67,7 @@ private:
     void currentRowChanged(const QModelIndex &current, const QModelIndex &previous);
     void selectionChanged();
     void showError(const Error &error);
+    void fitTextColumns();
     const collection::CardRecord *selectedCard() const;
 
     ClientContext *m_context;

@@ -109,6 +109,20 @@ private slots:
         QCOMPARE(view.toPlainText(), u"a < b\nand b > c"_s);
     }
 
+    void answerSide_theRuleSeparatesFrontFromBack()
+    {
+        CardView view;
+        view.showCard(u"<b>el gato</b>"_s, u"<b>the cat</b>"_s, true);
+        QTextBlock rule = view.document()->begin();
+        while (
+            rule.isValid() && !rule.blockFormat().hasProperty(QTextFormat::BlockTrailingHorizontalRulerWidth))
+            rule = rule.next();
+        QVERIFY(rule.isValid());
+        QCOMPARE(rule.text(), QString()); // the rule's block holds nothing: it is drawn between the sides
+        QVERIFY(view.toPlainText().indexOf(u"el gato"_s) < view.toPlainText().indexOf(u"the cat"_s));
+        QVERIFY(rule.next().text().contains(u"the cat"_s));
+    }
+
     void editor_storesAnkisPlainHtml_data()
     {
         QTest::addColumn<QString>("stored");
@@ -171,16 +185,26 @@ private slots:
         QCOMPARE(edit.field(), anki);
     }
 
-    void browser_tableShowsTheTextOfHtmlFields()
+    void browser_tableShowsTheFirstLineOfHtmlFields_data()
     {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("inline tags") << u"<b>bold</b> front<br>second line"_s << u"bold front"_s;
+        QTest::newRow("a list after text") << u"<b>the cat</b><ul><li>el gato</li></ul>"_s << u"the cat"_s;
+        QTest::newRow("Anki's divs") << u"<div>uno</div><div>dos</div>"_s << u"uno"_s;
+    }
+    void browser_tableShowsTheFirstLineOfHtmlFields()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, shown);
         testsupport::GuiFixture fixture;
         const qint64 user = fixture.openNewProfile(u"hana"_s).userId;
-        QVERIFY(fixture.backend().cards().add(
-            user, {u"<b>bold</b> front<br>second line"_s, u"<i>x</i>"_s, 1, {}, {}}));
+        QVERIFY(fixture.backend().cards().add(user, {field, field, 1, {}, {}}));
         BrowserView browser(&fixture.context());
         browser.show();
         QTRY_COMPARE(browser.model()->rowCount(), 1);
-        QCOMPARE(browser.table()->model()->index(0, 0).data().toString(), u"bold front"_s);
+        QCOMPARE(browser.table()->model()->index(0, CardTableModel::FrontColumn).data().toString(), shown);
+        QCOMPARE(browser.table()->model()->index(0, CardTableModel::BackColumn).data().toString(), shown);
     }
 };
 

@@ -124,6 +124,17 @@ private slots:
         QCOMPARE(dialog->form()->findChild<QSpinBox *>(u"maximumInterval"_s)->maximum(), 36500);
         QCOMPARE(dialog->form()->findChild<QSpinBox *>(u"newPerDay"_s)->maximum(), 9999);
     }
+
+    void dayCounts_readInTheRightNumber()
+    {
+        auto dialog = open(m_spanish, u"Spanish"_s);
+        QVERIFY(dialog);
+        auto *graduating = dialog->form()->findChild<QSpinBox *>(u"graduatingInterval"_s);
+        graduating->setValue(1);
+        QCOMPARE(graduating->text(), u"1 day"_s);
+        graduating->setValue(4);
+        QCOMPARE(graduating->text(), u"4 days"_s);
+    }
 };
 
 QTEST_MAIN(TestDeckOptionsDialog)

@@ -7,6 +7,7 @@
 #include "hosting/serverpanel.h"
 #include "idleserverhost.h"
 #include "mainwindow.h"
+#include "models/cardtablemodel.h"
 #include "render/cardview.h"
 #include "views/browserview.h"
 #include "views/decklistview.h"
@@ -16,9 +17,11 @@
 #include <QAbstractButton>
 #include <QAbstractScrollArea>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QScrollBar>
 #include <QSettings>
 #include <QTabBar>
+#include <QTableView>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -153,6 +156,30 @@ private slots:
         m_window->close();
         m_window = std::make_unique<MainWindow>(&m_fixture->context(), &m_fixture->profiles(), &m_host);
         QCOMPARE(m_window->size(), before); // restored from the saved geometry
+    }
+
+    void at800x600_theBrowsersTextColumnsStayReadable()
+    {
+        QVERIFY(m_fixture->backend().cards().add(m_user, {u"comer"_s, u"to eat"_s, 1, {}, {}}));
+        m_window->resize(1280, 800);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        BrowserView *browser = m_window->browser();
+        m_window->showPage(browser);
+        browser->search(QString());
+        QTRY_COMPARE(browser->model()->rowCount(), 1);
+        QHeaderView *header = browser->table()->horizontalHeader();
+        QScrollBar *sideways = browser->table()->horizontalScrollBar();
+        QTRY_VERIFY(header->sectionSize(CardTableModel::FrontColumn) >= 140);
+        QCOMPARE(sideways->maximum(), 0); // wide: the texts share the room, nothing to scroll
+        // Narrow: the texts keep a readable width and the table scrolls sideways.
+        m_window->resize(800, 600);
+        QTRY_COMPARE(m_window->size(), QSize(800, 600));
+        QTRY_VERIFY(header->sectionSize(CardTableModel::FrontColumn) >= 140);
+        QVERIFY(header->sectionSize(CardTableModel::BackColumn) >= 140);
+        QVERIFY(sideways->maximum() > 0);
+        m_window->resize(1280, 800);
+        QTRY_COMPARE(sideways->maximum(), 0);
     }
 
     void hugeFront_scrollsToItsEnd()
