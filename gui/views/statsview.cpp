@@ -18,6 +18,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace javumbo::gui {
@@ -178,9 +180,11 @@ void StatsView::display()
     m_shown = true;
     const auto &r = m_report;
     const qint64 minutes = (r.secondsToday + 30) / 60;
+    // Under a minute in seconds: "in 0 minutes" would read as no study at all.
+    const QString time = r.secondsToday < 60 ? counted(r.secondsToday, u"second"_s, u"seconds"_s)
+                                             : counted(minutes, u"minute"_s, u"minutes"_s);
     m_today->setText(u"Today: %1 in %2. %3: %4 (%5 new, %6 learning, %7 review, %8 suspended)."_s
-                         .arg(counted(r.reviewsToday, u"review"_s, u"reviews"_s),
-                             counted(minutes, u"minute"_s, u"minutes"_s), m_deck->currentText(),
+                         .arg(counted(r.reviewsToday, u"review"_s, u"reviews"_s), time, m_deck->currentText(),
                              counted(r.cards, u"card"_s, u"cards"_s))
                          .arg(r.newCards)
                          .arg(r.learningCards)
@@ -188,17 +192,21 @@ void StatsView::display()
                          .arg(r.suspendedCards));
     const QPalette pal = palette();
     const int days = int(r.reviews.size());
-    collection::DayCounts minutesPerDay;
+    // In seconds while no day reaches ten minutes: whole minutes would show a short session as none.
+    const bool inMinutes = std::any_of(
+        r.studySeconds.cbegin(), r.studySeconds.cend(), [](qint64 seconds) { return seconds >= 600; });
+    collection::DayCounts timePerDay;
     for (qint64 seconds : r.studySeconds)
-        minutesPerDay.append((seconds + 30) / 60);
+        timePerDay.append(inMinutes ? (seconds + 30) / 60 : seconds);
     const QColor accent = pal.color(QPalette::Highlight);
     const std::pair<QChartView *, QChart *> charts[] = {
         {m_reviewChart,
             statscharts::dayChart(
                 u"Reviews per day"_s, u"days ago (0 = today)"_s, r.reviews, 1 - days, accent)},
         {m_timeChart,
-            statscharts::dayChart(u"Study time per day (minutes)"_s, u"days ago (0 = today)"_s, minutesPerDay,
-                1 - days, accent.darker(115))},
+            statscharts::dayChart(
+                inMinutes ? u"Study time per day (minutes)"_s : u"Study time per day (seconds)"_s,
+                u"days ago (0 = today)"_s, timePerDay, 1 - days, accent.darker(115))},
         {m_forecastChart,
             statscharts::dayChart(u"Due in the coming days"_s, u"days from today (overdue count as today)"_s,
                 r.forecast, 0, accent.darker(130))},

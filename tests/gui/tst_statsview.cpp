@@ -118,6 +118,35 @@ private slots:
         QVERIFY2(view.findChild<QLabel *>(u"todaySummary"_s)->text().contains(u"2 reviews in 1 minute"_s),
             qPrintable(view.findChild<QLabel *>(u"todaySummary"_s)->text()));
     }
+
+    // A short day still shows: 25 seconds are a bar in seconds, not a rounded-down zero minutes.
+    void studyTime_shortSessionsShowInSeconds_longOnesInMinutes()
+    {
+        testsupport::GuiFixture fixture;
+        const qint64 user = fixture.openNewProfile(u"jon"_s).userId;
+        auto card = fixture.backend().cards().add(user, {u"q"_s, u"a"_s, 1, {}, {}});
+        QVERIFY(card);
+        QVERIFY(fixture.backend().reviews().answer(user, {card->cardId, 3, 25000, {}}));
+        StatsView view(&fixture.context());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_VERIFY(!view.isLoading() && !view.reviewSeries().isEmpty());
+        auto *time = view.findChild<QChartView *>(u"timeChart"_s);
+        QCOMPARE(time->chart()->title(), u"Study time per day (seconds)"_s);
+        QCOMPARE(barTotal(time), qint64(25));
+        QVERIFY2(view.findChild<QLabel *>(u"todaySummary"_s)->text().contains(u"1 review in 25 seconds"_s),
+            qPrintable(view.findChild<QLabel *>(u"todaySummary"_s)->text()));
+
+        // Eleven minutes more today (answers count at most maxTaken, 60 s, each): minutes then.
+        for (int i = 0; i < 11; ++i) {
+            auto more = fixture.backend().cards().add(user, {u"m%1"_s.arg(i), u"a"_s, 1, {}, {}});
+            QVERIFY(more);
+            QVERIFY(fixture.backend().reviews().answer(user, {more->cardId, 3, 60000, {}}));
+        }
+        fixture.context().notifyChanged();
+        QTRY_COMPARE(time->chart()->title(), u"Study time per day (minutes)"_s);
+        QCOMPARE(barTotal(time), qint64(11)); // 685 s, to the nearest minute
+    }
 };
 
 QTEST_MAIN(TestStatsView)
