@@ -419,6 +419,7 @@ void TestGuardedTcpServer::connectionCap_refusesTheSixthAndAdmitsAfterOneCloses(
 {
     TransportLimits limits;
     limits.maxConnections = 5;
+    limits.maxConnectionsPerAddress = 5; // every client here is 127.0.0.1
     restart(limits);
 
     std::vector<std::unique_ptr<RawHttpClient>> clients;
@@ -460,6 +461,9 @@ void TestGuardedTcpServer::thousandIdleConnections_stillLetANewClientIn()
 {
     constexpr int idleCount = 1000;
     constexpr int batch = 40; // stays under the default listen backlog: no SYN is dropped and retried
+    TransportLimits limits;
+    limits.maxConnectionsPerAddress = 1024; // one address here, 127.0.0.1, stands for a class
+    restart(limits);
     std::vector<std::unique_ptr<RawHttpClient>> idle;
     idle.reserve(idleCount);
     while (int(idle.size()) < idleCount) {

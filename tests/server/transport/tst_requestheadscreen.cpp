@@ -8,6 +8,8 @@ using javumbo::server::TransportLimits;
 
 namespace {
 
+const TransportLimits defaultLimits;
+
 QString phaseName(RequestHeadScreen::Phase phase)
 {
     switch (phase) {
@@ -19,6 +21,8 @@ QString phaseName(RequestHeadScreen::Phase phase)
         return u"body"_s;
     case RequestHeadScreen::Phase::Rejected:
         return u"rejected"_s;
+    case RequestHeadScreen::Phase::Closed:
+        return u"closed"_s;
     }
     return {};
 }
@@ -71,7 +75,7 @@ struct Outcome
 
 Outcome screenInChunks(const QByteArray &input, qsizetype chunkSize)
 {
-    RequestHeadScreen screen {TransportLimits {}};
+    RequestHeadScreen screen {defaultLimits};
     for (qsizetype pos = 0; pos < input.size(); pos += chunkSize) {
         if (!screen.feed(QByteArrayView(input).sliced(pos, std::min(chunkSize, input.size() - pos))))
             break;
@@ -220,7 +224,7 @@ void TestRequestHeadScreen::screen_agreesInEverySplit()
 
 void TestRequestHeadScreen::rejection_remembersMethodPathAndRequestId()
 {
-    RequestHeadScreen screen {TransportLimits {}};
+    RequestHeadScreen screen {defaultLimits};
     QVERIFY(!screen.feed("PUT /cards/7?token=secret HTTP/1.1\r\nx-request-id:  abc-123 \r\n"
                          "X-Request-Id: second\r\nContent-Length: 2097152\r\n\r\n"));
     QCOMPARE(screen.rejection().status, 413);
@@ -232,7 +236,7 @@ void TestRequestHeadScreen::rejection_remembersMethodPathAndRequestId()
 
 void TestRequestHeadScreen::rejection_isTerminal()
 {
-    RequestHeadScreen screen {TransportLimits {}};
+    RequestHeadScreen screen {defaultLimits};
     QVERIFY(!screen.feed("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"));
     QVERIFY(!screen.feed("GET / HTTP/1.1\r\n\r\n"));
     QCOMPARE(screen.rejection().status, 411);
@@ -242,7 +246,7 @@ void TestRequestHeadScreen::rejection_isTerminal()
 
 void TestRequestHeadScreen::skipBody_countsBodyWithoutLookingAtIt()
 {
-    RequestHeadScreen screen {TransportLimits {}};
+    RequestHeadScreen screen {defaultLimits};
     QVERIFY(screen.feed(withContentLength("10")));
     QCOMPARE(screen.phase(), RequestHeadScreen::Phase::InBody);
     screen.skipBody(4);
@@ -256,7 +260,7 @@ void TestRequestHeadScreen::skipBody_countsBodyWithoutLookingAtIt()
 void TestRequestHeadScreen::bodyThatLooksLikeHeaders_isNotScreened()
 {
     // 200 header-like lines inside a body are data, not fields: only the head is counted.
-    RequestHeadScreen screen {TransportLimits {}};
+    RequestHeadScreen screen {defaultLimits};
     const QByteArray body = withFields(200);
     QVERIFY(screen.feed(QByteArray(post(body) + "GET / HTTP/1.1\r\n\r\n")));
     QCOMPARE(screen.headsPassed(), quint64(2));
