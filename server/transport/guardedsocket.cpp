@@ -11,8 +11,21 @@
 #endif
 
 using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
 
 namespace javumbo::server {
+
+namespace {
+
+// How long a connection idles before it leaves Qt's event loop: long enough that a client in a
+// burst of requests never pays for parking, short enough that connections opened in a burst do
+// not pile up in Qt's poll set while they wait (every unparked one is polled on every pass).
+qint64 parkDelay(const TransportLimits &limits)
+{
+    return std::clamp<std::chrono::milliseconds>(limits.idleTimeout / 4, 10ms, 250ms).count();
+}
+
+} // namespace
 
 GuardedSocket::GuardedSocket(GuardedTcpServer &server)
     : QTcpSocket(&server), m_server(server), m_screen(server.limits())
@@ -20,6 +33,8 @@ GuardedSocket::GuardedSocket(GuardedTcpServer &server)
 
 GuardedSocket::~GuardedSocket()
 {
+    if (m_parked)
+        m_server.parking().unpark(this, m_serial);
     m_server.forget(this);
 }
 
@@ -27,12 +42,9 @@ void GuardedSocket::startScreening()
 {
     // Slots run in connection order: this one is connected before QtHttpServer's parser, so it
     // sees every chunk first and can drain a refused one before the parser reads a byte of it.
+    // Nothing on disconnected: QtHttpServer deletes the socket then (we do for refused ones), and
+    // the destructor counts it out. Each connection costs memory on every idle socket.
     connect(this, &QTcpSocket::readyRead, this, &GuardedSocket::screenChunk);
-    connect(this, &QTcpSocket::bytesWritten, this, &GuardedSocket::onBytesWritten);
-    connect(this, &QTcpSocket::disconnected, this, [this] {
-        m_server.forget(this);
-        m_server.wheel().cancel(*this);
-    });
     m_lastActivityMs = DeadlineWheel::nowMs();
     rearm(m_lastActivityMs);
 }
@@ -46,6 +58,7 @@ void GuardedSocket::refuseConnection(
     int status, const QString &code, const QString &message, int retryAfterSeconds)
 {
     const QString requestId = generateRequestId();
+    connect(this, &QTcpSocket::disconnected, this, &QObject::deleteLater); // never the parser's
     queueFinalAnswer(buildRejectionResponse(status, code, message, requestId, retryAfterSeconds));
     m_server.noteRejected(status, code, requestId, peerAddress(), QString(), QString());
 }
@@ -85,15 +98,91 @@ void GuardedSocket::sendInOrder()
             m_closeStartedMs = DeadlineWheel::nowMs();
             rearm(m_closeStartedMs);
         }
-        write(next.bytes);
+        writeAnswer(next.bytes);
+        rearm(m_lastActivityMs);
         if (m_state == State::Answering) {
-            flush();
+            if (bytesToWrite() > 0)
+                flush();
             // flush() may already have reported bytesWritten and moved us on.
             if (m_state == State::Answering && bytesToWrite() == 0)
                 shutDownWriteSide();
             return;
         }
     }
+}
+
+void GuardedSocket::writeAnswer(const QByteArray &bytes)
+{
+    m_lastActivityMs = DeadlineWheel::nowMs();
+#ifdef Q_OS_UNIX
+    // Straight to the kernel while Qt has nothing queued, as it nearly always has not. Qt would
+    // copy a small answer into a 32 KiB write chunk that the socket keeps for good, and enable and
+    // then disable its write notifier, which costs a search through every notifier of the thread
+    // (docs/platform-notes.md §29). What the kernel does not take goes through Qt as before.
+    if (bytesToWrite() == 0 && socketDescriptor() != -1) {
+        const ssize_t sent = ::send(int(socketDescriptor()), bytes.constData(), std::size_t(bytes.size()),
+            MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent == bytes.size())
+            return;
+        if (sent > 0) {
+            writeThroughQt(bytes.sliced(sent));
+            return;
+        }
+        // EAGAIN, or an error that Qt's own write reports.
+    }
+#endif
+    writeThroughQt(bytes);
+}
+
+void GuardedSocket::writeThroughQt(const QByteArray &bytes)
+{
+    // Only answers the kernel did not take at once are ever written by Qt: watch its progress
+    // from the first such one on.
+    if (!m_watchingWrites) {
+        m_watchingWrites = true;
+        connect(this, &QTcpSocket::bytesWritten, this, &GuardedSocket::onBytesWritten);
+    }
+    write(bytes);
+}
+
+bool GuardedSocket::isParkable() const
+{
+    return m_state == State::Open && !m_parked && !hasAnswersOutstanding()
+        && m_screen.phase() == RequestHeadScreen::Phase::BetweenRequests && bytesAvailable() == 0
+        && bytesToWrite() == 0;
+}
+
+void GuardedSocket::park()
+{
+    releaseReadBuffer();
+    m_parked = m_server.parking().park(this, m_serial);
+}
+
+void GuardedSocket::wake()
+{
+    if (!m_parked)
+        return;
+    m_parked = false;
+    // Qt polls the socket again and finds what woke it on its next pass.
+    m_server.parking().unpark(this, m_serial);
+    m_lastActivityMs = DeadlineWheel::nowMs();
+    rearm(m_lastActivityMs);
+}
+
+void GuardedSocket::releaseReadBuffer()
+{
+    // Qt keeps the 16 KiB chunk of a socket's read buffer after its first read, for good: most
+    // of what an idle connection costs. QIODevice::read(n) hands over the buffer's first chunk
+    // whole when n is all it holds, so one byte put back and taken again frees it (Qt 6.4,
+    // docs/platform-notes.md §30). Only when nothing is buffered and no transaction is open
+    // (the parser's, if any, has read nothing).
+    if (bytesAvailable() != 0)
+        return;
+    if (isTransactionStarted())
+        rollbackTransaction();
+    ungetChar('\0');
+    if (bytesAvailable() == 1 && read(1).capacity() > 1)
+        m_server.noteReadBufferReleased();
 }
 
 void GuardedSocket::screenChunk()
@@ -221,6 +310,7 @@ void GuardedSocket::drain()
 
 void GuardedSocket::closeIdle()
 {
+    wake(); // back in Qt's hands before it closes
     if (state() != QAbstractSocket::ConnectedState)
         return;
     m_state = State::Closing;
@@ -232,6 +322,7 @@ void GuardedSocket::closeIdle()
 
 void GuardedSocket::abortNow()
 {
+    wake();
     if (state() != QAbstractSocket::UnconnectedState)
         abort();
 }
@@ -246,6 +337,10 @@ void GuardedSocket::rearm(qint64 nowMs)
         if (m_lastActivityMs == 0)
             m_lastActivityMs = nowMs;
         deadline = m_lastActivityMs + limits.idleTimeout.count();
+        // Time to leave Qt's loop (IdleParking), unless that time passed while a request ran.
+        const qint64 parkAt = m_lastActivityMs + parkDelay(limits);
+        if (!m_parked && m_state == State::Open && parkAt > nowMs)
+            deadline = std::min(deadline, parkAt);
         if (m_headStartedMs >= 0)
             deadline = std::min(deadline, m_headStartedMs + limits.headTimeout.count());
     } else {
@@ -275,6 +370,8 @@ void GuardedSocket::deadlineReached(qint64 nowMs)
         rearm(nowMs);
         return;
     }
+    if (nowMs >= m_lastActivityMs + parkDelay(limits) && isParkable())
+        park();
     if (nowMs >= m_lastActivityMs + limits.idleTimeout.count()) {
         // A request still being worked on is no idle connection: its answer restarts the clock.
         if (!hasAnswersOutstanding()) {

@@ -50,7 +50,7 @@ public:
     void respond(quint64 sequence, QByteArray response, bool close);
 
 private:
-    friend class GuardedTcpServer; // counts it in and out (m_counted, m_countedAddress)
+    friend class GuardedTcpServer; // counts it in and out (m_counted, m_countedAddress), wakes it
 
     enum class State
     {
@@ -67,6 +67,12 @@ private:
         bool close = false;
     };
 
+    void park();
+    void wake();
+    bool isParkable() const;
+    void releaseReadBuffer();
+    void writeAnswer(const QByteArray &bytes);
+    void writeThroughQt(const QByteArray &bytes);
     void screenChunk();
     void afterParser();
     qint64 parserConsumed() const;
@@ -101,6 +107,9 @@ private:
     QList<Pending> m_pending; // answers finished ahead of their turn, by sequence
     // Counted in GuardedTcpServer's open connections, under this peer address.
     bool m_counted = false;
+    bool m_parked = false; // out of Qt's event loop (IdleParking) until data arrives
+    bool m_watchingWrites = false; // bytesWritten connected
+    quint64 m_serial = 0; // unique per server: its key in IdleParking
     QHostAddress m_countedAddress;
 };
 

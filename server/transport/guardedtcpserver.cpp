@@ -2,12 +2,16 @@
 
 #include "transport/guardedsocket.h"
 
+#include <QAbstractHttpServer>
 #include <QLoggingCategory>
 #include <QStringBuilder>
 #include <QTcpSocket>
 
 #include <algorithm>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
 #include <unistd.h>
@@ -27,6 +31,11 @@ constexpr std::chrono::milliseconds maximalAcceptBackoff = 1000ms;
 // Refused connections still hold a descriptor while their 503 goes out. Under a flood, past
 // this many, close new ones at once: an answer is not worth running out of descriptors.
 constexpr int maxRefusalsClosing = 64;
+// Hand freed memory back to the system once this many connections have closed, or this many
+// read buffers were freed by parking.
+constexpr int memoryReleaseStep = 256;
+// Re-bind to the HTTP server after this many new connections: sender() then walks at most this far.
+constexpr int rebindEvery = 32;
 
 // Deadlines fire up to one tick late: an eighth of the shortest timeout, from 5 to 250 ms.
 std::chrono::milliseconds wheelTick(const TransportLimits &limits)
@@ -50,11 +59,17 @@ GuardedTcpServer::GuardedTcpServer(const TransportLimits &limits, QObject *paren
     : QTcpServer(parent)
     , m_limits(limits)
     , m_wheel(wheelTick(limits), this)
+    , m_parking(this)
     , m_acceptBackoff(initialAcceptBackoff)
 {
     m_resumeTimer.setSingleShot(true);
     connect(&m_resumeTimer, &QTimer::timeout, this, &GuardedTcpServer::resumeAfterError);
     connect(this, &QTcpServer::acceptError, this, &GuardedTcpServer::onAcceptError);
+    m_trimTimer.setSingleShot(true);
+    m_trimTimer.setInterval(200ms);
+    connect(&m_trimTimer, &QTimer::timeout, this, &GuardedTcpServer::releaseMemory);
+    connect(&m_parking, &IdleParking::woken, this,
+        [](QTcpSocket *socket) { static_cast<GuardedSocket *>(socket)->wake(); });
 }
 
 GuardedTcpServer::~GuardedTcpServer()
@@ -91,6 +106,7 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     // accept() works again: the next error burst starts from the short delay.
     m_acceptBackoff = initialAcceptBackoff;
     auto *socket = new GuardedSocket(*this);
+    socket->m_serial = ++m_nextSerial;
     if (!socket->setSocketDescriptor(socketDescriptor)) {
         // Typically a client that reset before we got to it: routine, so not a warning.
         qCDebug(lcTransport, "cannot adopt an accepted socket: %ls", qUtf16Printable(socket->errorString()));
@@ -118,7 +134,8 @@ void GuardedTcpServer::admit(GuardedSocket *socket)
 {
     bump(Accepted);
     socket->m_counted = true;
-    m_openConnections.fetch_add(1, std::memory_order_relaxed);
+    m_openHighWater
+        = std::max(m_openHighWater, m_openConnections.fetch_add(1, std::memory_order_relaxed) + 1);
     const QHostAddress peer = socket->peerAddress();
     if (!m_limits.trustedProxies.contains(peer)) {
         socket->m_countedAddress = peer;
@@ -127,6 +144,7 @@ void GuardedTcpServer::admit(GuardedSocket *socket)
 
     // Before addPendingConnection(): the screen must be connected to readyRead ahead of the parser.
     socket->startScreening();
+    bringBindingToFront();
     // QtHttpServer 6.4.2 takes the socket and connects its parser right here, inside the
     // pendingConnectionAvailable signal that addPendingConnection() emits (README.md).
     addPendingConnection(socket);
@@ -144,6 +162,21 @@ void GuardedTcpServer::admit(GuardedSocket *socket)
     socket->followParser();
 }
 
+void GuardedTcpServer::bringBindingToFront()
+{
+    // QtHttpServer 6.4.2 finds the QTcpServer of a new connection with QObject::sender(), which
+    // walks the HTTP server's list of senders from the newest: one per open socket (its parser's
+    // readyRead), then, last, the binding to us. So every new connection cost a walk over all
+    // the open ones (half the CPU of accepting with 10,000 open; docs/platform-notes.md §31).
+    // Binding again puts our connection first. Cheap: the signal has no other receiver.
+    auto *http = qobject_cast<QAbstractHttpServer *>(parent());
+    if (!http || m_sinceRebind++ < rebindEvery)
+        return;
+    m_sinceRebind = 0;
+    disconnect(this, &QTcpServer::pendingConnectionAvailable, http, nullptr);
+    http->bind(this);
+}
+
 void GuardedTcpServer::refuse(GuardedSocket *socket, const QString &message)
 {
     if (m_refusalsClosing >= maxRefusalsClosing) {
@@ -154,8 +187,6 @@ void GuardedTcpServer::refuse(GuardedSocket *socket, const QString &message)
     }
     ++m_refusalsClosing;
     connect(socket, &QObject::destroyed, this, [this] { --m_refusalsClosing; });
-    // Never handed to the parser: it is ours to delete.
-    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     socket->startScreening(); // drains whatever the client sends while its answer goes out
     socket->refuseConnection(503, u"too_many_connections"_s, message, 1);
 }
@@ -165,13 +196,34 @@ void GuardedTcpServer::forget(GuardedSocket *socket)
     if (!socket->m_counted)
         return;
     socket->m_counted = false;
-    m_openConnections.fetch_sub(1, std::memory_order_relaxed);
+    const int open = m_openConnections.fetch_sub(1, std::memory_order_relaxed) - 1;
+    // Many connections gone: give their memory back to the system (glibc keeps freed heap), once
+    // they have stopped closing for a moment.
+    if (m_openHighWater - open >= memoryReleaseStep)
+        m_trimTimer.start();
     if (socket->m_countedAddress.isNull())
         return;
     const auto count = m_perAddress.find(socket->m_countedAddress);
     if (count != m_perAddress.end() && --count.value() <= 0)
         m_perAddress.erase(count);
     socket->m_countedAddress.clear();
+}
+
+void GuardedTcpServer::noteReadBufferReleased()
+{
+    // Parked connections free their read chunks (16 KiB each) while others are still arriving:
+    // hand the holes back too, once parking has paused for a moment.
+    if (++m_releasedSinceTrim >= memoryReleaseStep)
+        m_trimTimer.start();
+}
+
+void GuardedTcpServer::releaseMemory()
+{
+    m_openHighWater = openConnections();
+    m_releasedSinceTrim = 0;
+#ifdef __GLIBC__
+    ::malloc_trim(0);
+#endif
 }
 
 void GuardedTcpServer::noteRejected(int status, const QString &code, const QString &requestId,

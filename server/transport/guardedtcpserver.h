@@ -1,6 +1,7 @@
 #pragma once
 
 #include "transport/deadlinewheel.h"
+#include "transport/idleparking.h"
 #include "transport/transportlimits.h"
 
 #include <QHash>
@@ -65,8 +66,12 @@ private:
 
     void admit(GuardedSocket *socket);
     void refuse(GuardedSocket *socket, const QString &message);
+    void bringBindingToFront();
     void forget(GuardedSocket *socket);
     DeadlineWheel &wheel() { return m_wheel; }
+    IdleParking &parking() { return m_parking; }
+    void releaseMemory();
+    void noteReadBufferReleased();
     void noteRejected(int status, const QString &code, const QString &requestId, const QHostAddress &peer,
         const QString &method, const QString &path);
     void noteIdleClosed() { bump(IdleClosed); }
@@ -81,6 +86,12 @@ private:
     // Open connections per client address (trusted proxies not counted); an address leaves at zero.
     QHash<QHostAddress, int> m_perAddress;
     DeadlineWheel m_wheel;
+    IdleParking m_parking;
+    quint64 m_nextSerial = 0;
+    int m_sinceRebind = 0; // new connections since the binding to the HTTP server was renewed
+    int m_openHighWater = 0; // since memory was last handed back
+    int m_releasedSinceTrim = 0; // read buffers freed by parking since memory was handed back
+    QTimer m_trimTimer;
     int m_refusalsClosing = 0;
     QTimer m_resumeTimer;
     std::chrono::milliseconds m_acceptBackoff;

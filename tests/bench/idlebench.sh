@@ -102,7 +102,7 @@ for round in $(seq 1 "$ROUNDS"); do
         esac
     done
     [ "$(grep -c . "$WORK/batches.$round" 2>/dev/null || echo 0)" -gt 0 ] || { cat "$WORK/clients.err" >&2; die "idle clients failed"; }
-    sleep 1
+    sleep 3 # idle for real: what a class's open tabs cost between requests
     rss_open=$(rss_kb)
     loads with-idle
     echo close >&4

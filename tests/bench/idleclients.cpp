@@ -5,6 +5,9 @@
 // Opens COUNT connections in batches of 500, each one sending GET /api/v1/health and reading the
 // answer before it idles (as a browser tab's connection does), and prints one line per batch:
 //   batch open_before=N connections=500 seconds=S rate=R
+// The batches that start with 0 and COUNT/2 open, and the probe below, first let the open ones
+// idle for a while (settleSeconds): they measure the set-up rate beside idle connections, not
+// beside connections that were answered a moment ago.
 // Then it opens one more batch as a probe of the set-up rate with COUNT open, closes the probe,
 // prints "holding COUNT" and waits until its standard input closes (or "close" is read), then
 // closes every connection and prints "closed". Source addresses rotate over 127.0.1.x, PER_ADDRESS
@@ -34,6 +37,7 @@ namespace {
 
 constexpr int batchSize = 500;
 constexpr int inFlight = 32;
+constexpr unsigned settleSeconds = 3;
 constexpr char request[] = "GET /api/v1/health HTTP/1.1\r\nHost: bench\r\n\r\n";
 
 struct Setup
@@ -184,9 +188,12 @@ int main(int argc, char **argv)
     held.reserve(std::size_t(count));
     while (int(held.size()) < count) {
         const int open = int(held.size());
+        if (open > 0 && open == count / 2)
+            ::sleep(settleSeconds);
         const std::vector<int> batch = timedBatch(port, open, std::min(batchSize, count - open), perAddress);
         held.insert(held.end(), batch.begin(), batch.end());
     }
+    ::sleep(settleSeconds);
     for (int fd : timedBatch(port, count, batchSize, perAddress))
         ::close(fd);
     std::printf("holding %d\n", count);
