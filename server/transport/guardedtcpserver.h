@@ -35,6 +35,8 @@ public:
     const TransportLimits &limits() const { return m_limits; }
     // Connections handed to the HTTP server and not yet disconnected.
     int openConnections() const;
+    // Open connections that idle outside Qt's event loop (IdleParking); server thread only.
+    int parkedConnections() const { return m_parking.parkedCount(); }
     TransportCounters counters() const;
 
 Q_SIGNALS:
