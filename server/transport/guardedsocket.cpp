@@ -92,6 +92,7 @@ void GuardedSocket::sendInOrder()
         Pending next = m_pending.takeFirst();
         ++m_nextToSend;
         if (next.close) {
+            wake(); // back in Qt's loop: the polite close drains through it
             m_pending.clear();
             m_nextToSend = m_nextSequence;
             m_state = State::Answering;
@@ -148,8 +149,8 @@ void GuardedSocket::writeThroughQt(const QByteArray &bytes)
 bool GuardedSocket::isParkable() const
 {
     return m_state == State::Open && !m_parked && !hasAnswersOutstanding()
-        && m_screen.phase() == RequestHeadScreen::Phase::BetweenRequests && bytesAvailable() == 0
-        && bytesToWrite() == 0;
+        && m_screen.phase() == RequestHeadScreen::Phase::BetweenRequests && !m_screen.isInHead()
+        && bytesAvailable() == 0 && bytesToWrite() == 0;
 }
 
 void GuardedSocket::park()

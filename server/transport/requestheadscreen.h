@@ -55,8 +55,12 @@ public:
     bool isRejected() const { return m_phase == Phase::Rejected; }
     // Rejected or Closed: no byte beyond streamOffset() belongs to a request.
     bool isFinished() const { return m_phase == Phase::Rejected || m_phase == Phase::Closed; }
-    // Between the first byte of a head and its end (a request line or blank lines seen, no body yet).
-    bool isInHead() const { return m_phase == Phase::InHead; }
+    // Between the first byte of a head and its end (blank lines before a request line count: a
+    // stream of them is a head that never ends).
+    bool isInHead() const
+    {
+        return m_phase == Phase::InHead || (m_phase == Phase::BetweenRequests && m_headBytes > 0);
+    }
     const HeadRejection &rejection() const { return m_rejection; }
     qint64 bodyBytesRemaining() const { return m_bodyRemaining; }
     quint64 headsPassed() const { return m_headsPassed; }

@@ -212,6 +212,26 @@ private Q_SLOTS:
         QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
     }
 
+    // Defect 1, the same with blank lines: they are skipped before a request line, yet a head too.
+    void blankLinesForEver_areASlowHeadToo()
+    {
+        server::TransportLimits limits;
+        limits.headTimeout = 500ms;
+        start(limits);
+        RawHttpClient client;
+        QVERIFY(client.connectTo(m_server->port()));
+        QElapsedTimer clock;
+        clock.start();
+        while (client.isConnected() && clock.elapsed() < 1500) { // 408 is due after 500 ms
+            client.send("\r\n");
+            QTest::qWait(100); // the attacker's pace, not a synchronisation
+        }
+        const auto response = client.readResponse();
+        QVERIFY(response);
+        QCOMPARE(response->status, 408);
+        QVERIFY(client.waitForDisconnected());
+    }
+
     // Defect 1: one address may hold only its share of the connections; a trusted proxy is exempt.
     void oneAddress_holdsOnlyItsShareOfTheConnections_data()
     {
