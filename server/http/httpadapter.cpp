@@ -15,6 +15,21 @@ struct ResponseChannel::State
 {
     State(GuardedSocket *s, HttpAdapter *a, GuardedSocket::Exchange e)
         : socket(s), adapter(a), exchange(e) { }
+    ~State()
+    {
+        // Never answered (a bug, or a task dropped at shutdown): the answers after this one would
+        // wait for it for ever, so end the connection in its place. The last reference dies on the
+        // server thread (ApiServer moves it there); queued all the same, to be safe anywhere.
+        if (!sent && socket) {
+            QMetaObject::invokeMethod(
+                socket.data(),
+                [socket = socket, sequence = exchange.sequence] {
+                    if (socket)
+                        socket->respond(sequence, QByteArray(), true);
+                },
+                Qt::QueuedConnection);
+        }
+    }
     QPointer<GuardedSocket> socket;
     QPointer<HttpAdapter> adapter;
     GuardedSocket::Exchange exchange;
