@@ -244,7 +244,7 @@ private slots:
         CheckerRun run;
         const QString front = HistoryBuilder::front(run.alice, u"u1_1"_s);
         const QString back = HistoryBuilder::back(u"u1_1"_s);
-        storage::CardRecord card;
+        collection::CardRecord card;
         if (damage == u"swallowed"_s) {
             // What the lenient reader made of "<front>\ud800" + separator + back: one field.
             card = run.data.addCard(run.alice, front + QString::fromUcs4(U"\U0001001F") + back, QString());
