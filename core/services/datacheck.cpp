@@ -56,7 +56,7 @@ QJsonObject DataCheckReport::toJson() const
     for (const Finding &finding : findings)
         list.append(QJsonObject {
             {u"file"_s, finding.file}, {u"problem"_s, finding.problem}, {u"detail"_s, finding.detail}});
-    return QJsonObject {{u"ok"_s, ok()}, {u"filesChecked"_s, filesChecked}, {u"accounts"_s, accounts},
+    return QJsonObject {{u"ok"_s, ok()}, {u"files_checked"_s, filesChecked}, {u"accounts"_s, accounts},
         {u"collections"_s, collections}, {u"findings"_s, list}};
 }
 

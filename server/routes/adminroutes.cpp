@@ -41,6 +41,8 @@ QList<Gauge> storageGauges(Backend &backend)
                 u"Seconds since the last scheduled backup succeeded; -1 before the first."_s, age},
             {u"javumbo_backup_last_duration_seconds"_s, u"How long the last scheduled backup took."_s,
                 backups.lastSeconds},
+            {u"javumbo_backup_successes_total"_s, u"Scheduled backups taken since the server started."_s,
+                double(backups.successes)},
             {u"javumbo_backup_failures_total"_s, u"Scheduled backups that failed."_s,
                 double(backups.failures)},
         };
