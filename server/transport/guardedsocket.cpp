@@ -336,8 +336,6 @@ void GuardedSocket::rearm(qint64 nowMs)
     const TransportLimits &limits = m_server.limits();
     qint64 deadline = 0;
     if (m_state == State::Open || m_state == State::Discarding) {
-        if (m_lastActivityMs == 0)
-            m_lastActivityMs = nowMs;
         deadline = m_lastActivityMs + limits.idleTimeout.count();
         // Time to leave Qt's loop (IdleParking), unless that time passed while a request ran.
         const qint64 parkAt = m_lastActivityMs + parkDelay(limits);
