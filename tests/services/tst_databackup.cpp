@@ -9,6 +9,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -229,6 +231,20 @@ private slots:
         QVERIFY(marker.open(QIODevice::WriteOnly));
         marker.write("{\"reason\":\"test\"}");
         marker.close();
+        {
+            // A collection of another Anki schema version.
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"newer"_s);
+            db.setDatabaseName(userDbs + u"user_%1.db"_s.arg(m_users[0]));
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(u"UPDATE col SET ver = 12"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"newer"_s);
+        // A WAL no checkpoint keeps up with (sparse: only its size matters).
+        QFile wal(userDbs + u"user_999.db-wal"_s);
+        QVERIFY(wal.open(QIODevice::WriteOnly));
+        QVERIFY(wal.resize(DataCheck::kOversizedWalBytes + 4096));
+        wal.close();
 
         auto report = DataCheck::run(dataDir());
         QVERIFY(report);
@@ -236,8 +252,8 @@ private slots:
         QStringList problems;
         for (const auto &finding : report->findings)
             problems << finding.problem;
-        for (const QString &expected :
-            {u"orphan-collection"_s, u"missing-collection"_s, u"integrity"_s, u"quarantined"_s})
+        for (const QString &expected : {u"orphan-collection"_s, u"missing-collection"_s, u"integrity"_s,
+                 u"quarantined"_s, u"schema"_s, u"oversized-wal"_s})
             QVERIFY2(problems.contains(expected), qPrintable(report->toText()));
         QCOMPARE(report->toJson().value(u"ok"_s).toBool(), false);
     }

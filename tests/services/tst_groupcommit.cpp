@@ -3,8 +3,10 @@
 // behind a lock the test holds, so they are certain to meet in one batch.
 #include "services/backend.h"
 #include "services/collectionaccess.h"
+#include "services/idempotencystore.h"
 #include "services/writebatch.h"
 #include "storage/database.h"
+#include "storage/transaction.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -192,6 +194,48 @@ private slots:
         QCOMPARE(cards() - before, qint64(1));
         auto record = m_backend->cards().idempotencyStore().find(m_user, u"k"_s);
         QVERIFY(record && record.value() && record.value()->completed);
+    }
+
+    // idempotency.db is one file for all users: the records queued while one
+    // batch commits are committed together by the next, one sync for all.
+    void idempotencyRecordsQueuedDuringACommitShareTheNextOne()
+    {
+        IdempotencyStore store(m_dir->filePath(u"keys.db"_s), m_clock);
+        QVERIFY(store.begin(m_user, u"first"_s, m_clock.nowMs(), "h"));
+        const quint64 before = store.writeStats().commits;
+        const auto waitFor = [&store](auto condition) {
+            QDeadlineTimer deadline(10000);
+            while (!condition(store.writeStats()) && !deadline.hasExpired())
+                std::this_thread::yield();
+            return condition(store.writeStats());
+        };
+
+        // This thread's connection holds the write lock: the first writer's batch waits in BEGIN.
+        auto other = storage::Database::open(m_dir->filePath(u"keys.db"_s), storage::OpenMode::ReadWrite,
+            [](storage::Connection &, storage::OpenMode) { return Result<void>(); });
+        QVERIFY(other);
+        auto blocking = std::make_unique<storage::Transaction>(*other.value());
+        QVERIFY(blocking->isActive());
+        constexpr int kWriters = 8;
+        std::vector<Result<void>> results(kWriters, Result<void>());
+        std::vector<std::thread> threads;
+        const auto writer
+            = [&](int i) { results[i] = store.begin(m_user, u"key %1"_s.arg(i), m_clock.nowMs(), "h"); };
+        threads.emplace_back(writer, 0);
+        QVERIFY(waitFor([](auto stats) { return stats.committing && stats.queued == 0; }));
+        for (int i = 1; i < kWriters; ++i)
+            threads.emplace_back(writer, i);
+        QVERIFY(waitFor([](auto stats) { return stats.queued == kWriters - 1; }));
+        blocking.reset(); // rolled back: the lock is free
+        for (std::thread &thread : threads)
+            thread.join();
+
+        for (int i = 0; i < kWriters; ++i) {
+            QVERIFY2(results[i], qPrintable(results[i] ? QString() : results[i].error().message));
+            auto found = store.find(m_user, u"key %1"_s.arg(i));
+            QVERIFY(found && found.value());
+        }
+        QCOMPARE(store.writeStats().commits - before, quint64(2)); // the first alone, then the other 7
     }
 };
 
