@@ -4,7 +4,10 @@
 
 #include <QMenu>
 
+#include <optional>
+
 class QActionGroup;
+class QTimer;
 
 namespace javumbo::gui {
 
@@ -14,11 +17,21 @@ class ClientContext;
 // checked), switching between them (asking for a profile's password when it
 // has one), creating, renaming and deleting profiles. Remembers the last
 // profile in QSettings for the next start.
+//
+// It also keeps automatic backups of the open profile, as Anki does: every
+// 30 minutes of use, when switching to another profile and when the app
+// closes (ProfileBackups keeps the newest 20), and restores one from
+// "Restore from backup…" after a confirmation, backing up the current
+// collection first.
 class ProfileMenu : public QMenu
 {
     Q_OBJECT
 public:
     ProfileMenu(ProfileStore *store, ClientContext *context, QWidget *parent = nullptr);
+    // Backs up the open profile: the app is closing.
+    ~ProfileMenu() override;
+
+    static constexpr int kBackupIntervalMs = 30 * 60 * 1000;
 
     // Opens the profile without asking for its password (the caller has just
     // made it, or checked it) and remembers it as the last one.
@@ -31,12 +44,18 @@ public:
     QAction *newProfileAction() const { return m_newProfile; }
     // The open profile, once the list has loaded.
     std::optional<Profile> currentProfile() const;
+    QAction *restoreBackupAction() const { return m_restoreBackup; }
+    QTimer *backupTimer() const { return m_backupTimer; }
 
 public Q_SLOTS:
     void createProfile();
     void renameProfile();
     void deleteProfile();
     void reloadProfiles();
+    // Takes a backup of the open profile on the worker thread.
+    void backUpOpenProfile();
+    // Lists the open profile's backups, asks which one and for confirmation, restores it.
+    void restoreBackup();
 
 private:
     void rebuild(const QList<Profile> &profiles);
@@ -48,7 +67,10 @@ private:
     QAction *m_newProfile;
     QAction *m_renameProfile;
     QAction *m_deleteProfile;
+    QAction *m_restoreBackup;
     QAction *m_separator;
+    QTimer *m_backupTimer;
+    std::optional<Profile> m_open;
     QActionGroup *m_group = nullptr; // owns the profile entries
     QList<Profile> m_profiles;
 };

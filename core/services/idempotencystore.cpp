@@ -1,6 +1,7 @@
 #include "idempotencystore.h"
 
 #include "storage/database.h"
+#include "storage/transaction.h"
 #include "walcheckpointer.h"
 
 using namespace Qt::StringLiterals;
@@ -76,18 +77,72 @@ Result<int> IdempotencyStore::purgeExpired()
 
 Result<int> IdempotencyStore::write(const QString &sql, const QVariantList &values)
 {
-    std::lock_guard guard(m_writeMutex);
+    QueuedWrite mine {sql, values, std::nullopt};
+    std::unique_lock lock(m_queueMutex);
+    m_queue.push_back(&mine);
+    // Either a writer commits `mine` with its batch, or the turn is free and
+    // `mine` (still queued: a writer takes the whole queue) is in this one.
+    m_written.wait(lock, [&] { return mine.result.has_value() || !m_writing; });
+    if (mine.result)
+        return *mine.result;
+    m_writing = true;
+    std::vector<QueuedWrite *> batch;
+    batch.swap(m_queue);
+    lock.unlock();
+    std::vector<Result<int>> results = commitTogether(batch);
+    lock.lock();
+    for (std::size_t i = 0; i < batch.size(); ++i)
+        batch[i]->result = std::move(results[i]);
+    m_writing = false;
+    m_written.notify_all();
+    return *mine.result;
+}
+
+std::vector<Result<int>> IdempotencyStore::commitTogether(const std::vector<QueuedWrite *> &writes)
+{
     auto db = storage::Database::open(m_path, storage::OpenMode::CreateIfMissing, &createSchema);
     if (!db)
-        return db.error();
-    storage::Query query(*db.value(), sql);
-    for (const QVariant &value : values)
-        query.bind(value);
-    if (auto done = query.exec(); !done)
-        return done.error();
+        return std::vector<Result<int>>(writes.size(), db.error());
+    storage::BatchTransaction batch(*db.value());
+    if (!batch.isActive())
+        return std::vector<Result<int>>(writes.size(), batch.error());
+    std::vector<Result<int>> results;
+    results.reserve(writes.size());
+    for (const QueuedWrite *write : writes) {
+        storage::Transaction savepoint(*db.value()); // a failed statement rolls back alone
+        if (!savepoint.isActive()) {
+            results.emplace_back(savepoint.error());
+            continue;
+        }
+        storage::Query query(*db.value(), write->sql);
+        for (const QVariant &value : write->values)
+            query.bind(value);
+        if (auto done = query.exec(); !done) {
+            results.emplace_back(done.error());
+        } else if (auto released = savepoint.commit(); !released) {
+            results.emplace_back(released.error());
+        } else {
+            results.emplace_back(query.rowsAffected());
+        }
+    }
+    if (auto committed = batch.commit(); !committed) {
+        for (Result<int> &result : results)
+            result = committed.error(); // nothing of the batch is on disk
+        return results;
+    }
+    {
+        std::lock_guard guard(m_queueMutex);
+        ++m_commits;
+    }
     if (m_checkpointer)
         m_checkpointer->noteWrite(m_path, 0);
-    return query.rowsAffected();
+    return results;
+}
+
+IdempotencyStore::WriteStats IdempotencyStore::writeStats() const
+{
+    std::lock_guard guard(m_queueMutex);
+    return {m_commits, int(m_queue.size()), m_writing};
 }
 
 } // namespace javumbo

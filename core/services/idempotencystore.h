@@ -7,8 +7,10 @@
 #include <QString>
 #include <QVariantList>
 
+#include <condition_variable>
 #include <mutex>
 #include <optional>
+#include <vector>
 
 namespace javumbo {
 
@@ -42,20 +44,46 @@ public:
     Result<void> complete(qint64 userId, const QString &key, int status, const QByteArray &body);
     Result<void> abandon(qint64 userId, const QString &key);
     Result<int> purgeExpired();
+    // For tests of the combining: transactions committed so far (each one
+    // sync with --durability full), statements waiting for a turn, and
+    // whether a thread is committing a batch now.
+    struct WriteStats
+    {
+        quint64 commits = 0;
+        int queued = 0;
+        bool committing = false;
+    };
+    WriteStats writeStats() const;
 
 private:
+    struct QueuedWrite
+    {
+        QString sql;
+        QVariantList values;
+        std::optional<Result<int>> result; // guarded by m_queueMutex
+    };
     // Runs one statement that changes the file; returns the rows it changed.
     Result<int> write(const QString &sql, const QVariantList &values);
+    // The writer's turn: every queued statement in one transaction, one
+    // savepoint each; the results in the same order.
+    std::vector<Result<int>> commitTogether(const std::vector<QueuedWrite *> &writes);
 
     QString m_path;
     const Clock &m_clock;
     WalCheckpointer *m_checkpointer = nullptr;
-    // One file for every user, so all users' keyed adds write here. SQLite's
-    // write lock is no queue and its busy handler sleeps between retries
-    // (PLATFORM-NOTES.md §14): writers take turns on this mutex instead.
-    // Guarded by m_writeMutex: no member, but every write to the file at
-    // m_path (write()); reads run without it (WAL).
-    std::mutex m_writeMutex;
+    // One file for every user, so all users' keyed adds write here, each
+    // twice, and with --durability full every commit is a sync. SQLite's write
+    // lock is no queue and its busy handler sleeps between retries
+    // (docs/platform-notes.md §14), so writers take turns, and the statements
+    // queued during one turn are committed together by the next (group
+    // commit, as for collections: docs/architecture.md §3.2). A caller
+    // returns only after the commit that holds its statement.
+    mutable std::mutex m_queueMutex;
+    std::condition_variable m_written;
+    // Guarded by m_queueMutex:
+    std::vector<QueuedWrite *> m_queue;
+    bool m_writing = false; // a thread is committing a batch
+    quint64 m_commits = 0;
 };
 
 } // namespace javumbo

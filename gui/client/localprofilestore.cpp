@@ -3,6 +3,7 @@
 #include "accounts/credentialrules.h"
 #include "localcollectionclient.h"
 #include "services/backend.h"
+#include "services/profilebackups.h"
 
 using namespace Qt::StringLiterals;
 
@@ -129,6 +130,27 @@ QString LocalProfileStore::usernameFor(const QString &name, const QStringList &t
     for (int n = 2; taken.contains(candidate, Qt::CaseInsensitive); ++n)
         candidate = base + u'-' + QString::number(n);
     return candidate;
+}
+
+Result<ProfileBackup> LocalProfileStore::backUp(const Profile &profile)
+{
+    auto entry = ProfileBackups(m_backend.context()).backUp(profile.userId);
+    if (!entry)
+        return entry.error();
+    return ProfileBackup {entry->path, entry->takenAt, entry->size};
+}
+
+Result<QList<ProfileBackup>> LocalProfileStore::backups(const Profile &profile)
+{
+    QList<ProfileBackup> result;
+    for (const auto &entry : ProfileBackups(m_backend.context()).list(profile.userId))
+        result.append({entry.path, entry.takenAt, entry.size});
+    return result;
+}
+
+Result<void> LocalProfileStore::restore(const Profile &profile, const QString &backupPath)
+{
+    return ProfileBackups(m_backend.context()).restore(profile.userId, backupPath);
 }
 
 } // namespace javumbo::gui

@@ -24,6 +24,9 @@ public:
     Result<void> deleteProfile(const Profile &profile) override;
     std::shared_ptr<CollectionClient> open(const Profile &profile) override;
     QString dataDirectory() const override;
+    Result<ProfileBackup> backUp(const Profile &profile) override;
+    Result<QList<ProfileBackup>> backups(const Profile &profile) override;
+    Result<void> restore(const Profile &profile, const QString &backupPath) override;
 
     // A free login for a profile name: its letters without accents, digits
     // and . _ - (3 to 32 characters, "profile" when nothing is left), made
