@@ -62,6 +62,16 @@ std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
         u"name"_s);
     parser.addOptions(
         {bind, port, dataDir, threads, logFormat, logFile, lockTimeout, idleTimeout, maxConnections, fault});
+    const QCommandLineOption registration(u"registration"_s,
+        u"open (default): anyone may register; closed: POST /register is refused and accounts come from"
+        " `javumbo users add`."_s,
+        u"open|closed"_s, u"open"_s);
+    const QCommandLineOption publicUrl(u"public-url"_s,
+        u"The address students use, when a reverse proxy is in front (https://... makes the session cookie"
+        " Secure); printed on start instead of the listening address."_s,
+        u"url"_s);
+    parser.addOption(registration);
+    parser.addOption(publicUrl);
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty()) {
         *error = u"unexpected argument \"%1\" (see --help)"_s.arg(parser.positionalArguments().first());
@@ -107,6 +117,21 @@ std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
     if (!ok || config.server.limits.maxConnections < 1) {
         *error = u"--max-connections must be a positive number"_s;
         return std::nullopt;
+    }
+    const QString registrationMode = parser.value(registration);
+    if (registrationMode != u"open"_s && registrationMode != u"closed"_s) {
+        *error = u"--registration must be open or closed"_s;
+        return std::nullopt;
+    }
+    config.server.registrationOpen = registrationMode == u"open"_s;
+    if (parser.isSet(publicUrl)) {
+        const QUrl url(parser.value(publicUrl), QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s)
+            || url.host().isEmpty()) {
+            *error = u"--public-url: \"%1\" is not an http:// or https:// URL"_s.arg(parser.value(publicUrl));
+            return std::nullopt;
+        }
+        config.server.publicUrl = url;
     }
     config.dataDir = parser.value(dataDir);
     if (parser.isSet(fault)) {
@@ -166,8 +191,16 @@ int runServe(const QStringList &arguments)
     // Handle signals before announcing readiness: whoever waits for the line may signal at once.
     SignalWatcher watcher;
     QTextStream out(stdout);
-    out << "Javumbo " << JAVUMBO_VERSION << " listening on " << server.url().toString()
-        << " (data: " << dataDir.value() << ")" << Qt::endl;
+    // Behind a proxy the listening address is no use to students: the public one comes first.
+    const QUrl publicUrl = config->server.publicUrl;
+    if (publicUrl.isValid())
+        out << "Javumbo " << JAVUMBO_VERSION << " at " << publicUrl.toString() << " (listening on "
+            << server.url().toString() << ", data: " << dataDir.value() << ")" << Qt::endl;
+    else
+        out << "Javumbo " << JAVUMBO_VERSION << " listening on " << server.url().toString()
+            << " (data: " << dataDir.value() << ")" << Qt::endl;
+    if (!config->server.registrationOpen)
+        out << "Registration is closed: add accounts with `javumbo users add NAME --email ...`" << Qt::endl;
 
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &server, [&](int signal) {
         out << "signal " << signal << ": finishing requests in flight" << Qt::endl;

@@ -37,6 +37,7 @@ Backend::Backend(const BackendOptions &options, const Clock &clock, UserLockRegi
     , m_decks(m_context)
     , m_cards(m_context)
     , m_reviews(m_context)
+    , m_stats(m_context)
 { }
 
 Result<void> Backend::initialize()

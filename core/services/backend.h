@@ -8,6 +8,7 @@
 #include "servicecontext.h"
 #include "sessions/loginthrottle.h"
 #include "sessions/sessionstore.h"
+#include "statsservice.h"
 #include "walcheckpointer.h"
 
 #include <memory>
@@ -44,6 +45,7 @@ public:
     const DeckService &decks() const { return m_decks; }
     const CardService &cards() const { return m_cards; }
     const ReviewService &reviews() const { return m_reviews; }
+    const StatsService &stats() const { return m_stats; }
     UserLockRegistry &locks() { return *m_context.locks; }
     const Clock &clock() const { return *m_context.clock; }
     const WalCheckpointer &checkpointer() const { return m_checkpointer; }
@@ -59,6 +61,7 @@ private:
     DeckService m_decks;
     CardService m_cards;
     ReviewService m_reviews;
+    StatsService m_stats;
 };
 
 } // namespace javumbo
