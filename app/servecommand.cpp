@@ -70,8 +70,11 @@ std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
         u"The address students use, when a reverse proxy is in front (https://... makes the session cookie"
         " Secure); printed on start instead of the listening address."_s,
         u"url"_s);
-    parser.addOption(registration);
-    parser.addOption(publicUrl);
+    const QCommandLineOption trustedProxy(u"trusted-proxy"_s,
+        u"A reverse proxy in front of the server (repeatable): its X-Forwarded-For or Forwarded header names"
+        " the client's address for the login throttle. Without it those headers are ignored."_s,
+        u"address"_s);
+    parser.addOptions({registration, publicUrl, trustedProxy});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty()) {
         *error = u"unexpected argument \"%1\" (see --help)"_s.arg(parser.positionalArguments().first());
@@ -132,6 +135,14 @@ std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
             return std::nullopt;
         }
         config.server.publicUrl = url;
+    }
+    for (const QString &value : parser.values(trustedProxy)) {
+        const QHostAddress proxy(value);
+        if (proxy.isNull()) {
+            *error = u"--trusted-proxy: \"%1\" is not an IP address"_s.arg(value);
+            return std::nullopt;
+        }
+        config.server.trustedProxies.append(proxy);
     }
     config.dataDir = parser.value(dataDir);
     if (parser.isSet(fault)) {

@@ -125,8 +125,8 @@ Result<void> Answering::updateDeckCounters()
 
 Result<void> Answering::recordUndo()
 {
-    auto undoId
-        = undolog::record(m_context.db(), m_before, m_card, m_revlogId, m_leechTagged, m_context.nowMs());
+    auto undoId = undolog::record(
+        m_context.db(), m_before, *m_meta, m_card, m_revlogId, m_leechTagged, m_context.nowMs());
     if (!undoId)
         return undoId.error();
     m_card.undoId = undoId.value();

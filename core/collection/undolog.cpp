@@ -4,6 +4,7 @@
 #include "decktree.h"
 #include "writecontext.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -104,18 +105,59 @@ Result<void> restoreNote(storage::Connection &db, qint64 noteId, const QJsonObje
     return update.exec();
 }
 
-void restoreDeckCounters(QJsonObject &decks, const QJsonObject &before)
+// Each day counter of each deck as it was before the answer and right after:
+// {"<deck id>": {"<key>": {"before": [day, n] or absent, "after": [day, n]}}}.
+QJsonObject counterChanges(const QJsonObject &before, const QJsonObject &afterDecks)
 {
+    QJsonObject changes;
     for (auto it = before.begin(); it != before.end(); ++it) {
+        const QJsonObject was = it.value().toObject();
+        const QJsonObject now = afterDecks.value(it.key()).toObject();
+        QJsonObject deckChanges;
+        for (const QString &key : kCounterKeys) {
+            QJsonObject change {{u"after"_s, now.value(key)}};
+            if (was.contains(key))
+                change.insert(u"before"_s, was.value(key));
+            deckChanges.insert(key, change);
+        }
+        changes.insert(it.key(), deckChanges);
+    }
+    return changes;
+}
+
+// A counter nobody touched since the answer goes back exactly as it was. One
+// that answers of other cards have counted on since (undo is not newest-first
+// only) loses just this answer's share, and one that has moved on to a later
+// day no longer holds the answer at all.
+QJsonValue counterWithout(const QJsonValue &current, const QJsonObject &change)
+{
+    const QJsonArray after = change.value(u"after"_s).toArray();
+    if (current == change.value(u"after"_s))
+        return change.value(u"before"_s); // undefined when it was absent
+    const QJsonArray counter = current.toArray();
+    const qint64 day = after.at(0).toInteger();
+    if (counter.at(0).toInteger() != day)
+        return current;
+    const QJsonArray before = change.value(u"before"_s).toArray();
+    // A counter of an earlier day counted zero for this one: the answer began the day.
+    const qint64 share
+        = after.at(1).toInteger() - (before.at(0).toInteger() == day ? before.at(1).toInteger() : 0);
+    return QJsonArray {day, std::max<qint64>(0, counter.at(1).toInteger() - share)};
+}
+
+void restoreCounters(QJsonObject &decks, const QJsonObject &changes)
+{
+    for (auto it = changes.begin(); it != changes.end(); ++it) {
         if (!decks.contains(it.key()))
             continue; // deleted since: its counters went with it
         QJsonObject deck = decks.value(it.key()).toObject();
-        const QJsonObject counters = it.value().toObject();
-        for (const QString &key : kCounterKeys) {
-            if (counters.contains(key))
-                deck.insert(key, counters.value(key));
+        const QJsonObject deckChanges = it.value().toObject();
+        for (auto change = deckChanges.begin(); change != deckChanges.end(); ++change) {
+            const QJsonValue restored = counterWithout(deck.value(change.key()), change.value().toObject());
+            if (restored.isUndefined())
+                deck.remove(change.key());
             else
-                deck.remove(key);
+                deck.insert(change.key(), restored);
         }
         decks.insert(it.key(), deck);
     }
@@ -128,7 +170,7 @@ struct Entry
     QString answeredEtag;
     QJsonObject card;
     QJsonObject note; // empty: the answer did not touch the note
-    QJsonObject deckCounters;
+    QJsonObject counterChanges; // counterChanges()
 };
 
 Result<Entry> loadEntry(storage::Connection &db, qint64 undoId)
@@ -172,8 +214,8 @@ Result<Before> snapshot(storage::Connection &db, const CollectionMeta &meta, qin
     return before;
 }
 
-Result<qint64> record(storage::Connection &db, const Before &before, const CardRecord &answered,
-    qint64 revlogId, bool leechTagged, qint64 nowMs)
+Result<qint64> record(storage::Connection &db, const Before &before, const CollectionMeta &after,
+    const CardRecord &answered, qint64 revlogId, bool leechTagged, qint64 nowMs)
 {
     if (auto made = db.execute(kCreateTable); !made)
         return made.error();
@@ -189,7 +231,8 @@ Result<qint64> record(storage::Connection &db, const Before &before, const CardR
     storage::Query insert(db,
         u"INSERT INTO javumbo_undo (id, cid, rid, etag, card, note, decks) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     insert.bind(id).bind(answered.cardId).bind(revlogId).bind(answered.etag()).bind(compact(before.card));
-    insert.bind(leechTagged ? compact(before.note) : QString()).bind(compact(before.deckCounters));
+    insert.bind(leechTagged ? compact(before.note) : QString())
+        .bind(compact(counterChanges(before.deckCounters, after.decks())));
     if (auto done = insert.exec(); !done)
         return done.error();
     return id;
@@ -229,7 +272,7 @@ Result<CardRecord> undo(WriteContext &context, qint64 undoId, bool deleteRevlog)
     auto meta = context.meta();
     if (!meta)
         return meta.error();
-    restoreDeckCounters(meta.value()->editDecks(), entry->deckCounters);
+    restoreCounters(meta.value()->editDecks(), entry->counterChanges);
     storage::Query undone(db, u"UPDATE javumbo_undo SET undone = 1 WHERE id = ?"_s);
     undone.bind(undoId);
     if (auto done = undone.exec(); !done)

@@ -22,6 +22,8 @@ class WriteContext;
 // tags when the answer tagged a leech, the day counters of the card's deck
 // and its parents, and deletes the answer's revlog row, in one transaction;
 // it is refused (stale_card) when the card is no longer as the answer left it.
+// The day counters lose only this answer's share: answers of other cards made
+// since keep theirs, whatever order undos come in.
 // Entries are kept for at least the last kKeptAnswers answers and at least
 // kKeptMs; an undone entry stays (marked) so its id is never handed out again.
 namespace undolog {
@@ -40,9 +42,11 @@ struct Before
 Result<Before> snapshot(storage::Connection &db, const CollectionMeta &meta, qint64 cardId);
 
 // Records an answer and prunes what is no longer kept; returns the undo id.
-// `leechTagged`: the answer added the leech tag, so the undo restores the note.
-Result<qint64> record(storage::Connection &db, const Before &before, const CardRecord &answered,
-    qint64 revlogId, bool leechTagged, qint64 nowMs);
+// `after`: the collection's decks with the answer counted, so the undo takes
+// back only the answer's share of the day counters. `leechTagged`: the answer
+// added the leech tag, so the undo restores the note.
+Result<qint64> record(storage::Connection &db, const Before &before, const CollectionMeta &after,
+    const CardRecord &answered, qint64 revlogId, bool leechTagged, qint64 nowMs);
 
 // Takes the answer `undoId` back inside the caller's transaction: the card as
 // it was before, NothingToUndo for an unknown, undone or expired id,

@@ -4,6 +4,7 @@
 #include "transport/transportlimits.h"
 
 #include <QHostAddress>
+#include <QList>
 #include <QUrl>
 
 namespace javumbo::server {
@@ -19,6 +20,9 @@ struct ServerOptions
     // --public-url: where clients reach the server (a TLS proxy in front);
     // empty: the listening address. An https one makes the cookie Secure.
     QUrl publicUrl;
+    // --trusted-proxy: reverse proxies whose X-Forwarded-For / Forwarded name
+    // the client's address (for the login throttle); nobody else's are read.
+    QList<QHostAddress> trustedProxies;
     int threads = 0; // 0: twice the cores, at least 4
     LogFormat logFormat = LogFormat::Text;
     QString logFile; // empty: stderr

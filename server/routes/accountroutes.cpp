@@ -1,6 +1,7 @@
 #include "routes.h"
 
 #include "collection/usercollection.h"
+#include "http/clientaddress.h"
 #include "services/backend.h"
 
 #include <QJsonObject>
@@ -22,13 +23,6 @@ QByteArray sessionCookie(const QString &token, bool clear, const ServerOptions &
     const bool secure = options.publicUrl.scheme() == u"https"_s;
     return "javumbo_session=" + value + "; HttpOnly; SameSite=Lax; Path=/" + (secure ? "; Secure" : "")
         + (clear ? "; Max-Age=0" : "");
-}
-
-// Who is logging in, for the throttle. The one place that names the client's
-// address: the TCP peer until the trusted-proxy-aware address replaces it.
-QString clientAddress(const RequestContext &context)
-{
-    return context.request.remoteAddress.toString();
 }
 
 Result<HttpResponse> registerUser(RequestContext &context, const ServerOptions &options)
@@ -72,7 +66,8 @@ Result<HttpResponse> login(RequestContext &context, const ServerOptions &options
     if (!password)
         return password.error();
     LoginThrottle &throttle = context.backend.loginThrottle();
-    const QString address = clientAddress(context);
+    // A class behind one proxy shares its address: the throttle keys on accounts (docs/api.md §2).
+    const QString address = clientAddress(context.request, options.trustedProxies).toString();
     if (const auto retryAfter = throttle.retryAfterSeconds(username.value(), address)) {
         HttpResponse response
             = HttpResponse::error(makeError(ErrorCode::TooManyAttempts,

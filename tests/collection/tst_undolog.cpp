@@ -3,6 +3,9 @@
 // over a change made since.
 #include "testsupport.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -133,6 +136,28 @@ private slots:
         for (int i = 0; i < 3; ++i)
             QCOMPARE(cardRow(fixture, cards[i]), rowsBefore[i]);
         QCOMPARE(revlogRows(fixture), qint64(0));
+    }
+
+    void undo_outOfOrder_keepsTheOtherAnswersInTheDayCounters()
+    {
+        testsupport::CollectionFixture fixture;
+        UserCollection &collection = fixture.collection();
+        const qint64 first = fixture.addCard(u"first"_s).cardId;
+        const qint64 second = fixture.addCard(u"second"_s).cardId;
+        const qint64 firstUndo = collection.answer({first, 3, 1000, {}})->undoId;
+        const qint64 secondUndo = collection.answer({second, 3, 2000, {}})->undoId;
+        const auto counter = [&](const QString &key) {
+            const QJsonObject all = QJsonDocument::fromJson(decks(fixture).toUtf8()).object();
+            return all.value(u"1"_s).toObject().value(key).toArray().at(1).toInteger();
+        };
+        QCOMPARE(counter(u"newToday"_s), 2);
+        // The first answer goes back; the second, made after it, stays counted.
+        QVERIFY(collection.undoAnswer(firstUndo));
+        QCOMPARE(counter(u"newToday"_s), 1);
+        QCOMPARE(counter(u"timeToday"_s), 2000);
+        QVERIFY(collection.undoAnswer(secondUndo));
+        QCOMPARE(counter(u"newToday"_s), 0);
+        QCOMPARE(counter(u"timeToday"_s), 0);
     }
 
     void undo_twice_unknown_or_cardChangedSince_isRefusedAndChangesNothing()
