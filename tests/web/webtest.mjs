@@ -2,6 +2,7 @@
 //   node tests/web/webtest.mjs --javumbo build/release/app/javumbo
 // Each step says what it proves; the run prints one line per step with its
 // time. Exit code: 0 all passed, 1 a step failed.
+import { writeFileSync } from 'node:fs';
 import { Browser } from './cdp.mjs';
 import { Check, expect, http, sqlite, startServer } from './harness.mjs';
 
@@ -415,6 +416,9 @@ for (const { name, run, blockedByPolicy } of steps) {
 const tally = (o) => results.filter((r) => r.outcome === o).length;
 console.log(`\nweb: ${tally('ok')} passed, ${tally('FAIL')} failed, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 if (tally('FAIL')) console.log(`server log (tail):\n${server.log().slice(-3000)}`);
+// --access-log FILE keeps the server's log, for request latencies of the run.
+const accessLog = argument('--access-log', '');
+if (accessLog) writeFileSync(accessLog, server.log());
 await browser.close();
 await server.stop();
 process.exit(tally('FAIL') ? 1 : 0);
