@@ -19,10 +19,12 @@ int httpStatusFor(ErrorCode code)
         return 401;
     case ErrorCode::AccountDisabled:
     case ErrorCode::Forbidden:
+    case ErrorCode::RegistrationClosed:
         return 403;
     case ErrorCode::NotFound:
     case ErrorCode::DeckNotFound:
     case ErrorCode::CardNotFound:
+    case ErrorCode::NothingToUndo:
     case ErrorCode::UserNotFound:
         return 404;
     case ErrorCode::MethodNotAllowed:

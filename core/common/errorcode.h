@@ -18,10 +18,12 @@ enum class ErrorCode
     BadCredentials, // bad_credentials
     AccountDisabled, // account_disabled
     Forbidden, // forbidden
+    RegistrationClosed, // registration_closed: accounts come from `javumbo users add`
     NotFound, // not_found: unknown route or object
     MethodNotAllowed, // method_not_allowed
     DeckNotFound, // deck_not_found
     CardNotFound, // card_not_found
+    NothingToUndo, // nothing_to_undo: unknown, already undone, expired or another user's answer
     UserNotFound, // user_not_found
     InvalidUsername, // invalid_username
     WeakPassword, // weak_password

@@ -5,16 +5,22 @@
 namespace javumbo::gui {
 
 LocalCollectionClient::LocalCollectionClient(Backend &backend, qint64 userId, QString profileName)
-    : m_backend(backend)
-    , m_userId(userId)
-    , m_profileName(std::move(profileName))
-    , m_undo(backend.context())
-    , m_stats(backend.context())
+    : m_backend(backend), m_userId(userId), m_profileName(std::move(profileName))
 { }
+
+qint64 LocalCollectionClient::nowSeconds() const
+{
+    return m_backend.clock().nowSeconds();
+}
 
 Result<QList<collection::DeckSummary>> LocalCollectionClient::decks()
 {
     return m_backend.decks().list(m_userId);
+}
+
+Result<collection::DeckSummary> LocalCollectionClient::deck(qint64 deckId)
+{
+    return m_backend.decks().get(m_userId, deckId);
 }
 
 Result<collection::DeckSummary> LocalCollectionClient::createDeck(const QString &name)
@@ -53,9 +59,9 @@ Result<collection::CardRecord> LocalCollectionClient::updateCard(
     return m_backend.cards().update(m_userId, cardId, edit);
 }
 
-Result<void> LocalCollectionClient::deleteCard(qint64 cardId, std::optional<qint64> expectedMod)
+Result<void> LocalCollectionClient::deleteCard(qint64 cardId, std::optional<QString> expectedEtag)
 {
-    return m_backend.cards().remove(m_userId, cardId, expectedMod);
+    return m_backend.cards().remove(m_userId, cardId, expectedEtag);
 }
 
 Result<collection::CardRecord> LocalCollectionClient::setSuspended(qint64 cardId, bool suspended)
@@ -68,34 +74,29 @@ Result<std::optional<collection::NextCard>> LocalCollectionClient::nextCard(qint
     return m_backend.reviews().next(m_userId, deckId);
 }
 
-Result<collection::UndoableAnswer> LocalCollectionClient::answer(const collection::AnswerRequest &request)
+Result<collection::AnsweredCard> LocalCollectionClient::answer(const collection::AnswerRequest &request)
 {
-    return m_undo.answer(m_userId, request);
+    return m_backend.reviews().answer(m_userId, request);
 }
 
-Result<collection::CardRecord> LocalCollectionClient::undoAnswer(const collection::AnswerUndoRecord &record)
+Result<collection::CardRecord> LocalCollectionClient::undoAnswer(qint64 undoId)
 {
-    return m_undo.undo(m_userId, record);
+    return m_backend.reviews().undo(m_userId, undoId);
 }
 
 Result<collection::CollectionStats> LocalCollectionClient::stats()
 {
-    return m_stats.overview(m_userId);
+    return m_backend.stats().overview(m_userId);
 }
 
 Result<collection::DayCounts> LocalCollectionClient::reviewsPerDay(int days)
 {
-    return m_stats.reviewsPerDay(m_userId, days);
+    return m_backend.stats().reviewsPerDay(m_userId, days);
 }
 
 Result<collection::DayCounts> LocalCollectionClient::dueForecast(int days)
 {
-    return m_stats.dueForecast(m_userId, days);
-}
-
-Result<std::optional<qint64>> LocalCollectionClient::nextDueAt(qint64 deckId)
-{
-    return m_stats.nextDueAt(m_userId, deckId);
+    return m_backend.stats().dueForecast(m_userId, days);
 }
 
 } // namespace javumbo::gui

@@ -1,8 +1,6 @@
 #pragma once
 
 #include "collectionclient.h"
-#include "services/reviewundo.h"
-#include "services/statsservice.h"
 
 namespace javumbo {
 class Backend;
@@ -12,7 +10,9 @@ namespace javumbo::gui {
 
 // CollectionClient over the core services of the app's one Backend: the
 // same lock registry as an embedded server, so studying while serving never
-// races. Thread-safe like the services it calls.
+// races, and the same operations as the server's routes (undo kept in the
+// collection, suspend, search, statistics), so both faces behave alike.
+// Thread-safe like the services it calls.
 class LocalCollectionClient final : public CollectionClient
 {
 public:
@@ -20,8 +20,10 @@ public:
 
     qint64 userId() const override { return m_userId; }
     QString profileName() const override { return m_profileName; }
+    qint64 nowSeconds() const override;
 
     Result<QList<collection::DeckSummary>> decks() override;
+    Result<collection::DeckSummary> deck(qint64 deckId) override;
     Result<collection::DeckSummary> createDeck(const QString &name) override;
     Result<collection::DeckSummary> renameDeck(qint64 deckId, const QString &name) override;
     Result<void> deleteDeck(qint64 deckId) override;
@@ -30,24 +32,21 @@ public:
     Result<collection::CardRecord> card(qint64 cardId) override;
     Result<collection::CardPage> findCards(const collection::CardQuery &query) override;
     Result<collection::CardRecord> updateCard(qint64 cardId, const collection::CardEdit &edit) override;
-    Result<void> deleteCard(qint64 cardId, std::optional<qint64> expectedMod) override;
+    Result<void> deleteCard(qint64 cardId, std::optional<QString> expectedEtag) override;
     Result<collection::CardRecord> setSuspended(qint64 cardId, bool suspended) override;
 
     Result<std::optional<collection::NextCard>> nextCard(qint64 deckId) override;
-    Result<collection::UndoableAnswer> answer(const collection::AnswerRequest &request) override;
-    Result<collection::CardRecord> undoAnswer(const collection::AnswerUndoRecord &record) override;
+    Result<collection::AnsweredCard> answer(const collection::AnswerRequest &request) override;
+    Result<collection::CardRecord> undoAnswer(qint64 undoId) override;
 
     Result<collection::CollectionStats> stats() override;
     Result<collection::DayCounts> reviewsPerDay(int days) override;
     Result<collection::DayCounts> dueForecast(int days) override;
-    Result<std::optional<qint64>> nextDueAt(qint64 deckId) override;
 
 private:
     Backend &m_backend;
     const qint64 m_userId;
     const QString m_profileName;
-    ReviewUndo m_undo;
-    StatsService m_stats;
 };
 
 } // namespace javumbo::gui

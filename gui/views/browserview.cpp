@@ -50,7 +50,8 @@ BrowserView::BrowserView(ClientContext *context, QWidget *parent)
     m_search->setObjectName(u"browserSearch"_s);
     m_search->setClearButtonEnabled(true);
     m_search->setPlaceholderText(
-        u"Search: words, deck:Spanish, tag:verbs, is:due, is:new, is:suspended, -word"_s);
+        u"Search: words, \"a phrase\", deck:Spanish, tag:verbs, is:due, added:7, rated:1, prop:ivl>=10, "
+        "front:hola, -word"_s);
     connect(m_search, &QLineEdit::returnPressed, this, &BrowserView::refresh);
 
     m_proxy->setSourceModel(m_model);
@@ -260,9 +261,9 @@ void BrowserView::deleteSelected()
     if (answer != QMessageBox::Yes)
         return;
     const qint64 cardId = card->cardId;
-    const qint64 mod = card->mod;
+    const QString etag = card->etag(); // deleting a version someone changed since is a conflict
     m_context->call(
-        this, [cardId, mod](CollectionClient &client) { return client.deleteCard(cardId, mod); },
+        this, [cardId, etag](CollectionClient &client) { return client.deleteCard(cardId, etag); },
         [this, cardId](Result<void> done) {
             if (!done)
                 return showError(done.error());

@@ -142,7 +142,7 @@ collection::CardEdit CardEditor::currentEdit() const
     edit.back = m_back->toPlainText();
     edit.tags = m_tags->text().split(u' ', Qt::SkipEmptyParts);
     edit.deckId = m_deck->currentData().toLongLong();
-    edit.expectedMod = m_card ? std::optional<qint64>(m_card->mod) : std::nullopt;
+    edit.expectedEtag = m_card ? std::optional<QString>(m_card->etag()) : std::nullopt;
     return edit;
 }
 
@@ -206,9 +206,9 @@ void CardEditor::saveOverOtherChange()
                 return;
             if (!card)
                 return showStatus(errorMessage(card.error()));
-            m_card->mod = card->mod;
+            *m_card = card.value(); // the version the user saw: saving over it again conflicts only anew
             collection::CardEdit overwrite = edit;
-            overwrite.expectedMod = card->mod;
+            overwrite.expectedEtag = card->etag();
             showConflict(false);
             send(overwrite);
         });

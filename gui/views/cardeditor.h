@@ -18,7 +18,7 @@ namespace javumbo::gui {
 class ClientContext;
 
 // The browser's edit pane for one card. Saves with the card's version
-// (CardEdit::expectedMod, the API's If-Match): when someone changed the card
+// (CardEdit::expectedEtag, the API's If-Match): when someone changed the card
 // meanwhile, it says so, keeps the user's text and offers to reload or to
 // save over the other change.
 class CardEditor : public QWidget

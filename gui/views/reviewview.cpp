@@ -36,6 +36,9 @@ QLabel *cardLabel(QWidget *parent, int pointSizeDelta)
     return label;
 }
 
+// The collection keeps at least this many answers undoable (collection/undolog.h).
+constexpr int kUndoDepth = 10;
+
 // "in 10 minutes", "tomorrow at 04:00", "on 12 March": when the next card is due.
 QString describeDue(qint64 dueSeconds, qint64 nowSeconds)
 {
@@ -43,7 +46,7 @@ QString describeDue(qint64 dueSeconds, qint64 nowSeconds)
     if (wait <= 0)
         return u"More cards are due, but today's limit is reached. Come back tomorrow."_s;
     const QDateTime due = QDateTime::fromSecsSinceEpoch(dueSeconds);
-    const QDate today = QDate::currentDate();
+    const QDate today = QDateTime::fromSecsSinceEpoch(nowSeconds).date();
     if (wait < 3600)
         return u"The next card is due in %1 (at %2)."_s.arg(
             formatInterval(wait), due.time().toString(u"HH:mm"_s));
@@ -121,7 +124,7 @@ ReviewView::ReviewView(ClientContext *context, QWidget *parent)
 
     connect(m_context, &ClientContext::clientChanged, this, [this] {
         m_deckId = 0;
-        m_undo.reset();
+        m_undoIds.clear();
         m_card.reset();
         m_deckLabel->clear();
         m_counts->clear();
@@ -224,7 +227,7 @@ void ReviewView::startDeck(qint64 deckId, const QString &deckName)
     m_deckId = deckId;
     m_deckName = deckName;
     m_deckLabel->setText(deckName);
-    m_undo.reset();
+    m_undoIds.clear();
     loadNext();
 }
 
@@ -285,10 +288,12 @@ void ReviewView::answer(int ease)
     setStage(Stage::Idle);
     m_context->call(
         this, [request](CollectionClient &client) { return client.answer(request); },
-        [this](Result<collection::UndoableAnswer> answered) {
+        [this](Result<collection::AnsweredCard> answered) {
             if (!answered)
                 return showError(answered.error());
-            m_undo = answered->undo;
+            m_undoIds.append(answered->undoId);
+            if (m_undoIds.size() > kUndoDepth)
+                m_undoIds.removeFirst();
             m_status->setText(u"Answered. Ctrl+Z takes it back."_s);
             m_context->notifyChanged();
             loadNext();
@@ -297,16 +302,16 @@ void ReviewView::answer(int ease)
 
 void ReviewView::undo()
 {
-    if (!m_undo || m_stage == Stage::Idle)
+    if (m_undoIds.isEmpty() || m_stage == Stage::Idle)
         return;
-    const collection::AnswerUndoRecord record = *m_undo;
+    const qint64 undoId = m_undoIds.takeLast();
     setStage(Stage::Idle);
     m_context->call(
-        this, [record](CollectionClient &client) { return client.undoAnswer(record); },
+        this, [undoId](CollectionClient &client) { return client.undoAnswer(undoId); },
         [this](Result<collection::CardRecord> restored) {
-            m_undo.reset();
             if (!restored)
-                return showError(restored.error());
+                return showError(
+                    restored.error()); // too old or changed since: the next Ctrl+Z tries the one before
             m_status->setText(u"The last answer was undone."_s);
             m_context->notifyChanged();
             loadNext();
@@ -321,13 +326,19 @@ void ReviewView::showFinished()
     m_finishedText->setText(u"You have finished “%1” for now."_s.arg(m_deckName));
     setStage(Stage::Finished);
     m_context->call(
-        this, [deckId = m_deckId](CollectionClient &client) { return client.nextDueAt(deckId); },
-        [this](Result<std::optional<qint64>> due) {
+        this,
+        [deckId = m_deckId](CollectionClient &client) -> Result<std::pair<std::optional<qint64>, qint64>> {
+            auto deck = client.deck(deckId);
+            if (!deck)
+                return deck.error();
+            return std::pair {deck->nextDueAt, client.nowSeconds()};
+        },
+        [this](Result<std::pair<std::optional<qint64>, qint64>> due) {
             if (m_stage != Stage::Finished)
                 return;
             QString text = u"You have finished “%1” for now."_s.arg(m_deckName);
-            if (due && due->has_value())
-                text += u"\n"_s + describeDue(due->value(), QDateTime::currentSecsSinceEpoch());
+            if (due && due->first)
+                text += u"\n"_s + describeDue(*due->first, due->second);
             else if (due)
                 text += u"\nThis deck has no cards waiting. Add some with Ctrl+N."_s;
             m_finishedText->setText(text);

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "collection/answerundo.h"
 #include "collection/records.h"
 
 #include <QElapsedTimer>
@@ -23,8 +22,9 @@ class ClientContext;
 
 // Studying one deck as in Anki: the front, Show Answer (Space or Enter),
 // four buttons labelled with the interval each would schedule (keys 1–4),
-// the remaining counts, Ctrl+Z to take the last answer back, and a
-// "Congratulations" page saying when the next card is due.
+// the remaining counts, Ctrl+Z to take answers back (several deep: the
+// collection keeps them, collection/undolog.h), and a "Congratulations" page
+// saying when the next card is due.
 class ReviewView : public QWidget
 {
     Q_OBJECT
@@ -40,7 +40,7 @@ public:
     explicit ReviewView(ClientContext *context, QWidget *parent = nullptr);
 
     Stage stage() const { return m_stage; }
-    bool canUndo() const { return m_undo.has_value(); }
+    bool canUndo() const { return !m_undoIds.isEmpty(); }
     qint64 deckId() const { return m_deckId; }
     std::optional<qint64> currentCardId() const;
 
@@ -69,7 +69,7 @@ private:
     QString m_deckName;
     Stage m_stage = Stage::Idle;
     std::optional<collection::NextCard> m_card;
-    std::optional<collection::AnswerUndoRecord> m_undo;
+    QList<qint64> m_undoIds; // this session's answers, newest last
     QElapsedTimer m_shownFor; // time taken, written to the revlog
 
     QLabel *m_deckLabel;
