@@ -2,7 +2,9 @@
 // run on QCoreApplication (no display needed), as do --help and --version;
 // without a mode the desktop app opens.
 #include "checkcommand.h"
+#include "exportcommand.h"
 #include "guicommand.h"
+#include "importcommand.h"
 #include "loadtestcommand.h"
 #include "servecommand.h"
 #include "userscommand.h"
@@ -25,7 +27,9 @@ enum class Mode
     Serve,
     Users,
     LoadTest,
-    Check
+    Check,
+    Import,
+    Export
 };
 
 Mode modeOf(int argc, char **argv)
@@ -38,6 +42,10 @@ Mode modeOf(int argc, char **argv)
         return Mode::LoadTest;
     if (argc > 1 && std::strcmp(argv[1], "check") == 0)
         return Mode::Check;
+    if (argc > 1 && std::strcmp(argv[1], "import") == 0)
+        return Mode::Import;
+    if (argc > 1 && std::strcmp(argv[1], "export") == 0)
+        return Mode::Export;
     return Mode::Gui;
 }
 
@@ -84,6 +92,10 @@ int main(int argc, char **argv)
         return javumbo::app::runLoadTest(subcommandArguments());
     case Mode::Check:
         return javumbo::app::runCheck(subcommandArguments());
+    case Mode::Import:
+        return javumbo::app::runImport(subcommandArguments());
+    case Mode::Export:
+        return javumbo::app::runExport(subcommandArguments());
     case Mode::Gui:
         break;
     }

@@ -1,6 +1,13 @@
 #include "localcollectionclient.h"
 
 #include "services/backend.h"
+#include "services/interopservice.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
 
 namespace javumbo::gui {
 
@@ -96,6 +103,50 @@ Result<collection::DayCounts> LocalCollectionClient::dueForecast(int days)
 Result<std::optional<qint64>> LocalCollectionClient::nextDueAt(qint64 deckId)
 {
     return m_stats.nextDueAt(m_userId, deckId);
+}
+
+Result<interop::ImportSummary> LocalCollectionClient::importFile(
+    const QString &path, std::optional<qint64> deckId, const interop::ProgressSink &progress)
+{
+    const InteropService interop(m_backend.context());
+    interop::ImportOptions options;
+    options.deckId = deckId;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(
+            ErrorCode::StorageUnavailable, u"cannot read %1: %2"_s.arg(path, file.errorString()));
+    const bool package = file.peek(4) == QByteArrayLiteral("PK\x03\x04");
+    if (package)
+        return interop.importPackage(m_userId, PackageSource {path, {}}, options, progress);
+    return interop.importText(m_userId, file.readAll(), options, progress);
+}
+
+Result<std::pair<interop::ImportSummary, QString>> LocalCollectionClient::replaceCollection(
+    const QString &path, const interop::ProgressSink &progress)
+{
+    auto replaced
+        = InteropService(m_backend.context()).replaceCollection(m_userId, PackageSource {path, {}}, progress);
+    if (!replaced)
+        return replaced.error();
+    return std::pair {replaced->summary, replaced->backupPath};
+}
+
+Result<interop::PackageExportResult> LocalCollectionClient::exportFile(const QString &path, bool csv,
+    const interop::PackageExportOptions &options, const interop::ProgressSink &progress)
+{
+    const InteropService interop(m_backend.context());
+    if (!csv)
+        return interop.exportPackage(m_userId, options, path, progress);
+    auto text = interop.exportText(m_userId, options.deckId);
+    if (!text)
+        return text.error();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.value()) != text->size() || !file.commit())
+        return makeError(
+            ErrorCode::StorageUnavailable, u"cannot write %1: %2"_s.arg(path, file.errorString()));
+    interop::PackageExportResult result;
+    result.notes = text->count('\n') - 6; // the six header lines
+    return result;
 }
 
 } // namespace javumbo::gui

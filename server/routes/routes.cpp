@@ -12,7 +12,7 @@ QList<Endpoint> all(ApiServer &server)
 {
     QList<Endpoint> endpoints;
     endpoints << health(server.backend().context().fault) << accounts() << decks() << cards() << review()
-              << admin(server) << web();
+              << admin(server) << web() << interop();
     return endpoints;
 }
 

@@ -22,6 +22,7 @@ QList<Endpoint> cards();
 QList<Endpoint> review();
 QList<Endpoint> admin(ApiServer &server);
 QList<Endpoint> web(); // the study page (server/web/) at / and /app/
+QList<Endpoint> interop(); // POST /import, GET /export (Anki packages and text files)
 
 // The deck a request means: the explicit one, else the session's current deck,
 // else Default when the current deck was deleted meanwhile.

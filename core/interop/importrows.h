@@ -1,0 +1,70 @@
+#pragma once
+
+#include "exchangedata.h"
+#include "storage/connection.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace javumbo::interop {
+
+// What the target collection already holds, read once inside the import's
+// transaction: guids for matching, ids for keeping new ones unique (§9: a
+// taken id is bumped by one), first-field checksums for text files.
+struct TargetIndex
+{
+    struct NoteRef
+    {
+        qint64 id = 0;
+        qint64 mod = 0;
+        QString flds;
+        QString tags;
+    };
+    QHash<QString, NoteRef> notesByGuid;
+    QMultiHash<qint64, QString> guidsByChecksum; // csum of the first field -> guid
+    QSet<qint64> noteIds;
+    QSet<qint64> cardIds;
+    QHash<qint64, qint64> revlogCards; // revlog id -> card id
+    QSet<qint64> notesWithCard;
+
+    static Result<TargetIndex> load(storage::Connection &db);
+    // `wanted` when free, else the next free id above it (now when `wanted` is not positive).
+    static qint64 claim(QSet<qint64> &taken, qint64 wanted, qint64 nowMs);
+};
+
+// The row SQL of an import (the caller owns the transaction).
+namespace importrows {
+
+struct NoteRow
+{
+    qint64 id = 0;
+    QString guid;
+    qint64 modelId = 0;
+    qint64 mod = 0;
+    QString front;
+    QString back;
+    QStringList tags;
+};
+Result<void> insertNote(storage::Connection &db, const NoteRow &note);
+Result<void> updateNote(storage::Connection &db, const NoteRow &note);
+
+struct CardRow
+{
+    qint64 id = 0;
+    qint64 noteId = 0;
+    qint64 deckId = 0;
+    qint64 mod = 0;
+    int type = 0;
+    int queue = 0;
+    qint64 due = 0;
+    int ivl = 0;
+    int factor = 0;
+    int reps = 0;
+    int lapses = 0;
+    int left = 0;
+};
+Result<void> insertCard(storage::Connection &db, const CardRow &card);
+Result<void> insertRevlog(storage::Connection &db, const SourceRevlog &entry);
+
+} // namespace importrows
+} // namespace javumbo::interop
