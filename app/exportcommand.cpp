@@ -40,12 +40,12 @@ int runExport(const QStringList &arguments)
     auto deck = common.deck(false);
     if (!deck)
         return InteropCommandLine::fail(kCommand, deck.error().message);
-    const InteropService interop(common.backend().context());
+    const InteropService service(common.backend().context());
     const QString path = parser.value(output);
     QTextStream out(stdout);
 
     if (kind == u"csv"_s) {
-        auto text = interop.exportText(common.userId(), deck.value());
+        auto text = service.exportText(common.userId(), deck.value());
         if (!text)
             return InteropCommandLine::fail(kCommand, text.error().message);
         QSaveFile file(path);
@@ -58,7 +58,7 @@ int runExport(const QStringList &arguments)
     options.wholeCollection = kind == u"colpkg"_s;
     options.deckId = options.wholeCollection ? std::nullopt : deck.value();
     options.withScheduling = !parser.isSet(noScheduling);
-    auto exported = interop.exportPackage(common.userId(), options, path);
+    auto exported = service.exportPackage(common.userId(), options, path);
     if (!exported)
         return InteropCommandLine::fail(kCommand, exported.error().message);
     out << "wrote " << path << ": " << exported->notes << " notes, " << exported->cards << " cards, "

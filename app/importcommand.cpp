@@ -53,7 +53,7 @@ int runImport(const QStringList &arguments)
         return InteropCommandLine::fail(kCommand, u"%1 does not exist"_s.arg(path));
     if (auto opened = common.open(); !opened)
         return InteropCommandLine::fail(kCommand, opened.error().message);
-    const InteropService interop(common.backend().context());
+    const InteropService service(common.backend().context());
     QTextStream out(stdout);
 
     if (QFileInfo(path).suffix().compare(u"colpkg"_s, Qt::CaseInsensitive) == 0) {
@@ -62,7 +62,7 @@ int runImport(const QStringList &arguments)
                 u"Replace the whole collection of %1 with %2? The current one is backed up first."_s.arg(
                     common.username(), path)))
             return InteropCommandLine::fail(kCommand, u"nothing replaced"_s);
-        auto replaced = interop.replaceCollection(common.userId(), PackageSource {path, {}});
+        auto replaced = service.replaceCollection(common.userId(), PackageSource {path, {}});
         if (!replaced)
             return InteropCommandLine::fail(
                 kCommand, u"%1 (%2)"_s.arg(replaced.error().message, errorCodeName(replaced.code())));
@@ -76,12 +76,12 @@ int runImport(const QStringList &arguments)
     options.deckId = deck.value();
     Result<interop::ImportSummary> summary = makeError(ErrorCode::Internal, QString());
     if (isPackage(path)) {
-        summary = interop.importPackage(common.userId(), PackageSource {path, {}}, options);
+        summary = service.importPackage(common.userId(), PackageSource {path, {}}, options);
     } else {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
             return InteropCommandLine::fail(kCommand, u"cannot read %1: %2"_s.arg(path, file.errorString()));
-        summary = interop.importText(common.userId(), file.readAll(), options);
+        summary = service.importText(common.userId(), file.readAll(), options);
     }
     if (!summary)
         return InteropCommandLine::fail(

@@ -79,7 +79,7 @@ void InteropActions::importFile(const QString &path)
         return;
     }
     m_context->call(
-        this, [this, path](CollectionClient &client) { return client.decks(); },
+        this, [](CollectionClient &client) { return client.decks(); },
         [this, path, progress, finished](const Result<QList<collection::DeckSummary>> &decks) {
             InteropOptionsDialog options(InteropOptionsDialog::Purpose::Import,
                 decks ? decks.value() : QList<collection::DeckSummary> {}, m_window);

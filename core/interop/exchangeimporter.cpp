@@ -178,7 +178,8 @@ Result<void> ExchangeImporter::importNotes()
         front = mediafolder::renameReferences(front, m_data.mediaRenames);
         back = mediafolder::renameReferences(back, m_data.mediaRenames);
         const QString label = note.line > 0 ? QString() : u"note %1: "_s.arg(note.guid);
-        if (notefields::stripHtml(front).trimmed().isEmpty()) {
+        const QString sortField = notefields::stripHtml(front);
+        if (sortField.trimmed().isEmpty()) {
             m_summary.skip(note.line, label % u"the first field is empty"_s);
             m_state->skippedNotes.insert(note.id);
             continue;
@@ -193,9 +194,8 @@ Result<void> ExchangeImporter::importNotes()
             continue;
         }
         importrows::NoteRow row {
-            0, note.guid, modelId, note.mod, front, back, notefields::normalizeTags(note.tags)};
+            0, note.guid, modelId, note.mod, front, back, notefields::normalizeTags(note.tags), sortField};
         if (row.guid.isEmpty() && m_matching == Matching::TextFile) {
-            const QString sortField = notefields::stripHtml(front);
             for (const QString &guid :
                 index.guidsByChecksum.values(notefields::checksumOfStripped(sortField))) {
                 const auto candidate = index.notesByGuid.constFind(guid);
@@ -236,7 +236,7 @@ Result<void> ExchangeImporter::importNotes()
         index.notesByGuid.insert(row.guid,
             TargetIndex::NoteRef {
                 row.id, row.mod, notefields::joinFields(front, back), notefields::joinTags(row.tags)});
-        index.guidsByChecksum.insert(notefields::checksum(front), row.guid);
+        index.guidsByChecksum.insert(notefields::checksumOfStripped(sortField), row.guid);
         m_state->noteMap.insert(note.id, row.id);
         ++m_summary.notesAdded;
     }
@@ -266,7 +266,7 @@ Result<void> ExchangeImporter::importCards()
         auto deck = targetDeck(card.odid != 0 ? card.odid : card.deckId);
         if (!deck)
             return deck.error();
-        importrows::CardRow row;
+        SourceCard row;
         row.id = TargetIndex::claim(index.cardIds, card.id, m_context.nowMs());
         row.noteId = noteId;
         row.deckId = deck.value();

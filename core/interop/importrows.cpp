@@ -52,7 +52,7 @@ Result<void> insertNote(storage::Connection &db, const NoteRow &note)
     storage::Query insert(db,
         u"INSERT INTO notes (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data)"
         " VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')"_s);
-    const QString sortField = notefields::stripHtml(note.front);
+    const QString &sortField = note.sortField;
     insert.bind(note.id).bind(note.guid).bind(note.modelId).bind(note.mod);
     insert.bind(notefields::joinTags(note.tags)).bind(notefields::joinFields(note.front, note.back));
     insert.bind(sortField).bind(notefields::checksumOfStripped(sortField));
@@ -63,14 +63,14 @@ Result<void> updateNote(storage::Connection &db, const NoteRow &note)
 {
     storage::Query update(
         db, u"UPDATE notes SET flds = ?, sfld = ?, csum = ?, tags = ?, mod = ?, usn = -1 WHERE id = ?"_s);
-    const QString sortField = notefields::stripHtml(note.front);
+    const QString &sortField = note.sortField;
     update.bind(notefields::joinFields(note.front, note.back)).bind(sortField);
     update.bind(notefields::checksumOfStripped(sortField)).bind(notefields::joinTags(note.tags));
     update.bind(note.mod).bind(note.id);
     return update.exec();
 }
 
-Result<void> insertCard(storage::Connection &db, const CardRow &card)
+Result<void> insertCard(storage::Connection &db, const SourceCard &card)
 {
     storage::Query insert(db,
         u"INSERT INTO cards (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left,"

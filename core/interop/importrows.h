@@ -44,26 +44,13 @@ struct NoteRow
     QString front;
     QString back;
     QStringList tags;
+    QString sortField; // stripHtml(front), computed once by the caller
 };
 Result<void> insertNote(storage::Connection &db, const NoteRow &note);
 Result<void> updateNote(storage::Connection &db, const NoteRow &note);
 
-struct CardRow
-{
-    qint64 id = 0;
-    qint64 noteId = 0;
-    qint64 deckId = 0;
-    qint64 mod = 0;
-    int type = 0;
-    int queue = 0;
-    qint64 due = 0;
-    int ivl = 0;
-    int factor = 0;
-    int reps = 0;
-    int lapses = 0;
-    int left = 0;
-};
-Result<void> insertCard(storage::Connection &db, const CardRow &card);
+// A card as imported: ord, odue and odid are written as 0 (a Javumbo note has one card, §1).
+Result<void> insertCard(storage::Connection &db, const SourceCard &card);
 Result<void> insertRevlog(storage::Connection &db, const SourceRevlog &entry);
 
 } // namespace importrows

@@ -146,12 +146,14 @@ Result<void> keepDecks(const CopyConnection &copy, const QList<qint64> &deckIds)
 // counters.
 Result<void> resetScheduling(const CopyConnection &copy, qint64 nowSeconds)
 {
-    for (const QString &sql :
-        {u"UPDATE cards SET due = (SELECT position FROM (SELECT id, row_number() OVER"
-         " (ORDER BY type != 0, due, id) AS position FROM cards) ranked WHERE ranked.id = cards.id)"_s,
-            u"UPDATE cards SET type = 0, queue = 0, ivl = 0, factor = 0, reps = 0, lapses = 0, left = 0,"
-            " odue = 0, odid = 0, usn = 0, mod = %1"_s.arg(nowSeconds),
-            u"DELETE FROM revlog"_s}) {
+    for (const QString &sql : {// A keyed temporary table: a correlated window query would be quadratic.
+             u"CREATE TEMP TABLE positions (id integer PRIMARY KEY, position integer)"_s,
+             u"INSERT INTO positions SELECT id, row_number() OVER (ORDER BY type != 0, due, id) FROM cards"_s,
+             u"UPDATE cards SET due = (SELECT position FROM positions WHERE positions.id = cards.id)"_s,
+             u"DROP TABLE positions"_s,
+             u"UPDATE cards SET type = 0, queue = 0, ivl = 0, factor = 0, reps = 0, lapses = 0, left = 0,"
+             " odue = 0, odid = 0, usn = 0, mod = %1"_s.arg(nowSeconds),
+             u"DELETE FROM revlog"_s}) {
         if (auto done = copy.run(sql); !done)
             return done;
     }

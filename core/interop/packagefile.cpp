@@ -83,19 +83,9 @@ Result<QByteArray> extract(
                 ErrorCode::StorageUnavailable, u"cannot write %1: %2"_s.arg(path, out.errorString()));
         return {};
     };
-    if (!zstd) {
-        if (auto done = archive.read(entry, write, budget); !done)
-            return done.error();
-    } else {
-        ZstdDecoder decoder(write, budget, entry.name);
-        ExpansionBudget raw(entry.size);
-        if (auto done = archive.read(
-                entry, [&](QByteArrayView chunk) { return decoder.feed(chunk); }, raw);
-            !done)
-            return done.error();
-        if (auto finished = decoder.finish(); !finished)
-            return finished.error();
-    }
+    if (auto done = zstd ? readZstd(archive, entry, write, budget) : archive.read(entry, write, budget);
+        !done)
+        return done.error();
     if (!out.flush())
         return makeError(
             ErrorCode::StorageUnavailable, u"cannot write %1: %2"_s.arg(path, out.errorString()));

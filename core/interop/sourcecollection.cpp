@@ -17,7 +17,7 @@ namespace {
 
 Error damaged(const Error &error)
 {
-    if (error.code == ErrorCode::StorageCorrupt)
+    if (error.code == ErrorCode::StorageCorrupt || error.code == ErrorCode::Internal)
         return invalidPackage(u"the collection inside the package is not a readable SQLite database ("_s
             % error.message % u')');
     return error;
@@ -161,7 +161,9 @@ Result<ExchangeData> readOpen(storage::Connection &db, int packageVersion, const
 Result<ExchangeData> readSourceCollection(
     const QString &path, int packageVersion, const ProgressSink &progress)
 {
-    auto db = storage::Database::open(path, storage::OpenMode::ReadOnly, nullptr);
+    // Read-write: the file is the import's own extracted copy, and a package zipped from a
+    // WAL-mode file could not be opened read-only without its -shm.
+    auto db = storage::Database::open(path, storage::OpenMode::ReadWrite, nullptr);
     if (!db)
         return damaged(db.error());
     auto data = readOpen(*db.value(), packageVersion, progress);

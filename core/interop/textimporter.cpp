@@ -8,10 +8,10 @@ namespace javumbo::interop {
 
 namespace {
 
-// Anki's plain-text fields: HTML-escaped, line breaks as <br>.
+// Anki's plain-text fields: htmlescape's minimal set (& < > " ') and line breaks as <br>.
 QString escaped(const QString &plain)
 {
-    return plain.toHtmlEscaped().replace(u"\r\n"_s, u"<br>"_s).replace(u'\n', u"<br>"_s);
+    return plain.toHtmlEscaped().replace(u'\'', u"&#x27;"_s).replace(u'\n', u"<br>"_s);
 }
 
 } // namespace

@@ -50,9 +50,11 @@ Result<void> ZstdDecoder::feed(QByteArrayView compressed)
         if (ZSTD_isError(hint))
             return invalidPackage(u"\"%1\" is not valid zstd data (%2)"_s.arg(
                 m_entry, QString::fromUtf8(ZSTD_getErrorName(hint))));
-        m_frameOpen = hint != 0;
+        // Without input, a finished frame reports the next frame's header size: only calls
+        // that produced output say whether the current frame is still open.
         if (out.pos == 0)
             break;
+        m_frameOpen = hint != 0;
         if (auto spent = m_budget.spend(qint64(out.pos), m_entry); !spent)
             return spent;
         if (auto sent = m_downstream(QByteArrayView(m_out.constData(), qsizetype(out.pos))); !sent)
@@ -68,27 +70,32 @@ Result<void> ZstdDecoder::finish()
     return {};
 }
 
-Result<QByteArray> readZstdEntry(
-    ZipArchive &archive, const ZipEntry &entry, ExpansionBudget &budget, qint64 maxBytes)
+Result<void> readZstd(
+    ZipArchive &archive, const ZipEntry &entry, const ChunkSink &sink, ExpansionBudget &budget)
 {
-    QByteArray all;
-    ZstdDecoder decoder(
-        [&](QByteArrayView chunk) -> Result<void> {
-            if (all.size() + chunk.size() > maxBytes)
-                return invalidPackage(u"\"%1\" expands beyond %2 bytes"_s.arg(entry.name).arg(maxBytes));
-            all.append(chunk);
-            return {};
-        },
-        budget, entry.name);
-    // The zip layer counts compressed bytes against a budget of its own: the
-    // decoder spends the real one on what comes out.
+    ZstdDecoder decoder(sink, budget, entry.name);
+    // The zip layer counts the compressed bytes against a budget of its own:
+    // the decoder spends the real one on what comes out.
     ExpansionBudget raw(entry.size);
     if (auto done = archive.read(
             entry, [&](QByteArrayView chunk) { return decoder.feed(chunk); }, raw);
         !done)
+        return done;
+    return decoder.finish();
+}
+
+Result<QByteArray> readZstdEntry(
+    ZipArchive &archive, const ZipEntry &entry, ExpansionBudget &budget, qint64 maxBytes)
+{
+    QByteArray all;
+    auto collect = [&](QByteArrayView chunk) -> Result<void> {
+        if (all.size() + chunk.size() > maxBytes)
+            return invalidPackage(u"\"%1\" expands beyond %2 bytes"_s.arg(entry.name).arg(maxBytes));
+        all.append(chunk);
+        return {};
+    };
+    if (auto done = readZstd(archive, entry, collect, budget); !done)
         return done.error();
-    if (auto finished = decoder.finish(); !finished)
-        return finished.error();
     return all;
 }
 

@@ -29,6 +29,9 @@ private:
     bool m_frameOpen = false;
 };
 
+// Streams a zstd-compressed entry, decompressed, into `sink`.
+Result<void> readZstd(
+    ZipArchive &archive, const ZipEntry &entry, const ChunkSink &sink, ExpansionBudget &budget);
 // Reads a whole zstd-compressed entry into memory (small entries: the media map).
 Result<QByteArray> readZstdEntry(
     ZipArchive &archive, const ZipEntry &entry, ExpansionBudget &budget, qint64 maxBytes);

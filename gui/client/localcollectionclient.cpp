@@ -108,7 +108,7 @@ Result<std::optional<qint64>> LocalCollectionClient::nextDueAt(qint64 deckId)
 Result<interop::ImportSummary> LocalCollectionClient::importFile(
     const QString &path, std::optional<qint64> deckId, const interop::ProgressSink &progress)
 {
-    const InteropService interop(m_backend.context());
+    const InteropService service(m_backend.context());
     interop::ImportOptions options;
     options.deckId = deckId;
     QFile file(path);
@@ -117,8 +117,8 @@ Result<interop::ImportSummary> LocalCollectionClient::importFile(
             ErrorCode::StorageUnavailable, u"cannot read %1: %2"_s.arg(path, file.errorString()));
     const bool package = file.peek(4) == QByteArrayLiteral("PK\x03\x04");
     if (package)
-        return interop.importPackage(m_userId, PackageSource {path, {}}, options, progress);
-    return interop.importText(m_userId, file.readAll(), options, progress);
+        return service.importPackage(m_userId, PackageSource {path, {}}, options, progress);
+    return service.importText(m_userId, file.readAll(), options, progress);
 }
 
 Result<std::pair<interop::ImportSummary, QString>> LocalCollectionClient::replaceCollection(
@@ -134,10 +134,10 @@ Result<std::pair<interop::ImportSummary, QString>> LocalCollectionClient::replac
 Result<interop::PackageExportResult> LocalCollectionClient::exportFile(const QString &path, bool csv,
     const interop::PackageExportOptions &options, const interop::ProgressSink &progress)
 {
-    const InteropService interop(m_backend.context());
+    const InteropService service(m_backend.context());
     if (!csv)
-        return interop.exportPackage(m_userId, options, path, progress);
-    auto text = interop.exportText(m_userId, options.deckId);
+        return service.exportPackage(m_userId, options, path, progress);
+    auto text = service.exportText(m_userId, options.deckId);
     if (!text)
         return text.error();
     QSaveFile file(path);

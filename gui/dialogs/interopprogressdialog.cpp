@@ -1,5 +1,6 @@
 #include "interopprogressdialog.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 
 #include <atomic>
@@ -36,17 +37,18 @@ interop::ProgressSink InteropProgressDialog::sink()
         if (now - throttle->lastMs.load() < 100 && progress.done != progress.total)
             return;
         throttle->lastMs.store(now);
+        // Queued to the application object, which outlives every dialog; the guard is read on the UI thread.
         QMetaObject::invokeMethod(
-            guard.data(),
+            QCoreApplication::instance(),
             [guard, progress] {
                 if (guard)
-                    guard->show(progress);
+                    guard->showProgress(progress);
             },
             Qt::QueuedConnection);
     };
 }
 
-void InteropProgressDialog::show(const interop::InteropProgress &progress)
+void InteropProgressDialog::showProgress(const interop::InteropProgress &progress)
 {
     QString text = progress.stage;
     if (progress.total > 0) {

@@ -18,7 +18,7 @@ public:
     InteropProgressDialog(const QString &title, QWidget *parent);
 
     interop::ProgressSink sink();
-    void show(const interop::InteropProgress &progress);
+    void showProgress(const interop::InteropProgress &progress);
 
 private:
     QElapsedTimer m_started;

@@ -101,10 +101,10 @@ Result<HttpResponse> importFile(RequestContext &context)
         return deck.error();
     interop::ImportOptions options;
     options.deckId = deck.value();
-    const InteropService interop(context.backend.context());
+    const InteropService service(context.backend.context());
     Result<interop::ImportSummary> summary = makeError(ErrorCode::Internal, QString());
     if (format.value() == u"apkg"_s) {
-        summary = interop.importPackage(context.userId(), PackageSource {{}, request.body}, options);
+        summary = service.importPackage(context.userId(), PackageSource {{}, request.body}, options);
     } else {
         if (!options.deckId) {
             auto current = effectiveDeck(context, std::nullopt);
@@ -112,7 +112,7 @@ Result<HttpResponse> importFile(RequestContext &context)
                 return current.error();
             options.deckId = current.value();
         }
-        summary = interop.importText(context.userId(), request.body, options);
+        summary = service.importText(context.userId(), request.body, options);
     }
     if (!summary)
         return summary.error();
@@ -145,13 +145,13 @@ Result<HttpResponse> exportFile(RequestContext &context)
             return decks.error();
         for (const collection::DeckSummary &summary : decks.value()) {
             if (summary.id == *deck.value())
-                name = summary.name.replace(u"::"_s, u" - "_s);
+                name = QString(summary.name).replace(u"::"_s, u" - "_s);
         }
     }
-    const InteropService interop(context.backend.context());
+    const InteropService service(context.backend.context());
     HttpResponse response;
     if (format == u"csv"_s) {
-        auto text = interop.exportText(context.userId(), deck.value());
+        auto text = service.exportText(context.userId(), deck.value());
         if (!text)
             return text.error();
         response.contentType = "text/tab-separated-values; charset=utf-8";
@@ -165,7 +165,7 @@ Result<HttpResponse> exportFile(RequestContext &context)
     options.deckId = deck.value();
     options.withScheduling = scheduling != u"false"_s;
     const QString path = work.filePath(u"export.apkg"_s);
-    auto exported = interop.exportPackage(context.userId(), options, path);
+    auto exported = service.exportPackage(context.userId(), options, path);
     if (!exported)
         return exported.error();
     QFile file(path);

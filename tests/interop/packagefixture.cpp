@@ -110,15 +110,16 @@ QList<Row> rows(qint64 noteMod)
 {
     const QString sep(QChar(0x1f));
     return {
-        {{1000, u"guidA1"_s, kBasicModel, noteMod, u" spanish verbs "_s, richFront() + sep + richBack()},
+        {{1000, u"guidA1"_s, kBasicModel, noteMod, u" spanish verbs "_s,
+             QStringList {richFront(), richBack()}.join(sep)},
             {{2000, 1000, kSpanishDeck, 0, 0, 0, 1, 0, 0, 0, 0, 0}}},
-        {{1001, u"guidB2"_s, kBasicModel, noteMod, u""_s, u"Adiós"_s + sep + u"Goodbye"_s},
+        {{1001, u"guidB2"_s, kBasicModel, noteMod, u""_s, QStringList {u"Adiós"_s, u"Goodbye"_s}.join(sep)},
             {{2001, 1001, kLanguagesDeck, 0, 2, 2, 30, 10, 2500, 3, 0, 0}}},
         {{1002, u"guidC3"_s, kReversedModel, noteMod, u" numbers "_s,
-             u"uno"_s + sep + u"one"_s + sep + u"extra info"_s},
+             QStringList {u"uno"_s, u"one"_s, u"extra info"_s}.join(sep)},
             {{2002, 1002, kSpanishDeck, 0, 1, 1, 1700100000, 0, 0, 1, 0, 2},
                 {2003, 1002, kSpanishDeck, 1, 0, 0, 3, 0, 0, 0, 0, 0}}},
-        {{1003, u"guidD4"_s, kBasicModel, noteMod, u""_s, u"cuatro"_s + sep + u"four"_s},
+        {{1003, u"guidD4"_s, kBasicModel, noteMod, u""_s, QStringList {u"cuatro"_s, u"four"_s}.join(sep)},
             {{2004, 1003, 1, 0, 0, 0, 4, 0, 0, 0, 0, 0}}},
     };
 }
@@ -208,31 +209,33 @@ void writeSchema18(const QString &path)
     for (const QString &statement :
         {u"CREATE TABLE graves (oid integer NOT NULL, type integer NOT NULL, usn integer NOT NULL,"
          " PRIMARY KEY (oid, type)) WITHOUT ROWID"_s,
-            u"CREATE TABLE deck_config (id integer PRIMARY KEY NOT NULL, name text NOT NULL COLLATE unicase,"
+            u"CREATE TABLE deck_config (id integer PRIMARY KEY NOT NULL, name text NOT NULL COLLATE NOCASE,"
             " mtime_secs integer NOT NULL, usn integer NOT NULL, config blob NOT NULL)"_s,
             u"CREATE TABLE config (KEY text NOT NULL PRIMARY KEY, usn integer NOT NULL, mtime_secs integer "
             u"NOT NULL,"
             " val blob NOT NULL) without rowid"_s,
             u"CREATE TABLE fields (ntid integer NOT NULL, ord integer NOT NULL, name text NOT NULL COLLATE "
-            u"unicase,"
+            u"NOCASE,"
             " config blob NOT NULL, PRIMARY KEY (ntid, ord)) without rowid"_s,
             u"CREATE TABLE templates (ntid integer NOT NULL, ord integer NOT NULL, name text NOT NULL COLLATE"
-            " unicase, mtime_secs integer NOT NULL, usn integer NOT NULL, config blob NOT NULL,"
+            " NOCASE, mtime_secs integer NOT NULL, usn integer NOT NULL, config blob NOT NULL,"
             " PRIMARY KEY (ntid, ord)) without rowid"_s,
-            u"CREATE TABLE notetypes (id integer NOT NULL PRIMARY KEY, name text NOT NULL COLLATE unicase,"
+            u"CREATE TABLE notetypes (id integer NOT NULL PRIMARY KEY, name text NOT NULL COLLATE NOCASE,"
             " mtime_secs integer NOT NULL, usn integer NOT NULL, config blob NOT NULL)"_s,
-            u"CREATE TABLE decks (id integer PRIMARY KEY NOT NULL, name text NOT NULL COLLATE unicase,"
+            u"CREATE TABLE decks (id integer PRIMARY KEY NOT NULL, name text NOT NULL COLLATE NOCASE,"
             " mtime_secs integer NOT NULL, usn integer NOT NULL, common blob NOT NULL, kind blob NOT NULL)"_s}) {
         sql.run(statement);
     }
     sql.run(u"INSERT INTO col VALUES (1, ?, 0, 0, 18, 0, 0, 0, '', '', '', '', '')"_s, {kSourceCrt});
     sql.run(u"INSERT INTO config VALUES ('creationOffset', 0, 0, ?)"_s, {QByteArray("0")});
-    const QByteArray sep("\x1f");
     auto normal = [](qint64 config) { return bytesField(1, field(1, quint64(config))); };
     sql.run(u"INSERT INTO decks VALUES (1, 'Default', 0, 0, x'', ?)"_s, {normal(1)});
     sql.run(u"INSERT INTO decks VALUES (?, 'Languages', 0, 0, x'', ?)"_s, {kLanguagesDeck, normal(1)});
     sql.run(u"INSERT INTO decks VALUES (?, ?, 0, 0, x'', ?)"_s,
-        {kSpanishDeck, QString::fromUtf8("Languages" + sep + "Spanish"), normal(kSpanishOptions)});
+        {kSpanishDeck,
+            QString::fromUtf8(QByteArray("Languages\x1f"
+                                         "Spanish")),
+            normal(kSpanishOptions)});
     // DeckConfig.Config: new_per_day (9) = 7.
     sql.run(u"INSERT INTO deck_config VALUES (1, 'Default', 0, 0, x'')"_s);
     sql.run(
@@ -249,6 +252,11 @@ void writeSchema18(const QString &path)
     sql.run(u"INSERT INTO templates VALUES (?, 0, 'Card 1', 0, 0, x'')"_s, {kReversedModel});
     sql.run(u"INSERT INTO templates VALUES (?, 1, 'Card 2', 0, 0, x'')"_s, {kReversedModel});
     writeRows(sql, kNoteMod);
+    // Anki's names use its own collation, `unicase`, which no other SQLite knows: the
+    // schema is rewritten to name it, as a reader of a real version-3 package meets it.
+    sql.run(u"PRAGMA writable_schema = ON"_s);
+    sql.run(u"UPDATE sqlite_master SET sql = replace(sql, 'COLLATE NOCASE', 'COLLATE unicase')"_s);
+    sql.run(u"PRAGMA writable_schema = OFF"_s);
 }
 
 void writeDummy(const QString &path)
@@ -261,8 +269,8 @@ void writeDummy(const QString &path)
             " '{}', '{}')"_s,
         {compact(QJsonObject {{u"1"_s, model(1, u"Basic"_s, {u"Front"_s, u"Back"_s}, {u"Card 1"_s})}})});
     sql.run(u"INSERT INTO notes VALUES (1, 'dummyGuid', 1, 1, -1, '', ?, '', 0, 0, '')"_s,
-        {u"Please update to the latest Anki version, then import the .colpkg/.apkg file again."_s
-            + QChar(0x1f)});
+        {QString(u"Please update to the latest Anki version, then import the .colpkg/.apkg file again."_s
+            + QChar(0x1f))});
     sql.run(u"INSERT INTO cards VALUES (1, 1, 1, 0, 1, -1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, '')"_s);
 }
 

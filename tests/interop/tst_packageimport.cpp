@@ -4,6 +4,7 @@
 #include "collection/notefields.h"
 #include "interopfixture.h"
 #include "packagefixture.h"
+#include "storage/database.h"
 
 #include <QDir>
 #include <QFile>

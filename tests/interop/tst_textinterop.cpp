@@ -33,7 +33,7 @@ private slots:
         QCOMPARE(summary->cardsAdded, 3);
         QCOMPARE(summary->decksCreated, 2);
         QCOMPARE(f.column(u"SELECT flds FROM notes ORDER BY id"_s),
-            (QStringList {u"&lt;b&gt;ser&lt;/b&gt;, to be\x1fline one<br>line \"two\""_s,
+            (QStringList {u"&lt;b&gt;ser&lt;/b&gt;, to be\x1fline one<br>line &quot;two&quot;"_s,
                 u"estar\x1fto be (state)"_s, u"tener\x1fto have"_s}));
         QCOMPARE(f.column(u"SELECT DISTINCT tags FROM notes"_s), QStringList {u" imported csv "_s});
         QCOMPARE(f.count(u"SELECT count(DISTINCT did) FROM cards"_s), 1);

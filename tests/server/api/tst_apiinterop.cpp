@@ -77,8 +77,8 @@ private slots:
             *http, u"/api/v1/import?format=csv&deck_id=1"_s, alice.token, "a,b\n\"unclosed\n", "text/csv");
         QCOMPARE(csv.status, 400);
         QCOMPARE(csv.errorCode(), u"invalid_csv"_s);
-        csv = upload(*http, u"/api/v1/import?format=csv"_s, alice.token, "#separator:tab\nuno\tone\n\n\t\n",
-            "text/tab-separated-values");
+        csv = upload(*http, u"/api/v1/import?format=csv"_s, alice.token,
+            "#separator:tab\nnueve\tnine\n\n\t\n", "text/tab-separated-values");
         QCOMPARE(csv.status, 200);
         QCOMPARE(csv.json()[u"notes_added"_s].toInt(), 1);
         QCOMPARE(csv.json()[u"skipped"_s].toArray().first().toObject()[u"line"_s].toInt(), 4);
