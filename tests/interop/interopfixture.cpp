@@ -1,5 +1,6 @@
 #include "interopfixture.h"
 
+#include "packagefixture.h"
 #include "storage/database.h"
 
 #include <QCryptographicHash>
@@ -54,6 +55,12 @@ QString InteropFixture::scratch(const QString &name) const
 collection::UserCollection InteropFixture::collection()
 {
     return collection::UserCollection(collectionPath(), clock, scheduling::FuzzSource::off());
+}
+
+bool InteropFixture::importFixturePackage() const
+{
+    const QString package = packagefixture::legacyPackage(scratchDir());
+    return m_interop->importPackage(m_userId, PackageSource {package, {}}, {}).ok();
 }
 
 qint64 InteropFixture::count(const QString &sql) const

@@ -28,6 +28,8 @@ public:
     QString scratchDir() const;
     const InteropService &interop() const { return *m_interop; }
     collection::UserCollection collection();
+    // Imports packagefixture's version-1 package (four notes, a nested deck, a review card with revlog).
+    bool importFixturePackage() const;
 
     qint64 count(const QString &sql) const;
     QStringList column(const QString &sql) const;

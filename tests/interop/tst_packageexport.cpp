@@ -62,10 +62,7 @@ private slots:
     void exportThenImport_sameNotesCardsAndRevlog()
     {
         InteropFixture source;
-        QVERIFY(source.interop()
-                    .importPackage(
-                        source.userId(), PackageSource {fixture::legacyPackage(source.scratchDir()), {}}, {})
-                    .ok());
+        QVERIFY(source.importFixturePackage());
         QVERIFY(source.collection()
                     .addCard(collection::NewCard {u"made <i>here</i>"_s, u"b"_s, 1, {u"mine"_s}, {}})
                     .ok());
@@ -92,9 +89,7 @@ private slots:
     void exportedFile_passesSqliteChecks_andHasNoMeta()
     {
         InteropFixture f;
-        QVERIFY(f.interop()
-                    .importPackage(f.userId(), PackageSource {fixture::legacyPackage(f.scratchDir()), {}}, {})
-                    .ok());
+        QVERIFY(f.importFixturePackage());
         // A table of Javumbo's own in the live file must not travel.
         QVERIFY(f.collection()
                     .transact([](collection::WriteContext &context) {
@@ -128,9 +123,7 @@ private slots:
         if (python.isEmpty())
             QSKIP("python3 is not installed");
         InteropFixture f;
-        QVERIFY(f.interop()
-                    .importPackage(f.userId(), PackageSource {fixture::legacyPackage(f.scratchDir()), {}}, {})
-                    .ok());
+        QVERIFY(f.importFixturePackage());
         const QString package = f.scratch(u"out.apkg"_s);
         QVERIFY(f.interop().exportPackage(f.userId(), {}, package).ok());
         QProcess reader;
@@ -160,9 +153,7 @@ private slots:
     void deckExport_holdsTheDeckAndItsChildrenOnly()
     {
         InteropFixture f;
-        QVERIFY(f.interop()
-                    .importPackage(f.userId(), PackageSource {fixture::legacyPackage(f.scratchDir()), {}}, {})
-                    .ok());
+        QVERIFY(f.importFixturePackage());
         const qint64 languages
             = f.count(u"SELECT c.did FROM cards c JOIN notes n ON n.id = c.nid WHERE n.guid = 'guidB2'"_s);
         interop::PackageExportOptions options;
@@ -181,9 +172,7 @@ private slots:
     void withoutScheduling_everyCardNew_noRevlog_noLeechTag()
     {
         InteropFixture f;
-        QVERIFY(f.interop()
-                    .importPackage(f.userId(), PackageSource {fixture::legacyPackage(f.scratchDir()), {}}, {})
-                    .ok());
+        QVERIFY(f.importFixturePackage());
         QVERIFY(f.collection()
                     .transact([](collection::WriteContext &context) {
                         return context.db().execute(
@@ -214,10 +203,7 @@ private slots:
     void colpkg_replacesCollection_afterBackup()
     {
         InteropFixture source;
-        QVERIFY(source.interop()
-                    .importPackage(
-                        source.userId(), PackageSource {fixture::legacyPackage(source.scratchDir()), {}}, {})
-                    .ok());
+        QVERIFY(source.importFixturePackage());
         const QString package = source.scratch(u"all.colpkg"_s);
         interop::PackageExportOptions whole;
         whole.wholeCollection = true;

@@ -143,9 +143,7 @@ private slots:
     void newerCopy_updatesNotes_keepsScheduling()
     {
         InteropFixture f;
-        QVERIFY(f.interop()
-                    .importPackage(f.userId(), PackageSource {fixture::legacyPackage(f.scratchDir()), {}}, {})
-                    .ok());
+        QVERIFY(f.importFixturePackage());
         // Studied here since: the card's scheduling must survive the update.
         storage::Database::closeAllOnThisThread();
         QVERIFY(
