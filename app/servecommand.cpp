@@ -56,12 +56,21 @@ std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
         u"idle-timeout"_s, u"Seconds before an idle connection is closed (default 60)."_s, u"s"_s, u"60"_s);
     const QCommandLineOption maxConnections(
         u"max-connections"_s, u"Open connections allowed (default 1024)."_s, u"n"_s, u"1024"_s);
+    const QCommandLineOption maxPerAddress(u"max-connections-per-address"_s,
+        u"Open connections one client address may hold (default an eighth of --max-connections)."_s, u"n"_s,
+        u"0"_s);
+    const QCommandLineOption headTimeout(u"head-timeout"_s,
+        u"Seconds a request head may take to arrive, from its first byte (default 10)."_s, u"s"_s, u"10"_s);
+    const QCommandLineOption trustedProxy(u"trusted-proxy"_s,
+        u"A reverse proxy whose X-Forwarded-For / Forwarded headers are believed: an address or a CIDR"
+        " subnet; repeatable. Its connections are not counted against the per-address share."_s,
+        u"address"_s);
     const QCommandLineOption fault(u"fault"_s,
         u"Plant one known bug, to test the load tester's integrity checker; loopback only. One of: %1."_s.arg(
             faultNames().join(u", "_s)),
         u"name"_s);
-    parser.addOptions(
-        {bind, port, dataDir, threads, logFormat, logFile, lockTimeout, idleTimeout, maxConnections, fault});
+    parser.addOptions({bind, port, dataDir, threads, logFormat, logFile, lockTimeout, idleTimeout,
+        headTimeout, maxConnections, maxPerAddress, trustedProxy, fault});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty()) {
         *error = u"unexpected argument \"%1\" (see --help)"_s.arg(parser.positionalArguments().first());
@@ -107,6 +116,26 @@ std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
     if (!ok || config.server.limits.maxConnections < 1) {
         *error = u"--max-connections must be a positive number"_s;
         return std::nullopt;
+    }
+    const int perAddress = parser.value(maxPerAddress).toInt(&ok);
+    if (!ok || perAddress < 0) {
+        *error
+            = u"--max-connections-per-address must be a positive number (0: an eighth of --max-connections)"_s;
+        return std::nullopt;
+    }
+    config.server.limits.maxConnectionsPerAddress = perAddress;
+    const int headSeconds = parser.value(headTimeout).toInt(&ok);
+    if (!ok || headSeconds < 1) {
+        *error = u"--head-timeout must be a positive number of seconds"_s;
+        return std::nullopt;
+    }
+    config.server.limits.headTimeout = std::chrono::seconds(headSeconds);
+    for (const QString &proxy : parser.values(trustedProxy)) {
+        QString proxyError;
+        if (!config.server.limits.trustedProxies.add(proxy, &proxyError)) {
+            *error = u"--trusted-proxy: "_s + proxyError;
+            return std::nullopt;
+        }
     }
     config.dataDir = parser.value(dataDir);
     if (parser.isSet(fault)) {

@@ -40,7 +40,7 @@ ApiServer::ApiServer(Backend &backend, ServerOptions options, QObject *parent)
     : QObject(parent)
     , m_backend(backend)
     , m_options(std::move(options))
-    , m_pipeline(backend)
+    , m_pipeline(backend, m_options.limits.trustedProxies)
     , m_log(m_options.logFormat, m_options.logFile)
 {
     m_pool.setMaxThreadCount(m_options.threads > 0 ? m_options.threads : defaultThreads());

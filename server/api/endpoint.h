@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/clientaddress.h"
 #include "http/httprequest.h"
 #include "http/httpresponse.h"
 #include "sessions/session.h"
@@ -29,7 +30,8 @@ enum class BodyKind
 };
 
 // Everything a handler may use, prepared by the one wrapper (ApiServer's
-// pipeline): request id, path ids, the parsed JSON body and the session.
+// pipeline): request id, path ids, the parsed JSON body, the session and who
+// the client is.
 struct RequestContext
 {
     const HttpRequest &request;
@@ -39,6 +41,9 @@ struct RequestContext
     JsonBody body;
     std::optional<Session> session;
     QString token;
+    // The client's address, through trusted proxies (http/clientaddress.h): key
+    // anything per client (a throttle) on client.address, never on the TCP peer.
+    ClientAddress client;
 
     qint64 userId() const { return session ? session->userId : 0; }
     qint64 id() const { return ids.value(0); }

@@ -39,7 +39,8 @@ bool isJsonContentType(const HttpRequest &request)
 
 } // namespace
 
-RequestPipeline::RequestPipeline(Backend &backend) : m_backend(backend), m_fault(backend.context().fault)
+RequestPipeline::RequestPipeline(Backend &backend, const TrustedProxies &proxies)
+    : m_backend(backend), m_proxies(proxies), m_fault(backend.context().fault)
 {
     if (m_fault == Fault::StaleSession)
         m_staleSessions = std::make_unique<faults::StaleSessionCache>();
@@ -63,7 +64,8 @@ HttpResponse RequestPipeline::run(const Endpoint &endpoint, const HttpRequest &r
     const QString &requestId, const QList<qint64> &ids, qint64 *userId) const
 {
     try {
-        RequestContext context {request, m_backend, requestId, ids, JsonBody(), std::nullopt, QString()};
+        RequestContext context {request, m_backend, requestId, ids, JsonBody(), std::nullopt, QString(),
+            ClientAddress::resolve(request.remoteAddress, request.headers, m_proxies)};
         auto handled = handle(endpoint, context, userId);
         if (!handled)
             return HttpResponse::error(handled.error(), requestId);
@@ -82,10 +84,9 @@ Result<HttpResponse> RequestPipeline::handle(
     const Endpoint &endpoint, RequestContext &context, qint64 *userId) const
 {
     const HttpRequest &request = context.request;
-    // Behind a reverse proxy every client looks like loopback: trust loopback only when nothing was
-    // forwarded.
-    const bool loopbackMetrics = endpoint.access == Access::AdminOrLoopback && request.isLoopback()
-        && request.header("x-forwarded-for").isEmpty();
+    // Behind a reverse proxy every client looks like loopback: any forwarding header makes the
+    // client remote, unless a trusted proxy named a loopback client (ClientAddress::isLocal).
+    const bool loopbackMetrics = endpoint.access == Access::AdminOrLoopback && context.client.isLocal();
     if (endpoint.access != Access::Public && !loopbackMetrics) {
         const Result<void> authenticated = authenticate(endpoint.access, context);
         *userId = context.userId(); // known even when the admin check fails

@@ -37,7 +37,8 @@ struct RequestRecord
 class RequestPipeline
 {
 public:
-    explicit RequestPipeline(Backend &backend);
+    // `proxies` decide whose forwarding headers are believed; they must outlive the pipeline.
+    RequestPipeline(Backend &backend, const TrustedProxies &proxies);
     ~RequestPipeline();
     RequestPipeline(const RequestPipeline &) = delete;
     RequestPipeline &operator=(const RequestPipeline &) = delete;
@@ -61,6 +62,7 @@ private:
     Result<void> authenticate(Access access, RequestContext &context) const;
 
     Backend &m_backend;
+    const TrustedProxies &m_proxies;
     // Planted faults (common/fault.h) that act in the pipeline; from the Backend.
     const Fault m_fault;
     std::unique_ptr<faults::StaleSessionCache> m_staleSessions; // stale-session only

@@ -1,5 +1,8 @@
 #include "httpadapter.h"
 
+#include "httpstatus.h"
+#include "transport/guardedsocket.h"
+
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QThread>
@@ -10,13 +13,26 @@ namespace javumbo::server {
 
 struct ResponseChannel::State
 {
-    State(QHttpServerResponder &&r, QTcpSocket *s, HttpAdapter *a, bool close)
-        : responder(std::move(r)), socket(s), adapter(a), closeAfterResponse(close)
-    { }
-    QHttpServerResponder responder;
-    QPointer<QTcpSocket> socket;
+    State(GuardedSocket *s, HttpAdapter *a, GuardedSocket::Exchange e)
+        : socket(s), adapter(a), exchange(e) { }
+    ~State()
+    {
+        // Never answered (a bug, or a task dropped at shutdown): the answers after this one would
+        // wait for it for ever, so end the connection in its place. The last reference dies on the
+        // server thread (ApiServer moves it there); queued all the same, to be safe anywhere.
+        if (!sent && socket) {
+            QMetaObject::invokeMethod(
+                socket.data(),
+                [socket = socket, sequence = exchange.sequence] {
+                    if (socket)
+                        socket->respond(sequence, QByteArray(), true);
+                },
+                Qt::QueuedConnection);
+        }
+    }
+    QPointer<GuardedSocket> socket;
     QPointer<HttpAdapter> adapter;
-    bool closeAfterResponse = false;
+    GuardedSocket::Exchange exchange;
     bool sent = false;
 };
 
@@ -64,6 +80,31 @@ HttpRequest copyRequest(const QHttpServerRequest &request)
     return copy;
 }
 
+// The whole answer as it goes on the wire. Headers in the order QHttpServerResponder wrote them.
+QByteArray serialise(const HttpResponse &response, const GuardedSocket::Exchange &exchange, bool close)
+{
+    QByteArray bytes;
+    bytes.reserve(160 + response.body.size());
+    bytes += statusLine(response.status, exchange.http10);
+    const auto header = [&bytes](QByteArrayView name, QByteArrayView value) {
+        bytes.append(name).append(": ").append(value).append("\r\n");
+    };
+    if (!response.contentType.isEmpty())
+        header("Content-Type", response.contentType);
+    for (const auto &[name, value] : response.headers)
+        header(name, value);
+    // A 304's Content-Length would have to be its 200's: send none.
+    if (response.status != 204 && response.status != 304)
+        header("Content-Length", QByteArray::number(response.body.size()));
+    if (close)
+        header("Connection", "close");
+    else if (exchange.http10)
+        header("Connection", "keep-alive"); // an HTTP/1.0 client asked for it, and gets it
+    bytes += "\r\n";
+    bytes += response.body;
+    return bytes;
+}
+
 } // namespace
 
 void ResponseChannel::send(const HttpResponse &response) const
@@ -75,21 +116,9 @@ void ResponseChannel::send(const HttpResponse &response) const
     state.sent = true;
     if (!isConnected())
         return; // the client left; writing now would crash QtHttpServer 6.4.2
-    QHttpServerResponder &responder = state.responder;
-    responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
-    if (!response.contentType.isEmpty())
-        responder.writeHeader("Content-Type", response.contentType);
-    for (const auto &[name, value] : response.headers)
-        responder.writeHeader(name, value);
-    // A 304's Content-Length would have to be its 200's: send none.
-    if (response.status != 204 && response.status != 304)
-        responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
-    const bool close = state.closeAfterResponse || response.closeConnection;
-    if (close)
-        responder.writeHeader("Connection", "close");
-    responder.writeBody(response.body);
-    if (close)
-        state.socket->disconnectFromHost();
+    // Connection: close, HTTP/1.0 without keep-alive (PLATFORM-NOTES.md §4), or a server shutting down.
+    const bool close = !state.exchange.keepAlive || response.closeConnection;
+    state.socket->respond(state.exchange.sequence, serialise(response, state.exchange, close), close);
 }
 
 bool ResponseChannel::isConnected() const
@@ -108,14 +137,18 @@ HttpAdapter::HttpAdapter(Dispatcher dispatcher, QObject *parent)
 
 bool HttpAdapter::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    // QtHttpServer 6.4.2 ignores "Connection: close" and HTTP/1.0 (PLATFORM-NOTES.md §4); honour it
-    // ourselves.
-    HttpRequest copy = copyRequest(request);
-    const bool close = copy.header("connection").compare("close", Qt::CaseInsensitive) == 0;
+    auto *connection = qobject_cast<GuardedSocket *>(socket);
+    if (!connection) {
+        // Only GuardedTcpServer's connections keep answers in order and honour Connection: close.
+        qCritical("HttpAdapter: a connection that did not come through GuardedTcpServer; closing it");
+        socket->abort();
+        return true;
+    }
+    // Taken now, while the parser hands requests over in their order: the answer's place.
+    const GuardedSocket::Exchange exchange = connection->beginExchange();
     ResponseChannel channel;
-    channel.m_state
-        = std::make_shared<ResponseChannel::State>(makeResponder(request, socket), socket, this, close);
-    m_dispatcher(std::move(copy), std::move(channel));
+    channel.m_state = std::make_shared<ResponseChannel::State>(connection, this, exchange);
+    m_dispatcher(copyRequest(request), std::move(channel));
     return true;
 }
 

@@ -17,7 +17,9 @@ class HttpAdapter;
 // Where the answer to one request goes. Cheap to copy; send() must be called
 // on the adapter's thread, exactly once. If the client went away meanwhile the
 // answer is dropped: QtHttpServer 6.4.2 crashes when a response is written to
-// a socket that disconnected (PLATFORM-NOTES.md §1), so we never let it.
+// a socket that disconnected (PLATFORM-NOTES.md §1), so we never let it. The
+// answer is written by the connection (GuardedSocket) in request order, with
+// the request's HTTP version, and closes the connection when it must.
 class ResponseChannel
 {
 public:

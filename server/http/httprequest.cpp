@@ -11,9 +11,4 @@ QByteArray HttpRequest::header(QByteArrayView name) const
     return {};
 }
 
-bool HttpRequest::isLoopback() const
-{
-    return remoteAddress.isLoopback();
-}
-
 } // namespace javumbo::server

@@ -18,11 +18,10 @@ struct HttpRequest
     QUrlQuery query;
     QList<std::pair<QByteArray, QByteArray>> headers; // names lower-cased
     QByteArray body;
-    QHostAddress remoteAddress;
+    QHostAddress remoteAddress; // the TCP peer; who the client is: ClientAddress::resolve
 
     // The first value of a header (case-insensitive name), or an empty array.
     QByteArray header(QByteArrayView name) const;
-    bool isLoopback() const;
 };
 
 } // namespace javumbo::server

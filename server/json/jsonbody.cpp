@@ -1,5 +1,7 @@
 #include "jsonbody.h"
 
+#include "json/strictjson.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -23,6 +25,9 @@ Error badField(const QString &key, const QString &problem)
 
 Result<JsonBody> JsonBody::parse(const QByteArray &bytes)
 {
+    // Strict first: QJsonDocument accepts what RFC 8259 does not, and keeps what is not Unicode.
+    if (const std::optional<JsonSyntaxError> syntax = checkJsonSyntax(bytes))
+        return makeError(ErrorCode::InvalidJson, u"malformed JSON: "_s + syntax->message);
     QJsonParseError error {};
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
     if (error.error != QJsonParseError::NoError)

@@ -1,12 +1,17 @@
 #include "guardedtcpserver.h"
 
-#include "transport/connectionguard.h"
+#include "transport/guardedsocket.h"
 
+#include <QAbstractHttpServer>
 #include <QLoggingCategory>
+#include <QStringBuilder>
 #include <QTcpSocket>
 
 #include <algorithm>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
 #include <unistd.h>
@@ -26,6 +31,18 @@ constexpr std::chrono::milliseconds maximalAcceptBackoff = 1000ms;
 // Refused connections still hold a descriptor while their 503 goes out. Under a flood, past
 // this many, close new ones at once: an answer is not worth running out of descriptors.
 constexpr int maxRefusalsClosing = 64;
+// Hand freed memory back to the system once this many connections have closed, or this many
+// read buffers were freed by parking.
+constexpr int memoryReleaseStep = 256;
+// Re-bind to the HTTP server after this many new connections: sender() then walks at most this far.
+constexpr int rebindEvery = 32;
+
+// Deadlines fire up to one tick late: an eighth of the shortest timeout, from 5 to 250 ms.
+std::chrono::milliseconds wheelTick(const TransportLimits &limits)
+{
+    const auto shortest = std::min({limits.idleTimeout, limits.headTimeout, limits.closeTimeout});
+    return std::clamp<std::chrono::milliseconds>(shortest / 8, 5ms, 250ms);
+}
 
 void closeDescriptor(qintptr socketDescriptor)
 {
@@ -39,14 +56,28 @@ void closeDescriptor(qintptr socketDescriptor)
 } // namespace
 
 GuardedTcpServer::GuardedTcpServer(const TransportLimits &limits, QObject *parent)
-    : QTcpServer(parent), m_limits(limits), m_acceptBackoff(initialAcceptBackoff)
+    : QTcpServer(parent)
+    , m_limits(limits)
+    , m_wheel(wheelTick(limits), this)
+    , m_parking(this)
+    , m_acceptBackoff(initialAcceptBackoff)
 {
     m_resumeTimer.setSingleShot(true);
     connect(&m_resumeTimer, &QTimer::timeout, this, &GuardedTcpServer::resumeAfterError);
     connect(this, &QTcpServer::acceptError, this, &GuardedTcpServer::onAcceptError);
+    m_trimTimer.setSingleShot(true);
+    m_trimTimer.setInterval(200ms);
+    connect(&m_trimTimer, &QTimer::timeout, this, &GuardedTcpServer::releaseMemory);
+    connect(&m_parking, &IdleParking::woken, this,
+        [](QTcpSocket *socket) { static_cast<GuardedSocket *>(socket)->wake(); });
 }
 
-GuardedTcpServer::~GuardedTcpServer() = default;
+GuardedTcpServer::~GuardedTcpServer()
+{
+    // Now, while the wheel and the counts they leave through still exist (QObject would delete
+    // them only after this class is gone).
+    qDeleteAll(findChildren<GuardedSocket *>(Qt::FindDirectChildrenOnly));
+}
 
 int GuardedTcpServer::openConnections() const
 {
@@ -63,6 +94,8 @@ TransportCounters GuardedTcpServer::counters() const
     snapshot.rejectedLengthRequired = read(RejectedLengthRequired);
     snapshot.rejectedBadRequest = read(RejectedBadRequest);
     snapshot.rejectedConnections = read(RejectedConnections);
+    snapshot.rejectedUpgrades = read(RejectedUpgrades);
+    snapshot.headTimeouts = read(HeadTimeouts);
     snapshot.idleClosed = read(IdleClosed);
     snapshot.acceptErrors = read(AcceptErrors);
     return snapshot;
@@ -72,15 +105,8 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
 {
     // accept() works again: the next error burst starts from the short delay.
     m_acceptBackoff = initialAcceptBackoff;
-    if (openConnections() >= m_limits.maxConnections)
-        refuse(socketDescriptor);
-    else
-        admit(socketDescriptor);
-}
-
-void GuardedTcpServer::admit(qintptr socketDescriptor)
-{
-    auto *socket = new QTcpSocket(this);
+    auto *socket = new GuardedSocket(*this);
+    socket->m_serial = ++m_nextSerial;
     if (!socket->setSocketDescriptor(socketDescriptor)) {
         // Typically a client that reset before we got to it: routine, so not a warning.
         qCDebug(lcTransport, "cannot adopt an accepted socket: %ls", qUtf16Printable(socket->errorString()));
@@ -88,20 +114,37 @@ void GuardedTcpServer::admit(qintptr socketDescriptor)
         closeDescriptor(socketDescriptor);
         return;
     }
+    const QHostAddress peer = socket->peerAddress();
+    if (openConnections() >= m_limits.maxConnections) {
+        refuse(socket,
+            u"the server has "_s % QString::number(m_limits.maxConnections)
+                % u" open connections; retry shortly"_s);
+    } else if (!m_limits.trustedProxies.contains(peer)
+        && m_perAddress.value(peer) >= m_limits.perAddressCap()) {
+        // One client must not take every connection (a slow-head flood from one address did).
+        refuse(socket,
+            u"this address has "_s % QString::number(m_limits.perAddressCap())
+                % u" open connections, its share; retry shortly"_s);
+    } else {
+        admit(socket);
+    }
+}
+
+void GuardedTcpServer::admit(GuardedSocket *socket)
+{
     bump(Accepted);
-    m_served.insert(socket);
-    m_openConnections.fetch_add(1, std::memory_order_relaxed);
-    connect(socket, &QTcpSocket::disconnected, this, [this, socket] { forget(socket); });
-    connect(socket, &QObject::destroyed, this, &GuardedTcpServer::forget);
+    socket->m_counted = true;
+    m_openHighWater
+        = std::max(m_openHighWater, m_openConnections.fetch_add(1, std::memory_order_relaxed) + 1);
+    const QHostAddress peer = socket->peerAddress();
+    if (!m_limits.trustedProxies.contains(peer)) {
+        socket->m_countedAddress = peer;
+        ++m_perAddress[peer];
+    }
 
     // Before addPendingConnection(): the screen must be connected to readyRead ahead of the parser.
-    auto *guard = new ConnectionGuard(socket, m_limits);
-    const QHostAddress peer = socket->peerAddress();
-    connect(guard, &ConnectionGuard::rejected, this,
-        [this, peer](int status, const QString &code, const QString &requestId, const QString &method,
-            const QString &path) { onRejected(status, code, requestId, peer, method, path); });
-    connect(guard, &ConnectionGuard::idleClosed, this, [this] { bump(IdleClosed); });
-
+    socket->startScreening();
+    bringBindingToFront();
     // QtHttpServer 6.4.2 takes the socket and connects its parser right here, inside the
     // pendingConnectionAvailable signal that addPendingConnection() emits (README.md).
     addPendingConnection(socket);
@@ -116,18 +159,26 @@ void GuardedTcpServer::admit(qintptr socketDescriptor)
         socket->deleteLater();
         return;
     }
-    guard->followParser();
+    socket->followParser();
 }
 
-void GuardedTcpServer::refuse(qintptr socketDescriptor)
+void GuardedTcpServer::bringBindingToFront()
 {
-    auto *socket = new QTcpSocket(this);
-    if (!socket->setSocketDescriptor(socketDescriptor)) {
-        delete socket;
-        closeDescriptor(socketDescriptor);
-        bump(RejectedConnections);
+    // QtHttpServer 6.4.2 finds the QTcpServer of a new connection with QObject::sender(), which
+    // walks the HTTP server's list of senders from the newest: one per open socket (its parser's
+    // readyRead), then, last, the binding to us. So every new connection cost a walk over all
+    // the open ones (half the CPU of accepting with 10,000 open; docs/platform-notes.md §31).
+    // Binding again puts our connection first. Cheap: the signal has no other receiver.
+    auto *http = qobject_cast<QAbstractHttpServer *>(parent());
+    if (!http || m_sinceRebind++ < rebindEvery)
         return;
-    }
+    m_sinceRebind = 0;
+    disconnect(this, &QTcpServer::pendingConnectionAvailable, http, nullptr);
+    http->bind(this);
+}
+
+void GuardedTcpServer::refuse(GuardedSocket *socket, const QString &message)
+{
     if (m_refusalsClosing >= maxRefusalsClosing) {
         socket->abort();
         delete socket;
@@ -136,27 +187,46 @@ void GuardedTcpServer::refuse(qintptr socketDescriptor)
     }
     ++m_refusalsClosing;
     connect(socket, &QObject::destroyed, this, [this] { --m_refusalsClosing; });
-    // Never handed to the parser: it is ours to delete.
-    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-
-    auto *guard = new ConnectionGuard(socket, m_limits);
-    const QHostAddress peer = socket->peerAddress();
-    connect(guard, &ConnectionGuard::rejected, this,
-        [this, peer](int status, const QString &code, const QString &requestId, const QString &method,
-            const QString &path) { onRejected(status, code, requestId, peer, method, path); });
-    guard->refuse(503, u"too_many_connections"_s,
-        u"the server has "_s % QString::number(m_limits.maxConnections)
-            % u" open connections; retry shortly"_s,
-        1);
+    socket->startScreening(); // drains whatever the client sends while its answer goes out
+    socket->refuseConnection(503, u"too_many_connections"_s, message, 1);
 }
 
-void GuardedTcpServer::forget(QObject *socket)
+void GuardedTcpServer::forget(GuardedSocket *socket)
 {
-    if (m_served.remove(socket))
-        m_openConnections.fetch_sub(1, std::memory_order_relaxed);
+    if (!socket->m_counted)
+        return;
+    socket->m_counted = false;
+    const int open = m_openConnections.fetch_sub(1, std::memory_order_relaxed) - 1;
+    // Many connections gone: give their memory back to the system (glibc keeps freed heap), once
+    // they have stopped closing for a moment.
+    if (m_openHighWater - open >= memoryReleaseStep)
+        m_trimTimer.start();
+    if (socket->m_countedAddress.isNull())
+        return;
+    const auto count = m_perAddress.find(socket->m_countedAddress);
+    if (count != m_perAddress.end() && --count.value() <= 0)
+        m_perAddress.erase(count);
+    socket->m_countedAddress.clear();
 }
 
-void GuardedTcpServer::onRejected(int status, const QString &code, const QString &requestId,
+void GuardedTcpServer::noteReadBufferReleased()
+{
+    // Parked connections free their read chunks (16 KiB each) while others are still arriving:
+    // hand the holes back too, once parking has paused for a moment.
+    if (++m_releasedSinceTrim >= memoryReleaseStep)
+        m_trimTimer.start();
+}
+
+void GuardedTcpServer::releaseMemory()
+{
+    m_openHighWater = openConnections();
+    m_releasedSinceTrim = 0;
+#ifdef __GLIBC__
+    ::malloc_trim(0);
+#endif
+}
+
+void GuardedTcpServer::noteRejected(int status, const QString &code, const QString &requestId,
     const QHostAddress &peer, const QString &method, const QString &path)
 {
     switch (status) {
@@ -171,6 +241,12 @@ void GuardedTcpServer::onRejected(int status, const QString &code, const QString
         break;
     case 400:
         bump(RejectedBadRequest);
+        break;
+    case 408:
+        bump(HeadTimeouts);
+        break;
+    case 501:
+        bump(RejectedUpgrades);
         break;
     case 503:
         bump(RejectedConnections);

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "transport/deadlinewheel.h"
+#include "transport/idleparking.h"
 #include "transport/transportlimits.h"
 
+#include <QHash>
 #include <QHostAddress>
-#include <QSet>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -13,7 +15,10 @@
 
 namespace javumbo::server {
 
-// The QTcpServer handed to QAbstractHttpServer::bind(): caps connections, closes idle ones,
+class GuardedSocket;
+
+// The QTcpServer handed to QAbstractHttpServer::bind(): caps connections (in all and per client
+// address), closes idle ones and bounds slow heads,
 // survives accept errors, and screens every request head before QtHttpServer 6.4.2's parser
 // (431, 413, 411, 400). README.md beside this file says what it assumes about that parser.
 //
@@ -30,6 +35,8 @@ public:
     const TransportLimits &limits() const { return m_limits; }
     // Connections handed to the HTTP server and not yet disconnected.
     int openConnections() const;
+    // Open connections that idle outside Qt's event loop (IdleParking); server thread only.
+    int parkedConnections() const { return m_parking.parkedCount(); }
     TransportCounters counters() const;
 
 Q_SIGNALS:
@@ -42,6 +49,8 @@ protected:
     void incomingConnection(qintptr socketDescriptor) override;
 
 private:
+    friend class GuardedSocket; // reports refusals and closes, and leaves
+
     enum Counter
     {
         Accepted,
@@ -50,16 +59,24 @@ private:
         RejectedLengthRequired,
         RejectedBadRequest,
         RejectedConnections,
+        RejectedUpgrades,
+        HeadTimeouts,
         IdleClosed,
         AcceptErrors,
         CounterCount,
     };
 
-    void admit(qintptr socketDescriptor);
-    void refuse(qintptr socketDescriptor);
-    void forget(QObject *socket);
-    void onRejected(int status, const QString &code, const QString &requestId, const QHostAddress &peer,
+    void admit(GuardedSocket *socket);
+    void refuse(GuardedSocket *socket, const QString &message);
+    void bringBindingToFront();
+    void forget(GuardedSocket *socket);
+    DeadlineWheel &wheel() { return m_wheel; }
+    IdleParking &parking() { return m_parking; }
+    void releaseMemory();
+    void noteReadBufferReleased();
+    void noteRejected(int status, const QString &code, const QString &requestId, const QHostAddress &peer,
         const QString &method, const QString &path);
+    void noteIdleClosed() { bump(IdleClosed); }
     void onAcceptError(QAbstractSocket::SocketError error);
     void resumeAfterError();
     bool renewListeningSocket();
@@ -68,8 +85,15 @@ private:
     TransportLimits m_limits;
     std::atomic<int> m_openConnections {0};
     std::array<std::atomic<quint64>, CounterCount> m_counters {};
-    // Keys only, never dereferenced: a socket leaves on disconnected or destroyed, whichever is first.
-    QSet<QObject *> m_served;
+    // Open connections per client address (trusted proxies not counted); an address leaves at zero.
+    QHash<QHostAddress, int> m_perAddress;
+    DeadlineWheel m_wheel;
+    IdleParking m_parking;
+    quint64 m_nextSerial = 0;
+    int m_sinceRebind = 0; // new connections since the binding to the HTTP server was renewed
+    int m_openHighWater = 0; // since memory was last handed back
+    int m_releasedSinceTrim = 0; // read buffers freed by parking since memory was handed back
+    QTimer m_trimTimer;
     int m_refusalsClosing = 0;
     QTimer m_resumeTimer;
     std::chrono::milliseconds m_acceptBackoff;

@@ -1,5 +1,7 @@
 #include "rejectionresponse.h"
 
+#include "httpstatus.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -7,29 +9,8 @@ using namespace Qt::StringLiterals;
 
 namespace javumbo::server {
 
-namespace {
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 400:
-        return "Bad Request";
-    case 411:
-        return "Length Required";
-    case 413:
-        return "Payload Too Large";
-    case 431:
-        return "Request Header Fields Too Large";
-    case 503:
-        return "Service Unavailable";
-    }
-    return "Error";
-}
-
-} // namespace
-
-QByteArray buildRejectionResponse(
-    int status, const QString &code, const QString &message, const QString &requestId, int retryAfterSeconds)
+QByteArray buildRejectionResponse(int status, const QString &code, const QString &message,
+    const QString &requestId, int retryAfterSeconds, bool http10)
 {
     const QJsonObject error {{u"code"_s, code}, {u"message"_s, message}, {u"request_id"_s, requestId}};
     // Compact: QHttpServerResponder's own JSON writer indents (PLATFORM-NOTES.md §9); be consistent.
@@ -37,7 +18,7 @@ QByteArray buildRejectionResponse(
 
     QByteArray response;
     response.reserve(256 + body.size());
-    response += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    response += statusLine(status, http10);
     response += "Content-Type: application/json\r\n";
     response += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     response += "Connection: close\r\n";

@@ -73,7 +73,7 @@ RequestHeadScreen::RequestHeadScreen(const TransportLimits &limits) : m_limits(l
 bool RequestHeadScreen::feed(QByteArrayView bytes)
 {
     qsizetype pos = 0;
-    while (pos < bytes.size() && m_phase != Phase::Rejected) {
+    while (pos < bytes.size() && !isFinished()) {
         if (m_phase == Phase::InBody) {
             const qint64 count = std::min<qint64>(m_bodyRemaining, bytes.size() - pos);
             skipBody(count);
@@ -88,9 +88,17 @@ bool RequestHeadScreen::feed(QByteArrayView bytes)
 void RequestHeadScreen::skipBody(qint64 count)
 {
     Q_ASSERT(m_phase == Phase::InBody && count <= m_bodyRemaining);
-    m_bodyRemaining -= std::min(count, m_bodyRemaining);
+    count = std::min(count, m_bodyRemaining);
+    m_bodyRemaining -= count;
+    m_offset += count;
     if (m_bodyRemaining == 0)
         startNextRequest();
+}
+
+void RequestHeadScreen::forgetFramesBefore(qint64 offset)
+{
+    while (!m_frames.isEmpty() && m_frames.first().end <= offset)
+        m_frames.removeFirst();
 }
 
 // Consumes head bytes up to and including the next line end; returns how many it took.
@@ -99,6 +107,7 @@ qsizetype RequestHeadScreen::screenHead(QByteArrayView bytes)
     if (m_phase == Phase::BetweenRequests) {
         const auto first = std::find_if_not(bytes.begin(), bytes.end(), isSkippedBeforeRequestLine);
         const qsizetype skipped = first - bytes.begin();
+        m_offset += skipped;
         // Skipped bytes still count towards the head: an endless stream of blank lines is refused too.
         if (!countHeadBytes(skipped) || skipped == bytes.size())
             return skipped;
@@ -108,6 +117,7 @@ qsizetype RequestHeadScreen::screenHead(QByteArrayView bytes)
 
     const qsizetype lineEnd = bytes.indexOf('\n');
     const qsizetype taken = lineEnd < 0 ? bytes.size() : lineEnd + 1;
+    m_offset += taken;
     // Checked before buffering, so an unterminated line never grows past the limit.
     if (!countHeadBytes(taken))
         return taken;
@@ -168,6 +178,8 @@ void RequestHeadScreen::screenRequestLine(QByteArrayView line)
         return;
     }
     m_method = parts[0].toByteArray();
+    // HTTP/1.0 and older: answered as 1.0, and closed after the answer unless keep-alive is asked.
+    m_http10 = parts[2][5] == '0' || (parts[2][5] == '1' && parts[2][7] == '0');
     const qsizetype query = parts[1].indexOf('?');
     // Without the query: it may carry secrets, and the access log only needs the route.
     m_path = (query < 0 ? parts[1] : parts[1].first(query)).toByteArray();
@@ -204,14 +216,39 @@ void RequestHeadScreen::screenHeaderField(QByteArrayView line)
             m_contentLength = *length;
     } else if (name.compare("transfer-encoding", Qt::CaseInsensitive) == 0) {
         m_hasTransferEncoding = true;
+    } else if (name.compare("connection", Qt::CaseInsensitive) == 0) {
+        screenConnectionTokens(value);
+    } else if (name.compare("upgrade", Qt::CaseInsensitive) == 0) {
+        m_upgradeWebSocket
+            = m_upgradeWebSocket || QByteArrayView(value.toByteArray().toLower()).contains("websocket");
     } else if (!m_haveRequestId && name.compare("x-request-id", Qt::CaseInsensitive) == 0) {
         m_haveRequestId = true;
         m_requestId = value.toByteArray();
     }
 }
 
+void RequestHeadScreen::screenConnectionTokens(QByteArrayView value)
+{
+    const QByteArray lower = value.toByteArray().toLower();
+    // QtHttpServer 6.4.2 takes the request for an upgrade when "upgrade" occurs anywhere in the
+    // field; so must we, to refuse every request it would hand to its WebSocket path.
+    m_connectionUpgrade = m_connectionUpgrade || QByteArrayView(lower).contains("upgrade");
+    for (const QByteArray &token : lower.split(',')) {
+        const QByteArray trimmed = token.trimmed();
+        m_connectionClose = m_connectionClose || trimmed == "close";
+        m_connectionKeepAlive = m_connectionKeepAlive || trimmed == "keep-alive";
+    }
+}
+
 void RequestHeadScreen::finishHead()
 {
+    // QtHttpServer 6.4.2 answers a WebSocket upgrade itself (404, no envelope) after our handler
+    // has answered it too, and the client then reads two answers to one request. We serve no
+    // WebSocket: one clear refusal, before the parser sees the head.
+    if (m_connectionUpgrade && m_upgradeWebSocket) {
+        reject(501, u"not_implemented"_s, u"protocol upgrades (WebSocket) are not supported"_s);
+        return;
+    }
     // Kept simple on purpose: only Content-Length bodies are screened, so any Transfer-Encoding
     // (chunked or not) is refused rather than followed chunk by chunk. No client of ours needs it.
     if (m_hasTransferEncoding) {
@@ -229,6 +266,10 @@ void RequestHeadScreen::finishHead()
         return;
     }
     ++m_headsPassed;
+    const qint64 body = std::max<qint64>(m_contentLength, 0);
+    m_lastRequest = m_connectionClose || (m_http10 && !m_connectionKeepAlive);
+    m_passedEnd = m_offset + body;
+    m_frames.append(RequestFrame {m_passedEnd, m_http10, !m_lastRequest});
     if (m_contentLength > 0) {
         m_phase = Phase::InBody;
         m_bodyRemaining = m_contentLength;
@@ -239,7 +280,7 @@ void RequestHeadScreen::finishHead()
 
 void RequestHeadScreen::startNextRequest()
 {
-    m_phase = Phase::BetweenRequests;
+    m_phase = m_lastRequest ? Phase::Closed : Phase::BetweenRequests;
     m_bodyRemaining = 0;
     m_headBytes = 0;
     m_fieldCount = 0;
@@ -252,6 +293,11 @@ void RequestHeadScreen::startNextRequest()
     m_contentLength = -1;
     m_contentLengthMalformed = false;
     m_hasTransferEncoding = false;
+    m_http10 = false;
+    m_connectionClose = false;
+    m_connectionKeepAlive = false;
+    m_connectionUpgrade = false;
+    m_upgradeWebSocket = false;
 }
 
 void RequestHeadScreen::reject(int status, const QString &code, const QString &message)

@@ -219,6 +219,53 @@ private slots:
         QCOMPARE(report.violations.first().cardId, card.cardId);
     }
 
+    // Issue 14: a lone surrogate in the request was acknowledged as sent, but storage wrote
+    // invalid UTF-8 (in the back), or combined it with the field separator (in the front: front =
+    // ... U+1001F + back, back empty). Whatever the server answered, the checker compares it with
+    // what the collection holds. The first is `mismatched`; the second moved the marker out of the
+    // back, where the checker looks for it, so the acknowledged card is `lost` and the stored one a
+    // `phantom`: a failed verdict either way.
+    void surrogateDamagedNote_failsTheCheck_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::addColumn<QString>("classes");
+        QTest::addColumn<QString>("detail");
+        QTest::newRow("back stored as invalid UTF-8")
+            << u"invalid utf-8"_s << u"mismatched"_s << u"back sent"_s;
+        QTest::newRow("separator swallowed into the front")
+            << u"swallowed"_s << u"lost,phantom"_s << u"acknowledged as card"_s;
+    }
+
+    void surrogateDamagedNote_failsTheCheck()
+    {
+        QFETCH(QString, damage);
+        QFETCH(QString, classes);
+        QFETCH(QString, detail);
+        CheckerRun run;
+        const QString front = HistoryBuilder::front(run.alice, u"u1_1"_s);
+        const QString back = HistoryBuilder::back(u"u1_1"_s);
+        collection::CardRecord card;
+        if (damage == u"swallowed"_s) {
+            // What the lenient reader made of "<front>\ud800" + separator + back: one field.
+            card = run.data.addCard(run.alice, front + QString::fromUcs4(U"\U0001001F") + back, QString());
+        } else {
+            card = run.data.addCard(run.alice, front, back);
+            // The back's bytes as storage wrote a lone surrogate: ED A0 80 is no UTF-8.
+            const QByteArray stored = front.toUtf8() + '\x1f' + back.toUtf8() + "\xed\xa0\x80";
+            testsupport::execSql(run.data.collectionPath(run.alice),
+                QStringList {u"UPDATE notes SET flds = CAST(X'%1' AS TEXT)"_s.arg(
+                    QString::fromLatin1(stored.toHex()))});
+        }
+        run.checker.observe(run.history.addCard(run.alice, u"u1_1"_s, Outcome::Ok, card.cardId));
+
+        const IntegrityReport report = run.checker.finish();
+        QCOMPARE(report.verdict, Verdict::Fail);
+        QCOMPARE(classesOf(report), classes);
+        QVERIFY2(report.violations.first().detail.startsWith(detail),
+            qPrintable(report.violations.first().detail));
+        QCOMPARE(report.violations.first().cardId, card.cardId);
+    }
+
     void deckNamesCompareCaseInsensitively()
     {
         CheckerRun run;

@@ -40,14 +40,16 @@ RawHttpClient::~RawHttpClient()
     m_socket.disconnect(this);
 }
 
-void RawHttpClient::startConnect(quint16 port)
+void RawHttpClient::startConnect(quint16 port, const QHostAddress &source)
 {
+    if (!source.isNull())
+        m_socket.bind(source);
     m_socket.connectToHost(QHostAddress::LocalHost, port);
 }
 
-bool RawHttpClient::connectTo(quint16 port, int timeoutMs)
+bool RawHttpClient::connectTo(quint16 port, int timeoutMs, const QHostAddress &source)
 {
-    startConnect(port);
+    startConnect(port, source);
     return QTest::qWaitFor([this] { return isConnected(); }, timeoutMs);
 }
 
@@ -93,6 +95,7 @@ std::optional<RawResponse> RawHttpClient::takeResponse()
     const QList<QByteArray> statusLine = lines.first().trimmed().split(' ');
     if (statusLine.size() < 2)
         return std::nullopt;
+    response.version = statusLine.at(0);
     response.status = statusLine.at(1).toInt();
     qsizetype contentLength = 0;
     for (qsizetype i = 1; i < lines.size(); ++i) {

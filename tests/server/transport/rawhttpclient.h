@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -14,6 +15,7 @@ namespace javumbo::testsupport {
 // One HTTP/1.1 response as it came off the wire.
 struct RawResponse
 {
+    QByteArray version; // "HTTP/1.1"
     int status = 0;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
@@ -34,8 +36,9 @@ public:
     explicit RawHttpClient(QObject *parent = nullptr);
     ~RawHttpClient() override;
 
-    void startConnect(quint16 port);
-    bool connectTo(quint16 port, int timeoutMs = 5000);
+    // From `source` when given (any 127.x.y.z is this machine: a test's other clients).
+    void startConnect(quint16 port, const QHostAddress &source = {});
+    bool connectTo(quint16 port, int timeoutMs = 5000, const QHostAddress &source = {});
     QTcpSocket &socket() { return m_socket; }
     bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
     bool isDisconnected() const { return m_disconnected; }

@@ -8,6 +8,8 @@ using javumbo::server::TransportLimits;
 
 namespace {
 
+const TransportLimits defaultLimits;
+
 QString phaseName(RequestHeadScreen::Phase phase)
 {
     switch (phase) {
@@ -19,6 +21,8 @@ QString phaseName(RequestHeadScreen::Phase phase)
         return u"body"_s;
     case RequestHeadScreen::Phase::Rejected:
         return u"rejected"_s;
+    case RequestHeadScreen::Phase::Closed:
+        return u"closed"_s;
     }
     return {};
 }
@@ -71,7 +75,7 @@ struct Outcome
 
 Outcome screenInChunks(const QByteArray &input, qsizetype chunkSize)
 {
-    RequestHeadScreen screen {TransportLimits {}};
+    RequestHeadScreen screen {defaultLimits};
     for (qsizetype pos = 0; pos < input.size(); pos += chunkSize) {
         if (!screen.feed(QByteArrayView(input).sliced(pos, std::min(chunkSize, input.size() - pos))))
             break;
@@ -93,6 +97,10 @@ private Q_SLOTS:
     void rejection_isTerminal();
     void skipBody_countsBodyWithoutLookingAtIt();
     void bodyThatLooksLikeHeaders_isNotScreened();
+    void frames_tellEndVersionAndKeepAlive_data();
+    void frames_tellEndVersionAndKeepAlive();
+    void lastRequest_endsTheStream();
+    void webSocketUpgrade_isRefused();
 };
 
 void TestRequestHeadScreen::screen_agreesInEverySplit_data()
@@ -220,7 +228,7 @@ void TestRequestHeadScreen::screen_agreesInEverySplit()
 
 void TestRequestHeadScreen::rejection_remembersMethodPathAndRequestId()
 {
-    RequestHeadScreen screen {TransportLimits {}};
+    RequestHeadScreen screen {defaultLimits};
     QVERIFY(!screen.feed("PUT /cards/7?token=secret HTTP/1.1\r\nx-request-id:  abc-123 \r\n"
                          "X-Request-Id: second\r\nContent-Length: 2097152\r\n\r\n"));
     QCOMPARE(screen.rejection().status, 413);
@@ -232,7 +240,7 @@ void TestRequestHeadScreen::rejection_remembersMethodPathAndRequestId()
 
 void TestRequestHeadScreen::rejection_isTerminal()
 {
-    RequestHeadScreen screen {TransportLimits {}};
+    RequestHeadScreen screen {defaultLimits};
     QVERIFY(!screen.feed("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"));
     QVERIFY(!screen.feed("GET / HTTP/1.1\r\n\r\n"));
     QCOMPARE(screen.rejection().status, 411);
@@ -242,7 +250,7 @@ void TestRequestHeadScreen::rejection_isTerminal()
 
 void TestRequestHeadScreen::skipBody_countsBodyWithoutLookingAtIt()
 {
-    RequestHeadScreen screen {TransportLimits {}};
+    RequestHeadScreen screen {defaultLimits};
     QVERIFY(screen.feed(withContentLength("10")));
     QCOMPARE(screen.phase(), RequestHeadScreen::Phase::InBody);
     screen.skipBody(4);
@@ -256,11 +264,65 @@ void TestRequestHeadScreen::skipBody_countsBodyWithoutLookingAtIt()
 void TestRequestHeadScreen::bodyThatLooksLikeHeaders_isNotScreened()
 {
     // 200 header-like lines inside a body are data, not fields: only the head is counted.
-    RequestHeadScreen screen {TransportLimits {}};
+    RequestHeadScreen screen {defaultLimits};
     const QByteArray body = withFields(200);
     QVERIFY(screen.feed(QByteArray(post(body) + "GET / HTTP/1.1\r\n\r\n")));
     QCOMPARE(screen.headsPassed(), quint64(2));
     QCOMPARE(screen.phase(), RequestHeadScreen::Phase::BetweenRequests);
+}
+
+void TestRequestHeadScreen::frames_tellEndVersionAndKeepAlive_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<bool>("http10");
+    QTest::addColumn<bool>("keepAlive");
+    QTest::newRow("1.1") << QByteArray("GET / HTTP/1.1\r\n\r\n") << false << true;
+    QTest::newRow("1.1 close") << QByteArray("GET / HTTP/1.1\r\nConnection: Close\r\n\r\n") << false << false;
+    QTest::newRow("1.1 close among tokens")
+        << QByteArray("GET / HTTP/1.1\r\nConnection: TE\r\nConnection: x, close\r\n\r\n") << false << false;
+    QTest::newRow("1.0") << QByteArray("GET / HTTP/1.0\r\n\r\n") << true << false;
+    QTest::newRow("1.0 keep-alive") << QByteArray("GET / HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n") << true
+                                    << true;
+    QTest::newRow("0.9 is older") << QByteArray("GET / HTTP/0.9\r\n\r\n") << true << false;
+}
+
+void TestRequestHeadScreen::frames_tellEndVersionAndKeepAlive()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(bool, http10);
+    QFETCH(bool, keepAlive);
+    RequestHeadScreen screen {defaultLimits};
+    QVERIFY(screen.feed(head));
+    QVERIFY(screen.hasFrame());
+    const auto frame = screen.takeFrame();
+    QCOMPARE(frame.end, qint64(head.size()));
+    QCOMPARE(frame.http10, http10);
+    QCOMPARE(frame.keepAlive, keepAlive);
+    QCOMPARE(screen.isFinished(), !keepAlive);
+}
+
+void TestRequestHeadScreen::lastRequest_endsTheStream()
+{
+    // Bytes after the last request (its body included) are never screened: they are nobody's.
+    RequestHeadScreen screen {defaultLimits};
+    const QByteArray last = post("12345", "Connection: close\r\n");
+    QVERIFY(screen.feed(QByteArray(last + "GET /second HTTP/1.1\r\n\r\nGARBAGE\r\n\r\n")));
+    QCOMPARE(screen.phase(), RequestHeadScreen::Phase::Closed);
+    QCOMPARE(screen.headsPassed(), quint64(1));
+    QCOMPARE(screen.passedEnd(), qint64(last.size()));
+    QCOMPARE(screen.streamOffset(), qint64(last.size()));
+}
+
+void TestRequestHeadScreen::webSocketUpgrade_isRefused()
+{
+    RequestHeadScreen screen {defaultLimits};
+    QVERIFY(
+        !screen.feed("GET /ws HTTP/1.1\r\nConnection: keep-alive, Upgrade\r\nUpgrade: WebSocket\r\n\r\n"));
+    QCOMPARE(screen.rejection().status, 501);
+    QCOMPARE(screen.rejection().code, u"not_implemented"_s);
+    // Another upgrade is simply answered over HTTP/1.1, as RFC 9110 allows.
+    RequestHeadScreen other {defaultLimits};
+    QVERIFY(other.feed("GET / HTTP/1.1\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n\r\n"));
 }
 
 QTEST_GUILESS_MAIN(TestRequestHeadScreen)
