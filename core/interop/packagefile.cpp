@@ -129,7 +129,7 @@ Result<PackageFile> PackageFile::read(ZipArchive &archive, const PackageLimits &
 {
     if (auto checked = checkDirectory(archive.entries(), limits); !checked)
         return checked.error();
-    ExpansionBudget budget(limits.maxTotalBytes);
+    ExpansionBudget budget(limits);
     auto version = detectVersion(archive, budget);
     if (!version)
         return version.error();

@@ -48,4 +48,16 @@ Result<void> ExpansionBudget::spend(qint64 bytes, const QString &entry)
     return {};
 }
 
+Result<void> ExpansionBudget::checkRatio(qint64 produced, qint64 consumed, const QString &entry) const
+{
+    if (m_maxRatio <= 0 || produced <= m_ratioFloorBytes
+        || double(produced) <= m_maxRatio * double(std::max<qint64>(consumed, 1)))
+        return {};
+    return invalidPackage(
+        u"\"%1\" expands from %2 to more than %3 bytes, more than %4 times (zip bomb?)"_s.arg(entry)
+            .arg(consumed)
+            .arg(produced)
+            .arg(m_maxRatio));
+}
+
 } // namespace javumbo::interop

@@ -39,11 +39,20 @@ class ExpansionBudget
 {
 public:
     explicit ExpansionBudget(qint64 bytes) : m_left(bytes) { }
+    // With the ratio of `limits` too, for streams whose size no directory declares (zstd).
+    explicit ExpansionBudget(const PackageLimits &limits)
+        : m_left(limits.maxTotalBytes), m_maxRatio(limits.maxRatio), m_ratioFloorBytes(limits.ratioFloorBytes)
+    { }
     // Takes `bytes` from the budget; a package error once it is spent.
     Result<void> spend(qint64 bytes, const QString &entry);
+    // A package error when `produced` bytes came out of `consumed` compressed ones at more than
+    // the ratio allowed (checked as the stream goes, so a bomb stops within one input chunk).
+    Result<void> checkRatio(qint64 produced, qint64 consumed, const QString &entry) const;
 
 private:
     qint64 m_left;
+    double m_maxRatio = 0; // 0: no ratio check
+    qint64 m_ratioFloorBytes = 0;
 };
 
 } // namespace javumbo::interop

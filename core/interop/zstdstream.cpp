@@ -28,6 +28,7 @@ Result<void> ZstdDecoder::feed(QByteArrayView compressed)
     if (!m_stream)
         return makeError(ErrorCode::Internal, u"zstd decoder could not be created"_s);
     ZSTD_inBuffer in {compressed.data(), size_t(compressed.size()), 0};
+    size_t consumedBefore = 0;
     while (in.pos < in.size) {
         ZSTD_outBuffer out {m_out.data(), size_t(m_out.size()), 0};
         const size_t hint = ZSTD_decompressStream(static_cast<ZSTD_DStream *>(m_stream), &out, &in);
@@ -35,12 +36,10 @@ Result<void> ZstdDecoder::feed(QByteArrayView compressed)
             return invalidPackage(u"\"%1\" is not valid zstd data (%2)"_s.arg(
                 m_entry, QString::fromUtf8(ZSTD_getErrorName(hint))));
         m_frameOpen = hint != 0;
-        if (out.pos > 0) {
-            if (auto spent = m_budget.spend(qint64(out.pos), m_entry); !spent)
-                return spent;
-            if (auto sent = m_downstream(QByteArrayView(m_out.constData(), qsizetype(out.pos))); !sent)
-                return sent;
-        }
+        m_consumed += qint64(in.pos - consumedBefore);
+        consumedBefore = in.pos;
+        if (auto sent = deliver(qint64(out.pos)); !sent)
+            return sent;
     }
     // Output may still be buffered inside the decoder with no input left.
     for (;;) {
@@ -55,12 +54,22 @@ Result<void> ZstdDecoder::feed(QByteArrayView compressed)
         if (out.pos == 0)
             break;
         m_frameOpen = hint != 0;
-        if (auto spent = m_budget.spend(qint64(out.pos), m_entry); !spent)
-            return spent;
-        if (auto sent = m_downstream(QByteArrayView(m_out.constData(), qsizetype(out.pos))); !sent)
+        if (auto sent = deliver(qint64(out.pos)); !sent)
             return sent;
     }
     return {};
+}
+
+Result<void> ZstdDecoder::deliver(qint64 bytes)
+{
+    if (bytes == 0)
+        return {};
+    m_produced += bytes;
+    if (auto spent = m_budget.spend(bytes, m_entry); !spent)
+        return spent;
+    if (auto ratio = m_budget.checkRatio(m_produced, m_consumed, m_entry); !ratio)
+        return ratio;
+    return m_downstream(QByteArrayView(m_out.constData(), qsizetype(bytes)));
 }
 
 Result<void> ZstdDecoder::finish()

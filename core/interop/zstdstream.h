@@ -6,8 +6,9 @@ namespace javumbo::interop {
 
 // Decompresses a zstd stream (version-3 packages: the collection, the media
 // map and every media file) chunk by chunk into `downstream`, spending the
-// package's expansion budget as output appears: a zstd bomb is stopped
-// mid-stream, in bounded memory, never trusting the frame's declared size.
+// package's expansion budget as output appears and holding it to the
+// budget's ratio: a zstd bomb is stopped mid-stream, in bounded memory, never
+// trusting the frame's declared size.
 class ZstdDecoder
 {
 public:
@@ -21,12 +22,17 @@ public:
     Result<void> finish();
 
 private:
+    // Hands `bytes` of m_out downstream once the budget allows them.
+    Result<void> deliver(qint64 bytes);
+
     void *m_stream = nullptr; // ZSTD_DStream
     ChunkSink m_downstream;
     ExpansionBudget &m_budget;
     QString m_entry;
     QByteArray m_out;
     bool m_frameOpen = false;
+    qint64 m_consumed = 0;
+    qint64 m_produced = 0;
 };
 
 // Streams a zstd-compressed entry, decompressed, into `sink`.
