@@ -48,17 +48,26 @@ interop::ProgressSink InteropProgressDialog::sink()
     };
 }
 
-void InteropProgressDialog::showProgress(const interop::InteropProgress &progress)
+void InteropProgressDialog::showProgress(const interop::InteropProgress &progress, qint64 elapsedMs)
 {
+    // Stages (reading, merging, media) go at different paces: each one's estimate starts afresh.
+    if (progress.stage != m_stage) {
+        m_stage = progress.stage;
+        m_stageStartedMs = elapsedMs;
+    }
     QString text = progress.stage;
     if (progress.total > 0) {
         setRange(0, 1000);
         const double fraction = std::clamp(double(progress.done) / double(progress.total), 0.0, 1.0);
         setValue(int(fraction * 1000));
         text += u": %1 of %2"_s.arg(progress.done).arg(progress.total);
-        const double elapsed = double(m_started.elapsed()) / 1000.0;
-        if (fraction > 0.02 && elapsed > 1.0)
-            text += u" (about %1 s left)"_s.arg(qRound(elapsed * (1.0 - fraction) / fraction));
+        const qint64 stageMs = elapsedMs - m_stageStartedMs;
+        // Too early a guess jumps around: wait for a second and 2 % of the stage.
+        if (fraction > 0.02 && fraction < 1.0 && stageMs > 1000) {
+            const qint64 leftSeconds = qRound64(double(stageMs) * (1.0 - fraction) / fraction / 1000.0);
+            text += leftSeconds < 90 ? u" (about %1 s left)"_s.arg(leftSeconds)
+                                     : u" (about %1 min left)"_s.arg(qRound64(double(leftSeconds) / 60.0));
+        }
     } else {
         setRange(0, 0);
         if (progress.done > 0)

@@ -18,10 +18,17 @@ public:
     InteropProgressDialog(const QString &title, QWidget *parent);
 
     interop::ProgressSink sink();
-    void showProgress(const interop::InteropProgress &progress);
+    void showProgress(const interop::InteropProgress &progress)
+    {
+        showProgress(progress, m_started.elapsed());
+    }
+    // `elapsedMs` since the dialog opened: the estimate extrapolates the current stage's pace.
+    void showProgress(const interop::InteropProgress &progress, qint64 elapsedMs);
 
 private:
     QElapsedTimer m_started;
+    QString m_stage;
+    qint64 m_stageStartedMs = 0;
 };
 
 } // namespace javumbo::gui
