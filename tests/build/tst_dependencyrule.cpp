@@ -161,9 +161,9 @@ private slots:
     // A new folder of core must be given a layer before anything can go in it.
     void coreFolderWithoutALayer_fails()
     {
-        const RuleRun run = runWithPlanted(u"core/interop/planted.h"_s, u"#include \"common/result.h\""_s);
+        const RuleRun run = runWithPlanted(u"core/sync/planted.h"_s, u"#include \"common/result.h\""_s);
         QVERIFY2(run.exitCode != 0, qPrintable(run.output));
-        QVERIFY2(run.output.contains(u"core/interop/planted.h:1: error: core/interop/ has no layer"_s),
+        QVERIFY2(run.output.contains(u"core/sync/planted.h:1: error: core/sync/ has no layer"_s),
             qPrintable(run.output));
     }
 

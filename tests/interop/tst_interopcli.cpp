@@ -28,10 +28,18 @@ class TestInteropCli : public QObject
 private:
     QTemporaryDir m_dir;
     QString dataDir() const { return QDir(m_dir.path()).filePath(u"data"_s); }
-    QString aliceDb() const
+    QString collectionOf(const QString &username) const
     {
-        const QDir dbs(QDir(dataDir()).filePath(u"user_dbs"_s));
-        return dbs.filePath(dbs.entryList({u"user_*.db"_s}, QDir::Files).value(0));
+        const qint64 id = queryNumber(QDir(dataDir()).filePath(u"admin.db"_s),
+            u"SELECT id FROM accounts WHERE username = '%1'"_s.arg(username));
+        return QDir(dataDir()).filePath(u"user_dbs/user_%1.db"_s.arg(id));
+    }
+    QString aliceDb() const { return collectionOf(u"alice"_s); }
+    CommandResult addUser(const QString &name) const
+    {
+        return runJavumbo(
+            {u"users"_s, u"add"_s, name, u"--email"_s, name + u"@example.org"_s, u"--data-dir"_s, dataDir()},
+            "correct horse\n");
     }
     static QString login(net::HttpClient &http)
     {
@@ -44,9 +52,7 @@ private slots:
     void initTestCase()
     {
         enterTestMode();
-        const auto added = runJavumbo({u"users"_s, u"add"_s, u"alice"_s, u"--email"_s, u"alice@example.org"_s,
-                                          u"--data-dir"_s, dataDir()},
-            "correct horse\n");
+        const auto added = addUser(u"alice"_s);
         QVERIFY2(added.exitCode == 0, added.describe().constData());
     }
 
@@ -173,6 +179,51 @@ private slots:
         QCOMPARE(queryColumn(aliceDb(), u"PRAGMA integrity_check"_s), QStringList {u"ok"_s});
         server.signal(SIGTERM);
         QVERIFY(server.waitFinished());
+    }
+    // A .colpkg replaces a whole collection: only after "y" (or --yes), and only after a backup.
+    void colpkg_asksFirst_thenBacksUp()
+    {
+        QVERIFY(addUser(u"carol"_s).exitCode == 0);
+        QVERIFY(addUser(u"dave"_s).exitCode == 0);
+        const auto filled = runJavumbo({u"import"_s, fixture::legacyPackage(m_dir.path()), u"--data-dir"_s,
+            dataDir(), u"--user"_s, u"carol"_s});
+        QVERIFY2(filled.exitCode == 0, filled.describe().constData());
+        const QString colpkg = QDir(m_dir.path()).filePath(u"carol.colpkg"_s);
+        const auto exported = runJavumbo({u"export"_s, u"--format"_s, u"colpkg"_s, u"--data-dir"_s, dataDir(),
+            u"--user"_s, u"carol"_s, u"-o"_s, colpkg});
+        QVERIFY2(exported.exitCode == 0, exported.describe().constData());
+        const QString csv = QDir(m_dir.path()).filePath(u"dave.csv"_s);
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("#separator:comma\ndaves,own note\n");
+        file.close();
+        QVERIFY(
+            runJavumbo({u"import"_s, csv, u"--data-dir"_s, dataDir(), u"--user"_s, u"dave"_s}).exitCode == 0);
+        const QString dave = collectionOf(u"dave"_s);
+        const QDir backups(QDir(dataDir()).filePath(u"backups"_s));
+
+        const QStringList replace {u"import"_s, colpkg, u"--data-dir"_s, dataDir(), u"--user"_s, u"dave"_s};
+        const auto declined = runJavumbo(replace, "n\n");
+        QCOMPARE(declined.exitCode, 1);
+        QVERIFY2(
+            declined.err.contains("Replace the whole collection of dave"), declined.describe().constData());
+        QVERIFY(declined.err.contains("nothing replaced"));
+        QCOMPARE(queryColumn(dave, u"SELECT sfld FROM notes"_s), QStringList {u"daves"_s});
+        QVERIFY(backups.entryList({u"user_*"_s}, QDir::Files).isEmpty());
+
+        const auto accepted = runJavumbo(replace, "y\n");
+        QVERIFY2(accepted.exitCode == 0, accepted.describe().constData());
+        QVERIFY(accepted.out.contains("4 notes added"));
+        QCOMPARE(queryNumber(dave, u"SELECT count(*) FROM notes"_s), 4);
+        QCOMPARE(queryNumber(dave, u"SELECT count(*) FROM notes WHERE sfld = 'daves'"_s), 0);
+        const QStringList written = backups.entryList({u"user_*"_s}, QDir::Files);
+        QCOMPARE(written.size(), 1);
+        QVERIFY(accepted.out.contains(QFile::encodeName(backups.filePath(written.first()))));
+        // The backup is the old collection as it was, a complete database of its own.
+        QCOMPARE(queryColumn(backups.filePath(written.first()), u"SELECT sfld FROM notes"_s),
+            QStringList {u"daves"_s});
+        QCOMPARE(queryColumn(backups.filePath(written.first()), u"PRAGMA integrity_check"_s),
+            QStringList {u"ok"_s});
     }
 };
 

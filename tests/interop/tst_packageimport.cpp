@@ -172,6 +172,24 @@ private slots:
         QCOMPARE(f.count(u"SELECT count(*) FROM revlog"_s), 2);
     }
 
+    // Some writers put a note's mod in milliseconds: read as seconds, so the same
+    // notes are not "newer" and a newer copy is stored with Anki's unit.
+    void modInMilliseconds_readAsSeconds()
+    {
+        InteropFixture f;
+        QVERIFY(f.importFixturePackage());
+        const QString same = fixture::legacyPackage(f.scratchDir(), 1, fixture::kNoteMod * 1000);
+        auto again = f.interop().importPackage(f.userId(), PackageSource {same, {}}, {});
+        QVERIFY(again.ok());
+        QCOMPARE(again->notesUnchanged, 4);
+        QCOMPARE(again->notesUpdated, 0);
+        const QString newer = fixture::legacyPackage(f.scratchDir(), 1, (fixture::kNoteMod + 100) * 1000);
+        auto updated = f.interop().importPackage(f.userId(), PackageSource {newer, {}}, {});
+        QVERIFY(updated.ok());
+        QCOMPARE(updated->notesUpdated, 4);
+        QCOMPARE(note(f, u"guidA1"_s, u"mod"_s).toLongLong(), fixture::kNoteMod + 100);
+    }
+
     void takenIds_getFreshOnes()
     {
         InteropFixture f;

@@ -28,8 +28,10 @@ net::HttpResult upload(net::HttpClient &http, const QString &path, const QString
     return result.ok() ? result.value() : net::HttpResult {};
 }
 
-// Sends only a request head and reads the answer: the guard must refuse before any body.
-QByteArray headOnly(quint16 port, const QByteArray &path, qint64 contentLength)
+// Sends only a request head, never a body byte, and reads the answer: a refusal that
+// arrives proves the guard judged the head alone. `closed` tells whether the server
+// then ended the connection (it must not wait for a body it has refused).
+QByteArray headOnly(quint16 port, const QByteArray &path, qint64 contentLength, bool *closed = nullptr)
 {
     QTcpSocket socket;
     socket.connectToHost(u"127.0.0.1"_s, port);
@@ -41,6 +43,10 @@ QByteArray headOnly(quint16 port, const QByteArray &path, qint64 contentLength)
     QByteArray answer;
     while (!answer.contains("\r\n\r\n") && socket.waitForReadyRead(5000))
         answer += socket.readAll();
+    if (closed) {
+        *closed = socket.state() == QAbstractSocket::UnconnectedState || socket.waitForDisconnected(5000);
+        answer += socket.readAll(); // the rest of the answer, buffered before the close
+    }
     return answer;
 }
 
@@ -145,9 +151,18 @@ private slots:
     void bodyLimits_perRoute_fromTheHead()
     {
         TestServer server;
-        QVERIFY(
-            headOnly(server.port(), "/api/v1/import", (qint64(100) << 20) + 1).startsWith("HTTP/1.1 413"));
+        bool closed = false;
+        const QByteArray refused
+            = headOnly(server.port(), "/api/v1/import?format=apkg", (qint64(100) << 20) + 1, &closed);
+        QVERIFY2(refused.startsWith("HTTP/1.1 413"), refused.constData());
+        QVERIFY(refused.contains("payload_too_large"));
+        QVERIFY(closed);
+        // Any other route keeps the 1 MiB limit, the import route's 100 MiB is by exact path.
         QVERIFY(headOnly(server.port(), "/api/v1/cards", (qint64(1) << 20) + 1).startsWith("HTTP/1.1 413"));
+        QVERIFY(
+            headOnly(server.port(), "/api/v1/import/x", (qint64(1) << 20) + 1).startsWith("HTTP/1.1 413"));
+        QVERIFY(
+            headOnly(server.port(), "/api/v1/importer", (qint64(1) << 20) + 1).startsWith("HTTP/1.1 413"));
         // A 3 MiB upload is read (and refused only because it is not a package).
         const auto alice = server.createUser(u"alice"_s);
         auto http = server.client();
