@@ -32,7 +32,7 @@ struct ExchangeImporter::State
 {
     explicit State(const QHash<qint64, SourceNotetype> &notetypes) : mapping(notetypes) { }
     TargetIndex index;
-    QSet<qint64> revlogIds;
+    IdPool revlogIds;
     NoteMapping mapping;
     QHash<qint64, const SourceNote *> sourceNotes;
     QSet<qint64> skippedNotes;
@@ -228,7 +228,8 @@ Result<void> ExchangeImporter::importNotes()
             ++m_summary.notesUpdated;
             continue;
         }
-        row.id = TargetIndex::claim(index.noteIds, note.id, m_context.nowMs());
+        // A text file's note ids are its line numbers, keys within the file only: never stored.
+        row.id = index.noteIds.claim(m_matching == Matching::TextFile ? 0 : note.id, m_context.nowMs());
         if (row.mod <= 0)
             row.mod = now;
         if (auto inserted = importrows::insertNote(m_context.db(), row); !inserted)
@@ -267,7 +268,7 @@ Result<void> ExchangeImporter::importCards()
         if (!deck)
             return deck.error();
         SourceCard row;
-        row.id = TargetIndex::claim(index.cardIds, card.id, m_context.nowMs());
+        row.id = index.cardIds.claim(card.id, m_context.nowMs());
         row.noteId = noteId;
         row.deckId = deck.value();
         row.mod = card.mod > 0 ? card.mod : m_context.nowSeconds();
@@ -312,7 +313,7 @@ Result<void> ExchangeImporter::importRevlog()
         row.cardId = cardId;
         if (m_state->index.revlogCards.value(entry.id, 0) == cardId)
             continue; // the same answer, already here
-        row.id = TargetIndex::claim(m_state->revlogIds, entry.id, m_context.nowMs());
+        row.id = m_state->revlogIds.claim(entry.id, m_context.nowMs());
         if (auto inserted = importrows::insertRevlog(m_context.db(), row); !inserted)
             return inserted;
     }

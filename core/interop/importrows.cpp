@@ -36,12 +36,21 @@ Result<TargetIndex> TargetIndex::load(storage::Connection &db)
     return index;
 }
 
-qint64 TargetIndex::claim(QSet<qint64> &taken, qint64 wanted, qint64 nowMs)
+qint64 IdPool::claim(qint64 wanted, qint64 nowMs)
 {
-    qint64 id = wanted > 0 ? wanted : nowMs;
-    while (taken.contains(id))
-        ++id;
-    taken.insert(id);
+    qint64 id = wanted > 0 ? wanted : std::max(nowMs, m_freshFrom);
+    QList<qint64> passed;
+    while (m_taken.contains(id)) {
+        passed.append(id);
+        id = m_next.value(id, id + 1);
+    }
+    m_taken.insert(id);
+    // Every id passed, and this one, now leads past it.
+    for (qint64 taken : std::as_const(passed))
+        m_next.insert(taken, id + 1);
+    m_next.insert(id, id + 1);
+    if (wanted <= 0)
+        m_freshFrom = id + 1;
     return id;
 }
 

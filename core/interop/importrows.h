@@ -8,6 +8,23 @@
 
 namespace javumbo::interop {
 
+// The ids of one table, taken and being handed out: `wanted` when free, else
+// the next free id above it (§9: a taken id is bumped by one); without a wanted
+// id, the next free one from now on. Runs of taken ids are skipped through
+// links that each claim shortens, so an import of n rows stays near O(n) even
+// when every id it brings is taken or none is given (a text file).
+class IdPool
+{
+public:
+    void insert(qint64 id) { m_taken.insert(id); }
+    qint64 claim(qint64 wanted, qint64 nowMs);
+
+private:
+    QSet<qint64> m_taken;
+    QHash<qint64, qint64> m_next; // taken id -> where the search for a free one goes on
+    qint64 m_freshFrom = 0; // fresh ids (no wanted id) continue from here
+};
+
 // What the target collection already holds, read once inside the import's
 // transaction: guids for matching, ids for keeping new ones unique (§9: a
 // taken id is bumped by one), first-field checksums for text files.
@@ -22,14 +39,12 @@ struct TargetIndex
     };
     QHash<QString, NoteRef> notesByGuid;
     QMultiHash<qint64, QString> guidsByChecksum; // csum of the first field -> guid
-    QSet<qint64> noteIds;
-    QSet<qint64> cardIds;
+    IdPool noteIds;
+    IdPool cardIds;
     QHash<qint64, qint64> revlogCards; // revlog id -> card id
     QSet<qint64> notesWithCard;
 
     static Result<TargetIndex> load(storage::Connection &db);
-    // `wanted` when free, else the next free id above it (now when `wanted` is not positive).
-    static qint64 claim(QSet<qint64> &taken, qint64 wanted, qint64 nowMs);
 };
 
 // The row SQL of an import (the caller owns the transaction).

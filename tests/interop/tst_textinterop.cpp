@@ -39,6 +39,34 @@ private slots:
         QCOMPARE(f.count(u"SELECT count(DISTINCT did) FROM cards"_s), 1);
         QCOMPARE(f.column(u"SELECT DISTINCT due FROM cards ORDER BY due"_s),
             (QStringList {u"1"_s, u"2"_s, u"3"_s}));
+        // Line numbers only key the file's rows: notes get fresh ids from the clock (§9), as cards do.
+        const qint64 now = f.clock.nowMs();
+        QCOMPARE(f.column(u"SELECT id FROM notes ORDER BY id"_s),
+            (QStringList {QString::number(now), QString::number(now + 1), QString::number(now + 2)}));
+        QCOMPARE(f.count(u"SELECT min(id) FROM cards"_s), now);
+    }
+
+    // A large file stays linear: every id is fresh, none is taken twice.
+    void manyRows_freshIdsWithoutCollisions()
+    {
+        InteropFixture f;
+        QByteArray tsv = "#separator:tab\n";
+        constexpr int kRows = 30000;
+        for (int i = 0; i < kRows; ++i)
+            tsv += "row " + QByteArray::number(i) + "\tback\n";
+        auto summary = f.interop().importText(f.userId(), tsv, {});
+        QVERIFY(summary.ok());
+        QCOMPARE(summary->notesAdded, kRows);
+        const qint64 now = f.clock.nowMs();
+        QCOMPARE(f.count(u"SELECT max(id) - min(id) + 1 FROM notes"_s), kRows);
+        QCOMPARE(f.count(u"SELECT min(id) FROM notes"_s), now);
+        QCOMPARE(f.count(u"SELECT count(DISTINCT id) FROM cards"_s), kRows);
+        // Again, all unchanged; then the same rows once more with a second file's new rows mixed in.
+        auto again = f.interop().importText(f.userId(), tsv + "one more\tback\n", {});
+        QVERIFY(again.ok());
+        QCOMPARE(again->notesUnchanged, kRows);
+        QCOMPARE(again->notesAdded, 1);
+        QCOMPARE(f.count(u"SELECT max(id) FROM notes"_s), now + kRows);
     }
 
     void htmlTrue_keepsMarkup_tabSeparated_guessed()
