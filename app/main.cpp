@@ -1,6 +1,7 @@
 // The one executable. The mode is chosen at run time: `serve` and `users`
 // run on QCoreApplication (no display needed), as do --help and --version;
 // without a mode the desktop app opens.
+#include "backupcommand.h"
 #include "checkcommand.h"
 #include "exportcommand.h"
 #include "guicommand.h"
@@ -28,8 +29,11 @@ enum class Mode
     Users,
     LoadTest,
     Check,
+    Backup,
+    Restore,
+    CheckData,
     Import,
-    Export
+    Export,
 };
 
 Mode modeOf(int argc, char **argv)
@@ -42,6 +46,12 @@ Mode modeOf(int argc, char **argv)
         return Mode::LoadTest;
     if (argc > 1 && std::strcmp(argv[1], "check") == 0)
         return Mode::Check;
+    if (argc > 1 && std::strcmp(argv[1], "backup") == 0)
+        return Mode::Backup;
+    if (argc > 1 && std::strcmp(argv[1], "restore") == 0)
+        return Mode::Restore;
+    if (argc > 1 && std::strcmp(argv[1], "check-data") == 0)
+        return Mode::CheckData;
     if (argc > 1 && std::strcmp(argv[1], "import") == 0)
         return Mode::Import;
     if (argc > 1 && std::strcmp(argv[1], "export") == 0)
@@ -92,6 +102,12 @@ int main(int argc, char **argv)
         return javumbo::app::runLoadTest(subcommandArguments());
     case Mode::Check:
         return javumbo::app::runCheck(subcommandArguments());
+    case Mode::Backup:
+        return javumbo::app::runBackup(subcommandArguments());
+    case Mode::Restore:
+        return javumbo::app::runRestore(subcommandArguments());
+    case Mode::CheckData:
+        return javumbo::app::runCheckData(subcommandArguments());
     case Mode::Import:
         return javumbo::app::runImport(subcommandArguments());
     case Mode::Export:

@@ -4,11 +4,14 @@
 #include "common/fault.h"
 #include "common/openfilelimit.h"
 #include "datadirectory.h"
+#include "durationoption.h"
 #include "services/backend.h"
 #include "signalwatcher.h"
+#include "storage/database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QTextStream>
 
 #include <cstdio>
@@ -25,6 +28,10 @@ struct ServeConfig
     QString dataDir;
     int lockTimeoutMs = 5000;
     Fault fault = Fault::None;
+    storage::Durability durability = storage::Durability::Full;
+    QString backupDir;
+    std::chrono::milliseconds backupEvery {std::chrono::hours(6)};
+    int backupKeep = 7;
 };
 
 int fail(const QString &message, int code = 1)
@@ -69,8 +76,20 @@ std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
         u"Plant one known bug, to test the load tester's integrity checker; loopback only. One of: %1."_s.arg(
             faultNames().join(u", "_s)),
         u"name"_s);
+    const QCommandLineOption durability(u"durability"_s,
+        u"full (default): a write is acknowledged only after it is synced to disk, so it survives a power "
+        u"loss. normal: faster; survives a crash of the server, but the last writes before an OS crash or "
+        u"power loss may be lost."_s,
+        u"mode"_s, u"full"_s);
+    const QCommandLineOption backupDir(
+        u"backup-dir"_s, u"Take scheduled backups into this directory (see --backup-every)."_s, u"dir"_s);
+    const QCommandLineOption backupEvery(u"backup-every"_s,
+        u"Interval of scheduled backups, e.g. 30m, 6h, 1d (default 6h)."_s, u"interval"_s, u"6h"_s);
+    const QCommandLineOption backupKeep(
+        u"backup-keep"_s, u"Scheduled backups kept; older ones are deleted (default 7)."_s, u"n"_s, u"7"_s);
     parser.addOptions({bind, port, dataDir, threads, logFormat, logFile, lockTimeout, idleTimeout,
-        headTimeout, maxConnections, maxPerAddress, trustedProxy, fault});
+        headTimeout, maxConnections, maxPerAddress, trustedProxy, fault, durability, backupDir, backupEvery,
+        backupKeep});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty()) {
         *error = u"unexpected argument \"%1\" (see --help)"_s.arg(parser.positionalArguments().first());
@@ -138,6 +157,25 @@ std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
         }
     }
     config.dataDir = parser.value(dataDir);
+    const auto mode = storage::Database::durabilityFromName(parser.value(durability));
+    if (!mode) {
+        *error = u"--durability must be full or normal"_s;
+        return std::nullopt;
+    }
+    config.durability = *mode;
+    config.backupDir = parser.value(backupDir);
+    const auto every = parseDuration(parser.value(backupEvery));
+    if (!every || *every < std::chrono::seconds(1)) {
+        *error = u"--backup-every: \"%1\" is not an interval such as 30m, 6h or 1d"_s.arg(
+            parser.value(backupEvery));
+        return std::nullopt;
+    }
+    config.backupEvery = *every;
+    config.backupKeep = parser.value(backupKeep).toInt(&ok);
+    if (!ok || config.backupKeep < 1) {
+        *error = u"--backup-keep must be a positive number"_s;
+        return std::nullopt;
+    }
     if (parser.isSet(fault)) {
         const auto planted = faultFromName(parser.value(fault));
         if (!planted) {
@@ -170,11 +208,22 @@ int runServe(const QStringList &arguments)
     if (!claim)
         return fail(claim.error().message);
 
+    // Before anything opens a database: every connection gets its synchronous mode from here.
+    storage::DatabaseOptions databaseOptions = storage::Database::defaultOptions();
+    databaseOptions.durability = config->durability;
+    storage::Database::setDefaultOptions(databaseOptions);
+
     SystemClock clock;
     UserLockRegistry locks;
     BackendOptions options;
     options.dataDir = dataDir.value();
     options.lockTimeout = std::chrono::milliseconds(config->lockTimeoutMs);
+    if (!config->backupDir.isEmpty()) {
+        options.backups.backupDir = QFileInfo(config->backupDir).absoluteFilePath();
+        options.backups.every = config->backupEvery;
+        options.backups.keep = config->backupKeep;
+        options.backups.javumboVersion = QStringLiteral(JAVUMBO_VERSION);
+    }
     options.fault = config->fault;
     if (config->fault != Fault::None)
         QTextStream(stderr) << faultWarning(config->fault) << Qt::endl;
@@ -196,7 +245,11 @@ int runServe(const QStringList &arguments)
     SignalWatcher watcher;
     QTextStream out(stdout);
     out << "Javumbo " << JAVUMBO_VERSION << " listening on " << server.url().toString()
-        << " (data: " << dataDir.value() << ")" << Qt::endl;
+        << " (data: " << dataDir.value() << ", durability "
+        << storage::Database::durabilityName(config->durability) << ")" << Qt::endl;
+    if (!config->backupDir.isEmpty())
+        out << "scheduled backups every " << formatDuration(config->backupEvery) << " into "
+            << config->backupDir << ", keeping " << config->backupKeep << Qt::endl;
 
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &server, [&](int signal) {
         out << "signal " << signal << ": finishing requests in flight" << Qt::endl;

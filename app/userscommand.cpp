@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QTextStream>
 
 #include <cstdio>
@@ -75,7 +76,11 @@ int runUsers(const QStringList &arguments)
     if (needsName.contains(action) && username.isEmpty())
         return fail(u"%1 needs a username"_s.arg(action), 2);
 
-    auto directory = hosting::resolveDataDirectory(parser.value(dataDir));
+    // Listing only reads, so it works on a read-only data directory (a disk
+    // remounted read-only after errors is when an admin most needs it).
+    const bool readOnly = action == u"list"_s;
+    auto directory = readOnly ? hosting::existingDataDirectory(parser.value(dataDir))
+                              : hosting::resolveDataDirectory(parser.value(dataDir));
     if (!directory)
         return fail(directory.error().message);
     SystemClock clock;
@@ -83,7 +88,9 @@ int runUsers(const QStringList &arguments)
     BackendOptions options;
     options.dataDir = directory.value();
     Backend backend(options, clock, locks);
-    if (auto ready = backend.initialize(); !ready)
+    if (readOnly && !QFileInfo::exists(backend.context().adminDbPath()))
+        return fail(u"%1 has no admin.db"_s.arg(directory.value()));
+    if (auto ready = readOnly ? Result<void> {} : backend.initialize(); !ready)
         return fail(ready.error().message);
     AccountStore &accounts = backend.accounts();
     QTextStream out(stdout);

@@ -5,8 +5,11 @@
 #include "dialogs/profiledialog.h"
 
 #include <QActionGroup>
+#include <QInputDialog>
+#include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -22,8 +25,76 @@ ProfileMenu::ProfileMenu(ProfileStore *store, ClientContext *context, QWidget *p
     m_newProfile = new QAction(u"&New profile…"_s, this);
     m_newProfile->setShortcut(QKeySequence(u"Ctrl+Shift+P"_s));
     connect(m_newProfile, &QAction::triggered, this, &ProfileMenu::createProfile);
+    m_restoreBackup = new QAction(u"&Restore from backup…"_s, this);
+    m_restoreBackup->setEnabled(false);
+    connect(m_restoreBackup, &QAction::triggered, this, &ProfileMenu::restoreBackup);
     m_separator = addSeparator();
     addAction(m_newProfile);
+    addAction(m_restoreBackup);
+    m_backupTimer = new QTimer(this);
+    m_backupTimer->setInterval(kBackupIntervalMs);
+    connect(m_backupTimer, &QTimer::timeout, this, &ProfileMenu::backUpOpenProfile);
+    m_backupTimer->start();
+}
+
+ProfileMenu::~ProfileMenu()
+{
+    // On the calling thread: the worker may already be gone when the window closes.
+    if (m_open)
+        (void)m_store->backUp(*m_open);
+}
+
+void ProfileMenu::backUpOpenProfile()
+{
+    if (!m_open)
+        return;
+    ProfileStore *store = m_store;
+    const Profile profile = *m_open;
+    m_context->worker().run(
+        this, [store, profile] { return store->backUp(profile); }, [](Result<ProfileBackup>) {});
+}
+
+void ProfileMenu::restoreBackup()
+{
+    if (!m_open)
+        return;
+    const Profile profile = *m_open;
+    auto backups = m_store->backups(profile);
+    if (!backups || backups->isEmpty()) {
+        QMessageBox::information(parentWidget(), u"Restore from backup"_s,
+            u"%1 has no backups yet. One is taken every 30 minutes and when Javumbo closes."_s.arg(
+                profile.name));
+        return;
+    }
+    QStringList items;
+    const QLocale locale;
+    for (const ProfileBackup &backup : backups.value())
+        items << u"%1 (%2)"_s.arg(locale.toString(backup.takenAt.toLocalTime(), QLocale::LongFormat),
+            locale.formattedDataSize(backup.size));
+    bool chosen = false;
+    const QString item = QInputDialog::getItem(parentWidget(), u"Restore from backup"_s,
+        u"Backups of %1, newest first:"_s.arg(profile.name), items, 0, false, &chosen);
+    if (!chosen)
+        return;
+    const ProfileBackup backup = backups->at(items.indexOf(item));
+    const auto answer = QMessageBox::question(parentWidget(), u"Restore from backup"_s,
+        u"Replace %1's cards, decks and reviews with the backup of %2?\n\nWhat is there now is backed up "
+        u"first, "
+        "so you can go back to it from this menu."_s.arg(profile.name, items.at(items.indexOf(item))),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    ProfileStore *store = m_store;
+    m_context->worker().run(
+        this, [store, profile, backup] { return store->restore(profile, backup.path); },
+        [this, profile](Result<void> restored) {
+            if (!restored) {
+                QMessageBox::critical(
+                    parentWidget(), u"Restore from backup"_s, errorMessage(restored.error()));
+                return;
+            }
+            openProfile(profile); // every view reloads from the restored collection
+        });
 }
 
 void ProfileMenu::rebuild(const QList<Profile> &profiles)
@@ -57,6 +128,10 @@ void ProfileMenu::reloadProfiles()
 
 void ProfileMenu::openProfile(const Profile &profile)
 {
+    if (m_open && m_open->userId != profile.userId)
+        backUpOpenProfile();
+    m_open = profile;
+    m_restoreBackup->setEnabled(true);
     m_context->setClient(m_store->open(profile));
     QSettings().setValue(kLastProfileKey, profile.userId);
     reloadProfiles();

@@ -4,7 +4,10 @@
 
 #include <QMenu>
 
+#include <optional>
+
 class QActionGroup;
+class QTimer;
 
 namespace javumbo::gui {
 
@@ -13,11 +16,21 @@ class ClientContext;
 // The Profile menu: the profiles of the data directory (the open one
 // checked), switching between them and creating a new one. Remembers the
 // last profile in QSettings for the next start.
+//
+// It also keeps automatic backups of the open profile, as Anki does: every
+// 30 minutes of use, when switching to another profile and when the app
+// closes (ProfileBackups keeps the newest 20), and restores one from
+// "Restore from backup…" after a confirmation, backing up the current
+// collection first.
 class ProfileMenu : public QMenu
 {
     Q_OBJECT
 public:
     ProfileMenu(ProfileStore *store, ClientContext *context, QWidget *parent = nullptr);
+    // Backs up the open profile: the app is closing.
+    ~ProfileMenu() override;
+
+    static constexpr int kBackupIntervalMs = 30 * 60 * 1000;
 
     // Opens the profile and remembers it as the last one.
     void openProfile(const Profile &profile);
@@ -25,10 +38,16 @@ public:
     // False when there is none and the user cancelled.
     bool openStartupProfile(QWidget *dialogParent);
     QAction *newProfileAction() const { return m_newProfile; }
+    QAction *restoreBackupAction() const { return m_restoreBackup; }
+    QTimer *backupTimer() const { return m_backupTimer; }
 
 public Q_SLOTS:
     void createProfile();
     void reloadProfiles();
+    // Takes a backup of the open profile on the worker thread.
+    void backUpOpenProfile();
+    // Lists the open profile's backups, asks which one and for confirmation, restores it.
+    void restoreBackup();
 
 private:
     void rebuild(const QList<Profile> &profiles);
@@ -36,7 +55,10 @@ private:
     ProfileStore *m_store;
     ClientContext *m_context;
     QAction *m_newProfile;
+    QAction *m_restoreBackup;
     QAction *m_separator;
+    QTimer *m_backupTimer;
+    std::optional<Profile> m_open;
     QActionGroup *m_group = nullptr; // owns the profile entries
 };
 

@@ -25,6 +25,17 @@ Result<QString> resolveDataDirectory(const QString &given)
     return QFileInfo(dir).absoluteFilePath();
 }
 
+Result<QString> existingDataDirectory(const QString &given)
+{
+    const QString dir
+        = given.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) : given;
+    if (dir.isEmpty())
+        return makeError(ErrorCode::StorageUnavailable, u"no data directory: pass --data-dir"_s);
+    if (!QFileInfo(dir).isDir())
+        return makeError(ErrorCode::StorageUnavailable, u"the data directory %1 does not exist"_s.arg(dir));
+    return QFileInfo(dir).absoluteFilePath();
+}
+
 Result<std::unique_ptr<QLockFile>> claimDataDirectory(const QString &dataDir)
 {
     auto lock = std::make_unique<QLockFile>(QDir(dataDir).filePath(u"javumbo-server.lock"_s));

@@ -109,10 +109,18 @@ gui::ServerSnapshot EmbeddedServerHost::snapshot() const
 {
     gui::ServerSnapshot snapshot;
     snapshot.dataDirectory = dataDirectory();
-    const std::lock_guard serverLock(m_serverMutex); // stop() may not delete the server meanwhile
-    server::ApiServer *server = m_serverThread.server();
-    snapshot.running = server != nullptr;
-    snapshot.url = m_url;
+    {
+        // stop() may not delete the server while it is read, and waits for this lock on the GUI
+        // thread: held for that only. The rest (the Backend's databases, the tail) outlives it.
+        const std::lock_guard serverLock(m_serverMutex);
+        server::ApiServer *server = m_serverThread.server();
+        snapshot.running = server != nullptr;
+        snapshot.url = m_url;
+        if (server) {
+            for (const auto &route : server->metrics().summaries())
+                snapshot.totalRequests += route.count;
+        }
+    }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QList<server::AccessLogEntry> recent = m_tail->since(now - kWindowMs);
     QList<double> durations;
@@ -122,8 +130,6 @@ gui::ServerSnapshot EmbeddedServerHost::snapshot() const
     snapshot.requestsPerSecond = double(recent.size()) * 1000.0 / double(kWindowMs);
     snapshot.p95Ms = percentile95(durations); // of the newest entries when the tail is saturated
     if (snapshot.running) {
-        for (const auto &route : server->metrics().summaries())
-            snapshot.totalRequests += route.count;
         if (auto active = m_backend.sessions().activeCount())
             snapshot.activeSessions = active.value();
         const std::lock_guard lock(m_mutex);

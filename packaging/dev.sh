@@ -51,10 +51,15 @@ done
 
 # Packages (about 0.8 GB with apt's cache) and a Release build (0.1 GB):
 # refuse early rather than fail half-way with "No space left on device".
-need_kib=$((2 * 1024 * 1024))
+# With every package in place only the build needs room.
+if [ ${#missing[@]} -gt 0 ]; then
+    need_mib=2048 task="installing and building"
+else
+    need_mib=512 task="building"
+fi
 free_kib=$(df -Pk . | awk 'NR == 2 { print $4 }')
-[ "$free_kib" -ge "$need_kib" ] ||
-    fail "only $((free_kib / 1024)) MiB free on $(df -P . | awk 'NR == 2 { print $6 }'); installing and building needs about 2 GiB. Free some space and run it again."
+[ "$free_kib" -ge $((need_mib * 1024)) ] ||
+    fail "only $((free_kib / 1024)) MiB free on $(df -P . | awk 'NR == 2 { print $6 }'); $task needs about $need_mib MiB. Free some space and run it again."
 
 if [ ${#missing[@]} -gt 0 ]; then
     sudo=""

@@ -53,9 +53,11 @@ int httpStatusFor(ErrorCode code)
     case ErrorCode::ServerBusy:
     case ErrorCode::UserBusy:
     case ErrorCode::StorageUnavailable:
+    // A damaged collection is quarantined until an administrator restores it
+    // (issue 14): the service is unavailable for that user, not broken.
+    case ErrorCode::StorageCorrupt:
         return 503;
     case ErrorCode::NetworkError:
-    case ErrorCode::StorageCorrupt:
     case ErrorCode::Internal:
         return 500;
     }

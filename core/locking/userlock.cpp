@@ -136,6 +136,10 @@ void UserLock::runAsHolder(Task &task)
     task.run();
     const Clock::time_point combiningSince = Clock::now();
     int combined = 0;
+    // The waiters whose tasks ran in this batch, released together after
+    // finishBatch(): linked through their `next`, which unlink() cleared.
+    Waiter *ranFirst = nullptr;
+    Waiter *ranLast = nullptr;
     std::unique_lock guard(m_mutex);
     // Only a task waiter can be served here; one that called acquire() needs
     // the lock itself, so the queue order decides when combining stops.
@@ -153,10 +157,20 @@ void UserLock::runAsHolder(Task &task)
         next->task->run();
         ++combined;
         guard.lock();
-        next->done = true;
+        (ranLast ? ranLast->next : ranFirst) = next;
+        ranLast = next;
+    }
+    guard.unlock();
+    task.finishBatch();
+    guard.lock();
+    for (Waiter *done = ranFirst; done;) {
+        Waiter *following = done->next;
+        done->next = nullptr;
+        done->done = true;
         // Notified under the mutex: the node lives on the waiter's stack, and
         // the waiter cannot return and destroy it before we unlock.
-        next->wakeUp.notify_one();
+        done->wakeUp.notify_one();
+        done = following;
     }
     const double heldMs = handOffLocked(Clock::now());
     guard.unlock();

@@ -23,7 +23,8 @@ namespace javumbo {
 // instead of paying a thread wake-up and a page cache that another
 // connection's commit invalidated, for every write. Eight clients adding
 // cards for one user went from 2,800 to 3,900 requests/s with this alone
-// (tests/bench/serverbench.sh, scenario d).
+// (tests/bench/serverbench.sh, scenario d). The holder's task then ends the
+// batch once (Task::finishBatch) before any combined caller is released.
 class UserLock
 {
 public:
@@ -39,6 +40,13 @@ public:
     {
     public:
         virtual void run() noexcept = 0;
+        // Called on the holder's own task after its run() and the run() of
+        // every queued task combined with it, before any of their threads
+        // learns that its task is done: ends what those runs began together
+        // (group commit: CollectionAccess commits their writes as one
+        // transaction here, so no caller returns before the commit holding its
+        // write has synced).
+        virtual void finishBatch() noexcept { }
 
     protected:
         ~Task() = default;

@@ -51,6 +51,7 @@ Result<double> UserLockRegistry::runTask(qint64 userId, std::chrono::millisecond
                 erased.failure = std::current_exception();
             }
         }
+        void finishBatch() noexcept override { erased.finish(); }
         ErasedTask &erased;
     } adapter(task);
 

@@ -62,7 +62,15 @@ public:
     template<typename Work>
     Result<double> run(qint64 userId, std::chrono::milliseconds timeout, Work &&work)
     {
-        CallableTask<Work> task(work);
+        return run(userId, timeout, std::forward<Work>(work), [] {});
+    }
+    // As run(), and `finishBatch()` runs after this work and every queued
+    // work combined with it, if this thread became the holder, before any of
+    // their callers return (UserLock::Task::finishBatch). It must not throw.
+    template<typename Work, typename Finish>
+    Result<double> run(qint64 userId, std::chrono::milliseconds timeout, Work &&work, Finish &&finishBatch)
+    {
+        CallableTask<Work, Finish> task(work, finishBatch);
         auto ran = runTask(userId, timeout, task);
         if (task.failure)
             std::rethrow_exception(task.failure);
@@ -83,17 +91,20 @@ private:
     struct ErasedTask
     {
         virtual void invoke() = 0;
+        virtual void finish() noexcept = 0;
         std::exception_ptr failure;
 
     protected:
         ~ErasedTask() = default;
     };
-    template<typename Work>
+    template<typename Work, typename Finish>
     struct CallableTask final : ErasedTask
     {
-        explicit CallableTask(Work &w) : work(w) { }
+        CallableTask(Work &w, Finish &f) : work(w), finishBatch(f) { }
         void invoke() override { work(); }
+        void finish() noexcept override { finishBatch(); }
         Work &work;
+        Finish &finishBatch;
     };
 
     Result<double> runTask(qint64 userId, std::chrono::milliseconds timeout, ErasedTask &task);

@@ -3,18 +3,25 @@
 #include "collection/usercollection.h"
 #include "plantedfaults.h"
 
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
 namespace javumbo {
 
 namespace {
 
+Q_LOGGING_CATEGORY(lcBackend, "javumbo.storage")
+
 ServiceContext makeContext(const BackendOptions &options, const Clock &clock, UserLockRegistry &locks,
-    WalCheckpointer &checkpointer, const collection::CollectionHooks *collectionHooks)
+    WalCheckpointer &checkpointer, Quarantine &quarantine, const collection::CollectionHooks *collectionHooks)
 {
     ServiceContext context;
     context.dataDir = options.dataDir;
     context.clock = &clock;
     context.locks = &locks;
     context.checkpointer = &checkpointer;
+    context.quarantine = &quarantine;
     context.lockTimeout = options.lockTimeout;
     context.fuzz = options.fuzz;
     context.fault = options.fault;
@@ -29,7 +36,7 @@ Backend::Backend(const BackendOptions &options, const Clock &clock, UserLockRegi
     , m_collectionHooks(options.fault == Fault::None
               ? nullptr
               : std::make_unique<faults::PlantedCollectionHooks>(options.fault))
-    , m_context(makeContext(options, clock, locks, m_checkpointer, m_collectionHooks.get()))
+    , m_context(makeContext(options, clock, locks, m_checkpointer, m_quarantine, m_collectionHooks.get()))
     , m_accounts(options.dataDir, clock, PasswordHasher(options.hashing),
           [&clock](const QString &path) { return collection::UserCollection::create(path, clock); })
     , m_sessions(m_context.adminDbPath(), clock, options.sessions)
@@ -37,11 +44,38 @@ Backend::Backend(const BackendOptions &options, const Clock &clock, UserLockRegi
     , m_decks(m_context)
     , m_cards(m_context)
     , m_reviews(m_context)
-{ }
+    , m_backups([&options] {
+        ScheduledBackups::Options backups = options.backups;
+        backups.dataDir = options.dataDir;
+        return backups;
+    }())
+{
+    m_housekeeper.add({u"purge-expired"_s, options.purgeInterval, [this] { purgeExpired(); }});
+    if (m_backups.enabled())
+        m_housekeeper.add({u"backup"_s, m_backups.options().every, [this] { (void)m_backups.runOnce(); }});
+}
 
 Result<void> Backend::initialize()
 {
-    return m_accounts.initialize();
+    auto initialized = m_accounts.initialize();
+    if (initialized)
+        m_housekeeper.start();
+    return initialized;
+}
+
+void Backend::purgeExpired()
+{
+    auto sessions = m_sessions.purgeExpired();
+    auto keys = m_cards.idempotencyStore().purgeExpired();
+    if (!sessions || !keys) {
+        qCWarning(lcBackend).noquote() << u"purging expired records failed: %1"_s.arg(
+            !sessions ? sessions.error().message : keys.error().message);
+        return;
+    }
+    if (sessions.value() > 0 || keys.value() > 0)
+        qCInfo(lcBackend).noquote() << u"purged %1 expired sessions and %2 Idempotency-Keys"_s
+                                           .arg(sessions.value())
+                                           .arg(keys.value());
 }
 
 } // namespace javumbo

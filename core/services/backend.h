@@ -4,7 +4,10 @@
 #include "cardservice.h"
 #include "collection/collectionhooks.h"
 #include "deckservice.h"
+#include "housekeeper.h"
+#include "quarantine.h"
 #include "reviewservice.h"
+#include "scheduledbackups.h"
 #include "servicecontext.h"
 #include "sessions/loginthrottle.h"
 #include "sessions/sessionstore.h"
@@ -26,6 +29,10 @@ struct BackendOptions
     SessionPolicy sessions {};
     scheduling::FuzzSource fuzz = scheduling::FuzzSource::seeded();
     Fault fault = Fault::None; // common/fault.h; the server refuses it off loopback
+    // How often expired sessions and Idempotency-Keys are deleted (Housekeeper).
+    std::chrono::milliseconds purgeInterval {std::chrono::minutes(10)};
+    // Scheduled backups (serve --backup-dir); dataDir is filled in from above.
+    ScheduledBackups::Options backups {};
 };
 
 class Backend
@@ -34,8 +41,11 @@ public:
     Backend(const BackendOptions &options, const Clock &clock, UserLockRegistry &locks);
     Q_DISABLE_COPY_MOVE(Backend) // services keep references into m_context
 
-    // Creates the directories and admin.db; call once before serving.
+    // Creates the directories and admin.db and starts the housekeeping
+    // thread (add its jobs before); call once before serving.
     Result<void> initialize();
+    // Deletes expired sessions and Idempotency-Keys now (the Housekeeper's job).
+    void purgeExpired();
 
     const ServiceContext &context() const { return m_context; }
     AccountStore &accounts() { return m_accounts; }
@@ -48,9 +58,14 @@ public:
     const Clock &clock() const { return *m_context.clock; }
     const WalCheckpointer &checkpointer() const { return m_checkpointer; }
     WalCheckpointer &checkpointer() { return m_checkpointer; }
+    Quarantine &quarantine() { return m_quarantine; }
+    Housekeeper &housekeeper() { return m_housekeeper; }
+    const ScheduledBackups &backups() const { return m_backups; }
+    ScheduledBackups &backups() { return m_backups; }
 
 private:
     WalCheckpointer m_checkpointer; // first: outlives every service that notes writes
+    Quarantine m_quarantine;
     std::unique_ptr<const collection::CollectionHooks> m_collectionHooks; // planted faults only
     ServiceContext m_context;
     AccountStore m_accounts;
@@ -59,6 +74,8 @@ private:
     DeckService m_decks;
     CardService m_cards;
     ReviewService m_reviews;
+    ScheduledBackups m_backups;
+    Housekeeper m_housekeeper; // last: its thread stops before the services it calls go
 };
 
 } // namespace javumbo

@@ -45,48 +45,62 @@ Result<CardService::Reply> CardService::addOnce(qint64 userId, const collection:
             return added.error();
         return Reply {201, render(added.value()), false};
     }
-    return m_access.write(userId, [&](collection::UserCollection &collection) -> Result<Reply> {
-        auto existing = m_idempotency.find(userId, key);
-        if (!existing)
-            return existing.error();
-        if (existing.value() && existing.value()->requestHash != requestHash)
-            return makeError(ErrorCode::IdempotencyConflict,
-                u"Idempotency-Key \"%1\" was already used for a different card"_s.arg(key));
-        if (existing.value() && existing.value()->completed)
-            return Reply {existing.value()->status, existing.value()->body, true};
+    // The key is completed only after the batch holding the card has
+    // committed (CollectionAccess::write's afterCommit): idempotency.db is
+    // another file, so completing it inside the write could record an answer
+    // for a card whose batch then failed to commit, and a retry would replay
+    // a 201 for a card that does not exist. The pending record, by contrast,
+    // is committed (and with Durability::Full synced) before the card's batch:
+    // whatever happens after it, a retry finds it and recovers the card by
+    // its guid or adds it. docs/architecture.md "Idempotency-Key and group commit".
+    bool complete = false;
+    auto replied = m_access.write(
+        userId,
+        [&](collection::UserCollection &collection) -> Result<Reply> {
+            auto existing = m_idempotency.find(userId, key);
+            if (!existing)
+                return existing.error();
+            if (existing.value() && existing.value()->requestHash != requestHash)
+                return makeError(ErrorCode::IdempotencyConflict,
+                    u"Idempotency-Key \"%1\" was already used for a different card"_s.arg(key));
+            if (existing.value() && existing.value()->completed)
+                return Reply {existing.value()->status, existing.value()->body, true};
 
-        const qint64 createdAt
-            = existing.value() ? existing.value()->createdAtMs : m_access.context().clock->nowMs();
-        collection::NewCard keyed = card;
-        keyed.guid = idempotentGuid(userId, key, createdAt);
-        if (existing.value()) {
-            // Begun but never completed: the card may or may not have been written.
-            auto written = collection.cardByGuid(keyed.guid);
-            if (!written)
-                return written.error();
-            if (written.value()) {
-                const QByteArray body = render(*written.value());
-                (void)m_idempotency.complete(userId, key, 201, body);
-                return Reply {201, body, true};
+            const qint64 createdAt
+                = existing.value() ? existing.value()->createdAtMs : m_access.context().clock->nowMs();
+            collection::NewCard keyed = card;
+            keyed.guid = idempotentGuid(userId, key, createdAt);
+            complete = true;
+            if (existing.value()) {
+                // Begun but never completed: the card may or may not have been
+                // written (or be in this very batch, by an earlier retry).
+                auto written = collection.cardByGuid(keyed.guid);
+                if (!written)
+                    return written.error();
+                if (written.value())
+                    return Reply {201, render(*written.value()), true};
+            } else if (auto begun = m_idempotency.begin(userId, key, createdAt, requestHash); !begun) {
+                return begun.error();
             }
-        } else if (auto begun = m_idempotency.begin(userId, key, createdAt, requestHash); !begun) {
-            return begun.error();
-        }
 
-        auto added = collection.addCard(keyed);
-        // Planted fault (loadtest self-test) lost-ack: the stored reply then names a card that is gone.
-        if (m_access.context().fault == Fault::LostAck) [[unlikely]]
-            m_lostAcks.afterAdd(collection, added, *m_access.context().clock);
-        if (!added) {
-            if (added.code() != ErrorCode::StorageUnavailable && added.code() != ErrorCode::Internal)
-                (void)m_idempotency.abandon(userId, key); // a definite refusal: nothing to recover
-            return added.error();
-        }
-        const QByteArray body = render(added.value());
-        // If this fails the record stays pending and the next retry recovers the card by its guid.
-        (void)m_idempotency.complete(userId, key, 201, body);
-        return Reply {201, body, false};
-    });
+            auto added = collection.addCard(keyed);
+            // Planted fault (loadtest self-test) lost-ack: the stored reply then names a card that is gone.
+            if (m_access.context().fault == Fault::LostAck) [[unlikely]]
+                m_lostAcks.afterAdd(collection, added, *m_access.context().clock);
+            if (!added) {
+                complete = false;
+                if (added.code() != ErrorCode::StorageUnavailable && added.code() != ErrorCode::Internal)
+                    (void)m_idempotency.abandon(userId, key); // a definite refusal: nothing to recover
+                return added.error();
+            }
+            return Reply {201, render(added.value()), false};
+        },
+        [&](const Reply &reply) {
+            // If this fails the record stays pending and the next retry recovers the card by its guid.
+            if (complete)
+                (void)m_idempotency.complete(userId, key, reply.status, reply.body);
+        });
+    return replied;
 }
 
 Result<collection::CardRecord> CardService::get(qint64 userId, qint64 cardId) const

@@ -15,6 +15,7 @@ class CollectionHooks;
 
 namespace javumbo {
 
+class Quarantine;
 class WalCheckpointer;
 
 // What every service shares: where the data lives, the clock, the per-user
@@ -26,6 +27,7 @@ struct ServiceContext
     const Clock *clock = nullptr;
     UserLockRegistry *locks = nullptr;
     WalCheckpointer *checkpointer = nullptr; // null: SQLite checkpoints in the writing thread
+    Quarantine *quarantine = nullptr; // null: damaged collections are reported but not set aside
     std::chrono::milliseconds lockTimeout {5000};
     scheduling::FuzzSource fuzz = scheduling::FuzzSource::seeded();
     Fault fault = Fault::None; // a planted bug for the checker's self-test; None in real use

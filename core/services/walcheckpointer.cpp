@@ -1,6 +1,7 @@
 #include "walcheckpointer.h"
 
 #include "storage/database.h"
+#include "storage/filecheck.h"
 
 #include <QLoggingCategory>
 
@@ -146,7 +147,10 @@ bool WalCheckpointer::checkpoint(const QString &path, qint64 userId)
         return false; // deleted or unreadable: the next write notes it again
     }
     storage::Connection &connection = *opened.value();
+    // What the checkpoint writes into the main file is ours, not damage (FileWatch).
+    const storage::FileStamp before = storage::FileStamp::of(path);
     PassResult pass = passiveCheckpoint(connection);
+    storage::FileWatch::instance().noteOwnWrite(path, before);
     tally(&Stats::passivePasses, pass.ok);
     if (!pass.ok)
         return false;
@@ -158,7 +162,9 @@ bool WalCheckpointer::checkpoint(const QString &path, qint64 userId)
     UserLockGuard held = m_locks.acquire(userId, m_options.lockWait);
     if (!held.isLocked())
         return true;
+    const storage::FileStamp beforeLocked = storage::FileStamp::of(path);
     pass = passiveCheckpoint(connection);
+    storage::FileWatch::instance().noteOwnWrite(path, beforeLocked);
     held.release();
     tally(&Stats::lockedPasses, pass.ok);
     return pass.ok && pass.checkpointedFrames < pass.walFrames;

@@ -52,8 +52,16 @@ Result<IssuedSession> SessionStore::create(qint64 userId)
         inserted = query.rowsAffected();
         return {};
     });
-    if (!done)
+    if (!done) {
+        // A session is a row in admin.db: on a full or read-only disk nobody
+        // can sign in, although studying with a session already issued goes on.
+        if (done.code() == ErrorCode::StorageUnavailable)
+            return makeError(ErrorCode::StorageUnavailable,
+                u"Signing in needs a writable disk, and the server's disk is full or read-only right now. "
+                "If you are already signed in you can go on studying; an administrator must free space or "
+                "make the data directory writable again."_s);
         return done.error();
+    }
     if (inserted == 0)
         return makeError(ErrorCode::UserNotFound, u"no enabled user with id "_s % QString::number(userId));
 

@@ -3,7 +3,10 @@
 #include "connectioncache.h"
 #include "sqliteerror.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
+
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -27,6 +30,37 @@ Result<void> Connection::execute(const QString &sql)
     if (!query.exec(sql))
         return storageError(query.lastError(), sql.left(80));
     return {};
+}
+
+namespace {
+
+sqlite3 *handleOf(const QSqlDatabase &database)
+{
+    // Qt's SQLite driver hands out its sqlite3* as a QVariant named "sqlite3*".
+    const QVariant handle = database.driver() ? database.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.data());
+}
+
+} // namespace
+
+void Connection::preventCheckpointOnClose()
+{
+    if (sqlite3 *db = handleOf(database()))
+        sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+}
+
+int Connection::lastExtendedErrorCode() const
+{
+    sqlite3 *db = handleOf(database());
+    return db ? sqlite3_extended_errcode(db) : 0;
+}
+
+bool Connection::inTransaction() const
+{
+    sqlite3 *db = handleOf(database());
+    return db && sqlite3_get_autocommit(db) == 0;
 }
 
 Query::Query(Connection &connection, const QString &sql, Caching caching) : m_sql(sql)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "filecheck.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -35,9 +36,36 @@ public:
     // Executes a statement without caching it (DDL, pragmas).
     Result<void> execute(const QString &sql);
 
+    // The file as it was when this connection opened it, and its page size:
+    // what FileWatch compares with on every later use.
+    const FileStamp &openedStamp() const { return m_opened; }
+    int pageSize() const { return m_pageSize; }
+    void setOpened(const FileStamp &stamp, int pageSize)
+    {
+        m_opened = stamp;
+        m_pageSize = pageSize;
+    }
+    // Opened read-only because the disk refused a writable open (full or
+    // read-only): reads work, writes fail, and the next writable open tries again.
+    bool isDegraded() const { return m_degraded; }
+    void setDegraded(bool degraded) { m_degraded = degraded; }
+    // A BatchTransaction is open: a Transaction then becomes a savepoint in it.
+    bool inBatch() const { return m_inBatch; }
+    void setInBatch(bool inBatch) { m_inBatch = inBatch; }
+    // A file found damaged: closing must not checkpoint the WAL into it.
+    void preventCheckpointOnClose();
+    // SQLite's extended code of the last failed call on this connection.
+    int lastExtendedErrorCode() const;
+    // Whether SQLite has a transaction open (false after it rolled one back by itself).
+    bool inTransaction() const;
+
 private:
     QString m_name;
     QString m_path;
+    FileStamp m_opened;
+    int m_pageSize = 0;
+    bool m_degraded = false;
+    bool m_inBatch = false;
 };
 
 // Executes a prepared statement with positional bindings and finishes it when

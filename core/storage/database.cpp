@@ -5,21 +5,23 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
+
+#include <mutex>
 
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcDatabase, "javumbo.storage")
 
 namespace javumbo::storage {
 
 namespace {
 
-Result<void> applyPragmas(Connection &connection, OpenMode mode, const DatabaseOptions &options)
+Result<void> applyWritePragmas(Connection &connection, const DatabaseOptions &options)
 {
-    if (auto done = connection.execute(u"PRAGMA busy_timeout = %1"_s.arg(options.busyTimeoutMs)); !done)
-        return done;
-    if (mode == OpenMode::ReadOnly)
-        return connection.execute(u"PRAGMA query_only = ON"_s);
     QSqlQuery query(connection.database());
     if (!query.exec(u"PRAGMA journal_mode = WAL"_s) || !query.next())
         return storageError(query.lastError(), u"enabling WAL"_s);
@@ -32,25 +34,116 @@ Result<void> applyPragmas(Connection &connection, OpenMode mode, const DatabaseO
     // checkpoints in its caller's thread. The Backend's WalCheckpointer does
     // that work off the request path long before, so this is a safety net
     // that bounds the WAL (about 16 MiB) if that thread ever falls behind.
-    for (const QString &pragma : {u"PRAGMA synchronous = NORMAL"_s, u"PRAGMA foreign_keys = OFF"_s,
-             u"PRAGMA temp_store = MEMORY"_s, u"PRAGMA wal_autocheckpoint = 4000"_s}) {
+    const QString synchronous = options.durability == Durability::Full ? u"FULL"_s : u"NORMAL"_s;
+    for (const QString &pragma :
+        {QString(u"PRAGMA synchronous = "_s + synchronous), u"PRAGMA foreign_keys = OFF"_s,
+            u"PRAGMA temp_store = MEMORY"_s, u"PRAGMA wal_autocheckpoint = 4000"_s}) {
         if (auto done = connection.execute(pragma); !done)
             return done;
     }
     return {};
 }
 
-DatabaseOptions &defaultOptions()
+Result<void> applyPragmas(Connection &connection, bool readOnly, const DatabaseOptions &options)
 {
-    static DatabaseOptions options;
-    return options;
+    if (auto done = connection.execute(u"PRAGMA busy_timeout = %1"_s.arg(options.busyTimeoutMs)); !done)
+        return done;
+    // A read-only open runs no write pragma: on a full or read-only disk even
+    // "journal_mode = WAL" fails ("enabling WAL: disk I/O error", issue 14).
+    if (readOnly)
+        return connection.execute(u"PRAGMA query_only = ON"_s);
+    return applyWritePragmas(connection, options);
+}
+
+std::mutex s_optionsMutex;
+DatabaseOptions s_defaultOptions; // guarded by s_optionsMutex
+
+bool isDiskRefusal(const Error &error)
+{
+    return error.code == ErrorCode::StorageUnavailable;
+}
+
+// How a file is opened: plainly, read-only, or read-only and immutable (no
+// -shm needed; only for a file whose WAL holds nothing, see open()).
+enum class Access
+{
+    Writable,
+    ReadOnly,
+    Immutable,
+};
+
+Result<Connection *> openConnection(ConnectionCache &cache, const QString &absolute, Access access)
+{
+    const QString name = cache.newConnectionName();
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+    if (access == Access::Immutable) {
+        db.setDatabaseName(
+            u"file:"_s + QString::fromUtf8(QUrl::toPercentEncoding(absolute, "/")) + u"?immutable=1"_s);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"_s);
+    } else {
+        db.setDatabaseName(absolute);
+        if (access == Access::ReadOnly)
+            db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+    }
+    if (!db.open()) {
+        const Error error = storageError(db.lastError(), u"opening "_s % absolute);
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return makeError(
+            error.code == ErrorCode::Internal ? ErrorCode::StorageUnavailable : error.code, error.message);
+    }
+    db = QSqlDatabase();
+    return cache.insert(absolute, name);
+}
+
+// The file's page size and stamp, recorded so later uses can tell whether the
+// file changed under the connection; quick_check when the file is not the
+// one last verified (first open in this process, or changed since).
+Result<void> verifyOnOpen(Connection &connection)
+{
+    const FileStamp stamp = FileStamp::of(connection.path());
+    Query query(connection, u"PRAGMA page_size"_s, Query::Caching::Uncached);
+    auto pageSize = query.scalar();
+    if (!pageSize)
+        return pageSize.error();
+    connection.setOpened(stamp, pageSize.value() ? pageSize.value()->toInt() : 0);
+    if (stamp.size == 0 || FileWatch::instance().isVerified(connection.path(), stamp))
+        return {};
+    if (auto checked = checkFile(connection.path()); !checked) {
+        if (checked.code() == ErrorCode::StorageCorrupt)
+            FileWatch::instance().markDamaged(connection.path());
+        return checked;
+    }
+    FileWatch::instance().setVerified(connection.path(), stamp);
+    return {};
 }
 
 } // namespace
 
 void Database::setDefaultOptions(const DatabaseOptions &options)
 {
-    defaultOptions() = options;
+    std::lock_guard guard(s_optionsMutex);
+    s_defaultOptions = options;
+}
+
+DatabaseOptions Database::defaultOptions()
+{
+    std::lock_guard guard(s_optionsMutex);
+    return s_defaultOptions;
+}
+
+QString Database::durabilityName(Durability durability)
+{
+    return durability == Durability::Full ? u"full"_s : u"normal"_s;
+}
+
+std::optional<Durability> Database::durabilityFromName(const QString &name)
+{
+    if (name == u"full"_s)
+        return Durability::Full;
+    if (name == u"normal"_s)
+        return Durability::Normal;
+    return std::nullopt;
 }
 
 Result<Connection *> Database::open(
@@ -58,39 +151,87 @@ Result<Connection *> Database::open(
 {
     ConnectionCache &cache = ConnectionCache::forThisThread();
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    if (Connection *existing = cache.find(absolute))
-        return existing;
+    if (Connection *existing = cache.find(absolute)) {
+        const Result<void> unchanged
+            = FileWatch::instance().verify(absolute, existing->openedStamp(), existing->pageSize());
+        if (!unchanged && existing->inBatch())
+            return unchanged.error(); // the batch's owner rolls back and closes it
+        if (!unchanged) {
+            // Never write again through a connection to a damaged file, not
+            // even the checkpoint SQLite runs when the last connection closes.
+            existing->preventCheckpointOnClose();
+            cache.close(absolute);
+            return unchanged.error();
+        }
+        // A degraded (read-only) connection serves reads; a writer tries for
+        // a writable one again, in case the disk has room again.
+        if (!(existing->isDegraded() && mode != OpenMode::ReadOnly))
+            return existing;
+        cache.close(absolute);
+    }
 
     // SQLite would silently create a missing file; a missing collection is an
     // error, never an empty new one.
     if (mode != OpenMode::CreateIfMissing && !QFileInfo::exists(absolute))
         return makeError(ErrorCode::StorageUnavailable, u"database file %1 does not exist"_s.arg(absolute));
 
-    const QString name = cache.newConnectionName();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(absolute);
-        if (mode == OpenMode::ReadOnly)
-            db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        if (!db.open()) {
-            const Error error = storageError(db.lastError(), u"opening "_s % absolute);
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(name);
-            return makeError(error.code == ErrorCode::Internal ? ErrorCode::StorageUnavailable : error.code,
-                error.message);
+    const DatabaseOptions effective = options.busyTimeoutMs == DatabaseOptions {}.busyTimeoutMs
+            && options.durability == DatabaseOptions {}.durability
+        ? defaultOptions()
+        : options;
+    const auto attempt = [&](Access access) -> Result<Connection *> {
+        auto opened = openConnection(cache, absolute, access);
+        if (!opened)
+            return opened;
+        Connection *connection = opened.value();
+        Result<void> ready = applyPragmas(*connection, access != Access::Writable, effective);
+        if (ready)
+            ready = verifyOnOpen(*connection);
+        if (ready && initializer)
+            ready = initializer(*connection, access == Access::Writable ? mode : OpenMode::ReadOnly);
+        if (!ready) {
+            if (ready.code() == ErrorCode::StorageCorrupt)
+                connection->preventCheckpointOnClose();
+            cache.close(absolute);
+            return ready.error();
+        }
+        connection->setDegraded(access != Access::Writable && mode != OpenMode::ReadOnly);
+        if (connection->openedStamp().size == 0) {
+            // A file this open created: what the initializer wrote is ours.
+            const FileStamp written = FileStamp::of(absolute);
+            connection->setOpened(written, connection->pageSize());
+            FileWatch::instance().setVerified(absolute, written);
+        }
+        return connection;
+    };
+
+    auto opened = attempt(mode == OpenMode::ReadOnly ? Access::ReadOnly : Access::Writable);
+    if (opened || !isDiskRefusal(opened.error())
+        || (mode == OpenMode::CreateIfMissing && !QFileInfo::exists(absolute)))
+        return opened;
+    if (mode != OpenMode::ReadOnly) {
+        auto readOnly = attempt(Access::ReadOnly);
+        if (readOnly) {
+            qCInfo(lcDatabase).noquote()
+                << u"%1 opened read-only: %2"_s.arg(absolute, opened.error().message);
+            return readOnly;
         }
     }
-    Connection *connection = cache.insert(absolute, name);
-    const DatabaseOptions effective
-        = options.busyTimeoutMs == DatabaseOptions {}.busyTimeoutMs ? defaultOptions() : options;
-    Result<void> ready = applyPragmas(*connection, mode, effective);
-    if (ready && initializer)
-        ready = initializer(*connection, mode);
-    if (!ready) {
-        cache.close(absolute);
-        return ready.error();
+    // SQLite coordinates WAL readers through the -shm file, which a full disk
+    // (or a directory we may not write) cannot provide. When no WAL holds
+    // commits beyond the file itself (a cleanly closed file has none), the
+    // file alone is the whole database: read it as immutable, which needs no
+    // -shm. With a WAL holding commits that would be a stale view, so then the
+    // error stands.
+    const QFileInfo wal(absolute + u"-wal"_s);
+    if (!wal.exists() || wal.size() == 0) {
+        if (auto immutable = attempt(Access::Immutable)) {
+            qCInfo(lcDatabase).noquote()
+                << u"%1 opened read-only (immutable): %2"_s.arg(absolute, opened.error().message);
+            return immutable;
+        }
     }
-    return connection;
+    return opened;
 }
 
 void Database::closeOnThisThread(const QString &path)

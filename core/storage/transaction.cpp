@@ -8,9 +8,16 @@ Q_LOGGING_CATEGORY(lcTransaction, "javumbo.storage")
 
 namespace javumbo::storage {
 
-Transaction::Transaction(Connection &connection) : m_connection(connection)
+Transaction::Transaction(Connection &connection) : m_connection(connection), m_savepoint(connection.inBatch())
 {
-    auto begun = m_connection.execute(u"BEGIN IMMEDIATE"_s);
+    if (m_savepoint && !m_connection.inTransaction()) {
+        // SQLite rolled the batch back by itself (a full disk, an I/O error):
+        // a SAVEPOINT now would open a transaction of its own outside the batch.
+        m_beginError = makeError(ErrorCode::StorageUnavailable,
+            u"the batch's transaction on %1 was rolled back"_s.arg(connection.path()));
+        return;
+    }
+    auto begun = m_connection.execute(m_savepoint ? u"SAVEPOINT write"_s : u"BEGIN IMMEDIATE"_s);
     m_active = begun.ok();
     if (!begun)
         m_beginError = begun.error();
@@ -20,7 +27,15 @@ Transaction::~Transaction()
 {
     if (!m_active)
         return;
-    if (auto rolledBack = m_connection.execute(u"ROLLBACK"_s); !rolledBack)
+    // After a failed COMMIT on a full disk or an I/O error SQLite has often
+    // rolled back already: there is nothing to undo, and a ROLLBACK would only
+    // log "no transaction is active" for every failed write.
+    if (!m_connection.inTransaction())
+        return;
+    Result<void> rolledBack = m_connection.execute(m_savepoint ? u"ROLLBACK TO write"_s : u"ROLLBACK"_s);
+    if (rolledBack && m_savepoint)
+        rolledBack = m_connection.execute(u"RELEASE write"_s);
+    if (!rolledBack)
         qCWarning(lcTransaction) << "rollback failed on" << m_connection.path() << rolledBack.error().message;
 }
 
@@ -28,10 +43,38 @@ Result<void> Transaction::commit()
 {
     if (!m_active)
         return m_beginError;
+    if (m_savepoint) {
+        auto released = m_connection.execute(u"RELEASE write"_s);
+        if (released)
+            m_active = false;
+        return released;
+    }
+    // A commit that pushes the WAL past wal_autocheckpoint writes the main
+    // file itself; that change is ours, not damage (FileWatch).
+    const FileStamp before = FileStamp::of(m_connection.path());
     auto committed = m_connection.execute(u"COMMIT"_s);
-    if (committed)
+    if (committed || !m_connection.inTransaction())
         m_active = false;
+    if (committed)
+        FileWatch::instance().noteOwnWrite(m_connection.path(), before);
     return committed;
+}
+
+BatchTransaction::BatchTransaction(Connection &connection) : m_connection(connection), m_outer(connection)
+{
+    if (m_outer.isActive())
+        m_connection.setInBatch(true);
+}
+
+BatchTransaction::~BatchTransaction()
+{
+    m_connection.setInBatch(false);
+}
+
+Result<void> BatchTransaction::commit()
+{
+    m_connection.setInBatch(false);
+    return m_outer.commit();
 }
 
 } // namespace javumbo::storage

@@ -2,6 +2,7 @@
 
 #include "localcollectionclient.h"
 #include "services/backend.h"
+#include "services/profilebackups.h"
 
 #include <QRandomGenerator>
 
@@ -55,6 +56,27 @@ QString LocalProfileStore::randomPassword()
     for (int i = 0; i < 32; ++i)
         password.append(alphabet.at(int(QRandomGenerator::system()->bounded(qint64(alphabet.size())))));
     return password;
+}
+
+Result<ProfileBackup> LocalProfileStore::backUp(const Profile &profile)
+{
+    auto entry = ProfileBackups(m_backend.context()).backUp(profile.userId);
+    if (!entry)
+        return entry.error();
+    return ProfileBackup {entry->path, entry->takenAt, entry->size};
+}
+
+Result<QList<ProfileBackup>> LocalProfileStore::backups(const Profile &profile)
+{
+    QList<ProfileBackup> result;
+    for (const auto &entry : ProfileBackups(m_backend.context()).list(profile.userId))
+        result.append({entry.path, entry.takenAt, entry.size});
+    return result;
+}
+
+Result<void> LocalProfileStore::restore(const Profile &profile, const QString &backupPath)
+{
+    return ProfileBackups(m_backend.context()).restore(profile.userId, backupPath);
 }
 
 } // namespace javumbo::gui

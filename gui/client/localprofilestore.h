@@ -19,6 +19,9 @@ public:
     Result<Profile> createProfile(const QString &name, const QString &password) override;
     std::shared_ptr<CollectionClient> open(const Profile &profile) override;
     QString dataDirectory() const override;
+    Result<ProfileBackup> backUp(const Profile &profile) override;
+    Result<QList<ProfileBackup>> backups(const Profile &profile) override;
+    Result<void> restore(const Profile &profile, const QString &backupPath) override;
 
     // 32 characters from the system's random source.
     static QString randomPassword();

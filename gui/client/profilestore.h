@@ -3,6 +3,7 @@
 #include "collectionclient.h"
 #include "common/result.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -17,6 +18,14 @@ struct Profile
     QString name;
 };
 
+// One automatic backup of a profile's collection.
+struct ProfileBackup
+{
+    QString path;
+    QDateTime takenAt; // UTC
+    qint64 size = 0;
+};
+
 // The profiles of the open data directory and a client for each.
 class ProfileStore
 {
@@ -27,6 +36,12 @@ public:
     virtual Result<Profile> createProfile(const QString &name, const QString &password) = 0;
     virtual std::shared_ptr<CollectionClient> open(const Profile &profile) = 0;
     virtual QString dataDirectory() const = 0;
+
+    // Automatic backups (ProfileBackups): take one now; list them, newest
+    // first; restore one (the current collection is backed up first).
+    virtual Result<ProfileBackup> backUp(const Profile &profile) = 0;
+    virtual Result<QList<ProfileBackup>> backups(const Profile &profile) = 0;
+    virtual Result<void> restore(const Profile &profile, const QString &backupPath) = 0;
 };
 
 } // namespace javumbo::gui

@@ -2,13 +2,55 @@
 
 #include "api/apiserver.h"
 #include "services/backend.h"
+#include "services/writebatch.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
 namespace javumbo::server::routes {
+
+namespace {
+
+// Storage health (issue 14): quarantined collections, group commits, backups.
+QList<Gauge> storageGauges(Backend &backend)
+{
+    const WriteBatch::Stats batches = WriteBatch::stats();
+    const ScheduledBackups::Stats backups = backend.backups().stats();
+    QList<Gauge> gauges {
+        {u"javumbo_quarantined_collections"_s, u"Collections found damaged and taken out of service."_s,
+            double(backend.quarantine().size())},
+        {u"javumbo_storage_corrupt_detections_total"_s,
+            u"Damaged collections detected since the server started."_s,
+            double(backend.quarantine().detections())},
+        {u"javumbo_group_commit_batches_total"_s, u"Write transactions committed (one sync each)."_s,
+            double(batches.batches)},
+        {u"javumbo_group_commit_writes_total"_s, u"Writes those transactions held."_s,
+            double(batches.writes)},
+        {u"javumbo_group_commit_failed_batches_total"_s,
+            u"Batches whose commit failed (every write in them failed)."_s, double(batches.failedBatches)},
+    };
+    if (backend.backups().enabled()) {
+        const double age = backups.lastSuccess.isValid()
+            ? double(backups.lastSuccess.msecsTo(QDateTime::currentDateTimeUtc())) / 1000.0
+            : -1.0;
+        gauges += {
+            {u"javumbo_backup_last_success_age_seconds"_s,
+                u"Seconds since the last scheduled backup succeeded; -1 before the first."_s, age},
+            {u"javumbo_backup_last_duration_seconds"_s, u"How long the last scheduled backup took."_s,
+                backups.lastSeconds},
+            {u"javumbo_backup_successes_total"_s, u"Scheduled backups taken since the server started."_s,
+                double(backups.successes)},
+            {u"javumbo_backup_failures_total"_s, u"Scheduled backups that failed."_s,
+                double(backups.failures)},
+        };
+    }
+    return gauges;
+}
+
+} // namespace
 
 QList<Endpoint> admin(ApiServer &server)
 {
@@ -42,7 +84,7 @@ QList<Endpoint> admin(ApiServer &server)
         auto users = server.backend().accounts().count();
         if (!users)
             return users.error();
-        const QList<Gauge> gauges {
+        QList<Gauge> gauges {
             {u"javumbo_active_sessions"_s, u"Sessions that are neither expired nor logged out."_s,
                 double(active.value())},
             {u"javumbo_registered_users"_s, u"Accounts in admin.db."_s, double(users.value())},
@@ -51,6 +93,7 @@ QList<Endpoint> admin(ApiServer &server)
             {u"javumbo_requests_in_flight"_s, u"Requests queued or running on the worker pool."_s,
                 double(server.inFlight())},
         };
+        gauges += storageGauges(server.backend());
         HttpResponse response;
         response.contentType = "text/plain; version=0.0.4; charset=utf-8";
         response.body = server.metrics().renderPrometheus(gauges).toUtf8();

@@ -213,8 +213,7 @@ void GuardedSocket::screenChunk()
         const QByteArray buffered = peek(available);
         const qint64 unseen = std::min<qint64>(fresh, buffered.size());
         if (!m_screen.feed(QByteArrayView(buffered).last(unseen))) {
-            const HeadRejection &rejection = m_screen.rejection();
-            refuseHead(rejection.status, rejection.code, rejection.message);
+            refuseHead();
             return;
         }
     }
@@ -257,14 +256,16 @@ void GuardedSocket::finishReadingIfParserIsDone()
         queueFinalAnswer(std::exchange(m_deferredRefusal, QByteArray()));
 }
 
-void GuardedSocket::refuseHead(int status, const QString &code, const QString &message)
+void GuardedSocket::refuseHead()
 {
+    const HeadRejection &rejection = m_screen.rejection();
     const QString requestId = isValidRequestId(m_screen.requestId())
         ? QString::fromLatin1(m_screen.requestId())
         : generateRequestId();
-    m_deferredRefusal = buildRejectionResponse(status, code, message, requestId, 0, m_screen.isHttp10());
-    m_server.noteRejected(status, code, requestId, peerAddress(), QString::fromLatin1(m_screen.method()),
-        QString::fromLatin1(m_screen.path()));
+    m_deferredRefusal = buildRejectionResponse(
+        rejection.status, rejection.code, rejection.message, requestId, 0, m_screen.isHttp10());
+    m_server.noteRejected(rejection.status, rejection.code, requestId, peerAddress(),
+        QString::fromLatin1(m_screen.method()), QString::fromLatin1(m_screen.path()));
     // Requests that passed before the refused one are still answered, first (README.md).
     finishReadingIfParserIsDone();
 }
@@ -335,8 +336,6 @@ void GuardedSocket::rearm(qint64 nowMs)
     const TransportLimits &limits = m_server.limits();
     qint64 deadline = 0;
     if (m_state == State::Open || m_state == State::Discarding) {
-        if (m_lastActivityMs == 0)
-            m_lastActivityMs = nowMs;
         deadline = m_lastActivityMs + limits.idleTimeout.count();
         // Time to leave Qt's loop (IdleParking), unless that time passed while a request ran.
         const qint64 parkAt = m_lastActivityMs + parkDelay(limits);
@@ -366,8 +365,7 @@ void GuardedSocket::deadlineReached(qint64 nowMs)
         m_screen.refuse(408, u"request_timeout"_s,
             u"the request head did not arrive within "_s
                 % QString::number(limits.headTimeout.count() / 1000.0) % u" s"_s);
-        const HeadRejection &rejection = m_screen.rejection();
-        refuseHead(rejection.status, rejection.code, rejection.message);
+        refuseHead();
         rearm(nowMs);
         return;
     }

@@ -77,7 +77,8 @@ private:
     void afterParser();
     qint64 parserConsumed() const;
     void finishReadingIfParserIsDone();
-    void refuseHead(int status, const QString &code, const QString &message);
+    // Answers the screen's rejection once the requests before it are answered.
+    void refuseHead();
     void queueFinalAnswer(QByteArray response);
     void sendInOrder();
     void onBytesWritten();

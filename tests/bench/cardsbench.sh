@@ -126,7 +126,7 @@ for mode in $MODES; do
         printf '%-7s %-5s %12s %8s %8s %12s %8s %8s %8s\n' "$mode" "$load" "$minimal" \
             "$(col "$mode" minimal "$load" 6)" "$(col "$mode" minimal "$load" 7)" "$javumbo" \
             "$(col "$mode" javumbo "$load" 6)" "$(col "$mode" javumbo "$load" 7)" \
-            "$(awk -v a="$javumbo" -v b="$minimal" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')"
+            "$(awk -v a="$javumbo" -v b="$minimal" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
     done
 done
 echo "targets (issue 17): normal c >= 0.80 of minimal with p99 < 20 ms; normal d >= 5,000 req/s;"

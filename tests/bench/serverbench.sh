@@ -12,7 +12,10 @@
 # Environment: DURATION (wrk -d, default 15s), USERS (default 32),
 # WRK_THREADS (default 2), SERVE_ARGS (extra serve options, e.g. "--threads 16"),
 # SCENARIOS (letters to run, default "abcdef"; e.g. SCENARIOS=d while tuning the
-# hot user), KEEP=1 keeps the work directory.
+# hot user), KEEP=1 keeps the work directory, DURABILITIES (the --durability
+# modes to run every scenario in, default "full normal"; "default" passes no
+# --durability, for binaries older than the option). With more than one mode
+# the summary ends with a side-by-side table of req/s and p99 per mode.
 #
 # Scenarios (each on a freshly started server over the same data directory, so
 # lock statistics and request counters are per scenario):
@@ -33,6 +36,8 @@ DURATION=${DURATION:-15s}
 USERS=${USERS:-32}
 WRK_THREADS=${WRK_THREADS:-2}
 SCENARIOS=${SCENARIOS:-abcdef}
+DURABILITIES=${DURABILITIES:-full normal}
+DURABILITY=""
 wanted() { [[ "$SCENARIOS" == *"$1"* ]]; }
 PASSWORD=bench-password-1
 export JAVUMBO_WRK_DIR="$HERE/wrk"
@@ -87,7 +92,9 @@ trap 'exit 130' INT TERM
 start_server() {
     stop_server
     : >"$WORK/serve.out"
-    "$BIN" serve --port 0 --data-dir "$DATA" --log-file /dev/null ${SERVE_ARGS:-} >"$WORK/serve.out" 2>>"$WORK/serve.err" &
+    local durability=()
+    [ -z "$DURABILITY" ] || [ "$DURABILITY" = default ] || durability=(--durability "$DURABILITY")
+    "$BIN" serve --port 0 --data-dir "$DATA" --log-file /dev/null "${durability[@]}" ${SERVE_ARGS:-} >"$WORK/serve.out" 2>>"$WORK/serve.err" &
     SERVER_PID=$!
     local tries=0
     until grep -q 'listening on' "$WORK/serve.out"; do
@@ -200,17 +207,23 @@ lock_summary() { # prints "max_wait_ms timeouts contended acquisitions" over all
                    (map(.max_hold_ms) | max // 0 | ms), (map(.combined // 0) | add // 0) ] | @tsv'
 }
 # After stop_server: CPU use and exit status, then one summary row.
-SUMMARY_FORMAT='%-30s %5s %9s %7s %7s %7s %7s %7s %8s %11s %5s  %s'
+SUMMARY_FORMAT='%-38s %5s %9s %7s %7s %7s %7s %7s %8s %11s %5s  %s'
 add_summary() { # NAME CONNECTIONS MAXWAIT STORED_CHECK
     local seconds
     seconds=$(field seconds)
     echo "    CPU over ${seconds} s: server ${SERVER_CPU} s, wrk ${WRK_CPU} s (of $(nproc) cores); server exit status after SIGTERM: $SERVER_EXIT"
-    SUMMARY+=("$(printf "$SUMMARY_FORMAT" "$1" "$2" "$(field rps)" "$(field p50_ms)" "$(field p99_ms)" \
+    MODE_RPS["$DURABILITY|$1"]=$(field rps)
+    MODE_P99["$DURABILITY|$1"]=$(field p99_ms)
+    [[ " ${SCENARIO_NAMES[*]:-} " == *" $1 "* ]] || SCENARIO_NAMES+=("$1")
+    SUMMARY+=("$(printf "$SUMMARY_FORMAT" "$(printf '%-7s' "${DURABILITY:0:7}") $1" "$2" "$(field rps)" "$(field p50_ms)" "$(field p99_ms)" \
         "$(field max_ms)" "$(field non2xx)" "$(field socket_errors)" "$3" \
         "$(awk -v a="$SERVER_CPU" -v b="$WRK_CPU" -v t="$seconds" 'BEGIN { printf "%.0f%%/%.0f%%", 100 * a / t, 100 * b / t }')" \
         "$SERVER_EXIT" "$4")")
 }
 
+declare -A MODE_RPS MODE_P99
+declare -a SCENARIO_NAMES
+run_scenarios() {
 # a. health
 if wanted a; then
 start_server
@@ -282,6 +295,13 @@ fi
 wanted f && write_scenario "f. POST /api/v1/cards with Idempotency-Key ($USERS users)" \
     "f. POST /cards keyed, $USERS users" 32 "$WORK/tokens.all" post_cards_keyed.lua
 
+}
+for DURABILITY in $DURABILITIES; do
+    echo
+    echo "=== durability: $DURABILITY"
+    run_scenarios
+done
+
 # --- summary -------------------------------------------------------------------
 echo
 echo "== summary ($DURATION each; latency and longest user-lock wait in ms; non-2xx per wrk: status > 399, in e"
@@ -293,3 +313,20 @@ echo
 echo "server stderr: $warnings lines (access log went to /dev/null)$([ "$warnings" -gt 0 ] && echo '; distinct:')"
 [ "$warnings" -gt 0 ] && sed -E 's/[0-9a-f]{16,}/<id>/g; s/[0-9]+/N/g' "$WORK/serve.err" | sort | uniq -c | sort -rn | head -n 10
 echo "targets (context, not pass/fail): c >= 5,000/s, p99 < 50 ms, no non-2xx; d >= 4,000/s, no non-2xx, longest lock wait < 250 ms"
+
+# --- durability modes side by side -----------------------------------------------
+read -r -a MODES <<<"$DURABILITIES"
+if [ "${#MODES[@]}" -gt 1 ]; then
+    echo
+    echo "== durability modes side by side (req/s, p99 ms)"
+    header=$(printf '%-30s' scenario)
+    for mode in "${MODES[@]}"; do header+=$(printf ' %16s' "$mode req/s p99"); done
+    echo "$header"
+    for name in "${SCENARIO_NAMES[@]}"; do
+        row=$(printf '%-30s' "$name")
+        for mode in "${MODES[@]}"; do
+            row+=$(printf ' %9s %6s' "${MODE_RPS["$mode|$name"]:-?}" "${MODE_P99["$mode|$name"]:-?}")
+        done
+        echo "$row"
+    done
+fi

@@ -16,6 +16,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace javumbo;
@@ -199,6 +200,30 @@ private slots:
         QCOMPARE(formatInterval(86400), u"1d"_s);
         QCOMPARE(formatInterval(45 * 86400), u"1.5mo"_s);
         QCOMPARE(formatInterval(2 * 365 * 86400), u"2y"_s);
+    }
+
+    // Automatic profile backups, as Anki keeps them: every 30 minutes of use
+    // and when the app closes (issue 14).
+    void profileBackups_takenOnScheduleAndWhenTheWindowCloses()
+    {
+        const Profile profile = m_fixture->openNewProfile(u"erin"_s);
+        m_window->profileMenu()->openProfile(profile);
+        QTimer *timer = m_window->profileMenu()->backupTimer();
+        QCOMPARE(timer->interval(), 30 * 60 * 1000);
+        QVERIFY(timer->isActive());
+        const auto count = [&] { return m_fixture->profiles().backups(profile).value().size(); };
+        QCOMPARE(count(), 0);
+        timer->setInterval(10); // the schedule, not its length, is under test
+        QTRY_VERIFY(count() >= 1);
+        timer->stop();
+        QTRY_COMPARE(m_fixture->context().worker().pendingCount(), 0);
+
+        const auto before = count();
+        QVERIFY(m_fixture->backend().cards().add(profile.userId, {u"at close"_s, u"b"_s, 1, {}, {}}));
+        m_window.reset(); // the app closes
+        QCOMPARE(count(), before + 1);
+        const QString newest = m_fixture->profiles().backups(profile).value().first().path;
+        QCOMPARE(testsupport::queryNumber(newest, u"SELECT count(*) FROM cards"_s), qint64(1));
     }
 };
 

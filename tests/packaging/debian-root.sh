@@ -8,7 +8,7 @@
 
 # Installs the host tools these scripts use when they are missing.
 debian_root_host_tools() {
-    local tool package missing=()
+    local tool missing=()
     for tool in debootstrap:debootstrap systemd-nspawn:systemd-container; do
         command -v "${tool%%:*}" >/dev/null || missing+=("${tool#*:}")
     done
@@ -22,6 +22,11 @@ debian_root() {
     local dir=$1 include=${2:-}
     local cache_dir=${JAVUMBO_ROOT_CACHE:-/var/cache/javumbo-test-roots}
     local cache="$cache_dir/bookworm-minbase${include:+-${include//,/-}}.tar"
+    # DIR is wiped below, as root, and comes from the caller's ROOTFS: never the host's own root.
+    if [ -z "$dir" ] || [ "$(realpath -m "$dir")" = / ]; then
+        echo "debian-root: refusing to replace '$dir' with a Debian tree" >&2
+        return 1
+    fi
     mkdir -p "$cache_dir"
     if [ ! -f "$cache" ]; then
         local scratch

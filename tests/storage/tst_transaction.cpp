@@ -3,10 +3,16 @@
 #include "testsupport.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <csignal>
 #include <thread>
+
+#include <sys/resource.h>
 
 using namespace Qt::StringLiterals;
 using namespace javumbo;
@@ -120,6 +126,82 @@ private slots:
         QVERIFY(holder.isActive());
         QVERIFY(holder.commit());
         QCOMPARE(rows(connection), qint64(1));
+    }
+
+    // Group commit: writes are savepoints in one batch; a failed one rolls
+    // back alone, the others commit with the batch.
+    void batch_failedWriteRollsBackAloneAndTheRestCommit()
+    {
+        Connection &connection = *open();
+        {
+            BatchTransaction batch(connection);
+            QVERIFY(batch.isActive());
+            {
+                Transaction first(connection);
+                insertRow(connection);
+                QVERIFY(first.commit());
+            }
+            {
+                Transaction failing(connection);
+                insertRow(connection);
+                insertRow(connection);
+                // no commit: rolled back to its savepoint
+            }
+            {
+                Transaction third(connection);
+                insertRow(connection);
+                QVERIFY(third.commit());
+            }
+            QCOMPARE(rows(connection), qint64(2));
+            QVERIFY(batch.commit());
+        }
+        QVERIFY(!connection.inTransaction());
+        QCOMPARE(rows(connection), qint64(2));
+    }
+
+    void batch_notCommittedLeavesNothing()
+    {
+        Connection &connection = *open();
+        {
+            BatchTransaction batch(connection);
+            Transaction write(connection);
+            insertRow(connection);
+            QVERIFY(write.commit()); // released into the batch, which never commits
+        }
+        QCOMPARE(rows(connection), qint64(0));
+    }
+
+    // Issue 14: a COMMIT that fails because the disk is full must not be
+    // followed by a "rollback failed" warning for every failed write. The
+    // file-size limit (RLIMIT_FSIZE, SIGXFSZ ignored) makes the WAL append of
+    // the commit fail as a full disk does.
+    void failedCommitOnAFullDisk_logsNoRollbackWarning()
+    {
+        Connection &connection = *open();
+        QVERIFY(connection.execute(u"PRAGMA cache_size = 10000"_s));
+        const QString wal = m_dir.filePath(u"t.db-wal"_s);
+        QTest::failOnWarning(QRegularExpression(u"rollback failed"_s));
+        const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit saved {};
+        QVERIFY(::getrlimit(RLIMIT_FSIZE, &saved) == 0);
+        Result<void> committed;
+        {
+            Transaction transaction(connection);
+            QVERIFY(transaction.isActive());
+            Query insert(connection, u"INSERT INTO counter (value) VALUES (zeroblob(2000000))"_s,
+                Query::Caching::Uncached);
+            QVERIFY(insert.exec());
+            rlimit tight = saved;
+            tight.rlim_cur = rlim_t(std::max<qint64>(QFileInfo(wal).size(), 4096) + 8192);
+            QVERIFY(::setrlimit(RLIMIT_FSIZE, &tight) == 0);
+            committed = transaction.commit();
+        }
+        ::setrlimit(RLIMIT_FSIZE, &saved);
+        std::signal(SIGXFSZ, previousHandler);
+        QVERIFY(!committed);
+        QCOMPARE(committed.code(), ErrorCode::StorageUnavailable);
+        QVERIFY(!connection.inTransaction());
+        QCOMPARE(rows(connection), qint64(0));
     }
 };
 

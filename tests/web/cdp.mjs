@@ -152,10 +152,19 @@ export class Page {
     }
   }
 
-  async goto(url) {
+  // Bounded, so a page that never loads fails here by name instead of at CTest's timeout.
+  async goto(url, timeoutMs = 20000) {
     const loaded = new Promise((resolve) => this.on('Page.loadEventFired', resolve));
     await this.send('Page.navigate', { url });
-    await loaded;
+    let timer;
+    const late = new Promise((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`${url} did not load within ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    try {
+      await Promise.race([loaded, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async click(selector) {

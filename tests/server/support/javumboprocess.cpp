@@ -52,6 +52,13 @@ CommandResult runJavumbo(const QStringList &arguments, const QByteArray &input)
     return result;
 }
 
+CommandResult addUserWithCli(const QString &dataDir, const QString &name)
+{
+    return runJavumbo(
+        {u"users"_s, u"add"_s, name, u"--email"_s, name + u"@example.org"_s, u"--data-dir"_s, dataDir},
+        "password-" + name.toUtf8() + '\n');
+}
+
 ServeProcess::ServeProcess()
 {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);

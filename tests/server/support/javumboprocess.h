@@ -33,6 +33,10 @@ struct CommandResult
 // after kJavumboExitTimeoutMs (finished is then false).
 CommandResult runJavumbo(const QStringList &arguments, const QByteArray &input = {});
 
+// `javumbo users add NAME --email NAME@example.org --data-dir DIR` with the
+// password "password-NAME" on stdin.
+CommandResult addUserWithCli(const QString &dataDir, const QString &name);
+
 // One `javumbo serve --port 0 …` child process, killed if still running at the end.
 class ServeProcess
 {

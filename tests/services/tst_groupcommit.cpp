@@ -1,0 +1,199 @@
+// Group commit (issue 14): the writes one lock holder combines for a user are
+// one transaction with a savepoint each. Real threads on one user, queued
+// behind a lock the test holds, so they are certain to meet in one batch.
+#include "services/backend.h"
+#include "services/collectionaccess.h"
+#include "services/writebatch.h"
+#include "storage/database.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+#include <thread>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+using namespace javumbo;
+
+namespace {
+
+QByteArray render(const collection::CardRecord &card)
+{
+    return QByteArray::number(card.cardId);
+}
+
+// A budget no busy machine can exhaust: every queued write joins the batch.
+UserLockRegistry::Options wideCombining()
+{
+    UserLockRegistry::Options options;
+    options.combining = CombiningBudget {64, std::chrono::seconds(30)};
+    return options;
+}
+
+} // namespace
+
+class TestGroupCommit : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    ManualClock m_clock {testsupport::kDay0TenAmMs};
+    std::unique_ptr<UserLockRegistry> m_locks;
+    std::unique_ptr<Backend> m_backend;
+    qint64 m_user = 0;
+
+    // Waits until `count` writers are queued on the user's lock the test holds.
+    bool waitForQueued(int count)
+    {
+        QDeadlineTimer deadline(10000);
+        while (!deadline.hasExpired()) {
+            const auto stats = m_locks->statistics(m_user);
+            if (stats && stats->waiters == count)
+                return true;
+            std::this_thread::yield();
+        }
+        return false;
+    }
+    qint64 cards() const
+    {
+        return testsupport::queryNumber(
+            m_backend->context().collectionPath(m_user), u"SELECT count(*) FROM cards"_s);
+    }
+
+private slots:
+    void init()
+    {
+        testsupport::enterTestMode();
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_locks = std::make_unique<UserLockRegistry>(wideCombining());
+        BackendOptions options;
+        options.dataDir = m_dir->path();
+        options.hashing = PasswordHasher::Options {1000, true};
+        m_backend = std::make_unique<Backend>(options, m_clock, *m_locks);
+        QVERIFY(m_backend->initialize());
+        auto account = m_backend->accounts().registerUser(
+            {u"grouped"_s, u"long enough"_s, {}, u"g@example.org"_s, {}});
+        QVERIFY(account);
+        m_user = account->id;
+    }
+    void cleanup()
+    {
+        storage::Database::closeAllOnThisThread();
+        m_backend.reset();
+        m_locks.reset();
+        m_dir.reset();
+    }
+
+    void oneFailingWriteInABatchFailsAlone()
+    {
+        constexpr int kWriters = 6;
+        constexpr int kFailing
+            = 2; // adds to a deck that does not exist: refused, rolled back to its savepoint
+        const qint64 before = cards();
+        std::vector<std::optional<Result<collection::CardRecord>>> results(kWriters);
+        std::vector<std::thread> threads;
+        UserLockGuard held = m_locks->acquire(m_user, std::chrono::seconds(5));
+        QVERIFY(held.isLocked());
+        for (int i = 0; i < kWriters; ++i) {
+            threads.emplace_back([&, i] {
+                const collection::NewCard card {
+                    u"front %1"_s.arg(i), u"back"_s, i == kFailing ? 999 : 1, {}, {}};
+                results[i].emplace(m_backend->cards().add(m_user, card));
+            });
+            QVERIFY(waitForQueued(i + 1)); // queued in this order
+        }
+        const WriteBatch::Stats start = WriteBatch::stats();
+        held.release();
+        for (std::thread &thread : threads)
+            thread.join();
+
+        for (int i = 0; i < kWriters; ++i) {
+            QVERIFY(results[i].has_value());
+            if (i == kFailing) {
+                QCOMPARE(results[i]->code(), ErrorCode::DeckNotFound);
+            } else {
+                QVERIFY2(
+                    results[i]->ok(), qPrintable(results[i]->ok() ? QString() : results[i]->error().message));
+            }
+        }
+        const WriteBatch::Stats end = WriteBatch::stats();
+        QCOMPARE(end.batches - start.batches, quint64(1)); // one commit, one sync
+        QCOMPARE(end.writes - start.writes, quint64(kWriters - 1));
+        QCOMPARE(cards() - before, qint64(kWriters - 1));
+        for (int i = 0; i < kWriters; ++i) {
+            if (i != kFailing)
+                QVERIFY(m_backend->cards().get(m_user, results[i]->value().cardId));
+        }
+    }
+
+    void aBatchThatFailsToCommitFailsEveryWriteAndCompletesNoKey()
+    {
+        // A's keyed add and B's write meet in one batch; B replaces the file
+        // under it, so the batch's commit is refused: A must fail too, and its
+        // Idempotency-Key must not be recorded as completed.
+        const QString path = m_backend->context().collectionPath(m_user);
+        std::optional<Result<CardService::Reply>> keyed;
+        std::optional<Result<void>> replacing;
+        UserLockGuard held = m_locks->acquire(m_user, std::chrono::seconds(5));
+        QVERIFY(held.isLocked());
+        std::thread a([&] {
+            keyed.emplace(m_backend->cards().addOnce(
+                m_user, {u"keyed"_s, u"b"_s, 1, {}, {}}, u"key-1"_s, "hash", render));
+        });
+        QVERIFY(waitForQueued(1));
+        std::thread b([&] {
+            CollectionAccess access(m_backend->context());
+            replacing.emplace(access.write(m_user, [&](collection::UserCollection &) -> Result<void> {
+                QFile::copy(path, path + u".copy"_s);
+                if (std::rename(qPrintable(path + u".copy"_s), qPrintable(path)) != 0)
+                    return makeError(ErrorCode::Internal, u"rename failed"_s);
+                return {};
+            }));
+        });
+        QVERIFY(waitForQueued(2));
+        held.release();
+        a.join();
+        b.join();
+
+        QVERIFY(keyed && !keyed->ok());
+        QVERIFY(replacing && !replacing->ok());
+        QCOMPARE(keyed->code(), ErrorCode::StorageCorrupt);
+        auto record = m_backend->cards().idempotencyStore().find(m_user, u"key-1"_s);
+        QVERIFY(record);
+        QVERIFY2(!record.value() || !record.value()->completed,
+            "a key was completed for a card whose batch never committed");
+    }
+
+    void aRetryInTheSameBatchFindsTheCardOnce()
+    {
+        const qint64 before = cards();
+        std::optional<Result<CardService::Reply>> first;
+        std::optional<Result<CardService::Reply>> retry;
+        UserLockGuard held = m_locks->acquire(m_user, std::chrono::seconds(5));
+        QVERIFY(held.isLocked());
+        std::thread a([&] {
+            first.emplace(
+                m_backend->cards().addOnce(m_user, {u"once"_s, u"b"_s, 1, {}, {}}, u"k"_s, "h", render));
+        });
+        QVERIFY(waitForQueued(1));
+        std::thread b([&] {
+            retry.emplace(
+                m_backend->cards().addOnce(m_user, {u"once"_s, u"b"_s, 1, {}, {}}, u"k"_s, "h", render));
+        });
+        QVERIFY(waitForQueued(2));
+        held.release();
+        a.join();
+        b.join();
+        QVERIFY(first && first->ok() && retry && retry->ok());
+        QCOMPARE(retry->value().body, first->value().body);
+        QCOMPARE(cards() - before, qint64(1));
+        auto record = m_backend->cards().idempotencyStore().find(m_user, u"k"_s);
+        QVERIFY(record && record.value() && record.value()->completed);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGroupCommit)
+#include "tst_groupcommit.moc"
