@@ -1,5 +1,7 @@
 #include "interopservice.h"
 
+#include "profilebackups.h"
+
 #include "interop/csvreader.h"
 #include "interop/mediafolder.h"
 #include "interop/mediaplacer.h"
@@ -10,11 +12,12 @@
 #include "interop/ziparchive.h"
 #include "storage/collectionschema.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QUuid>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -76,11 +79,6 @@ QString InteropService::mediaFolder(qint64 userId) const
     return interop::mediafolder::forCollection(m_access.context().collectionPath(userId));
 }
 
-QString InteropService::backupFolder() const
-{
-    return QDir(m_access.context().dataDir).filePath(u"backups"_s);
-}
-
 Result<interop::ImportSummary> InteropService::importPackage(qint64 userId, const PackageSource &source,
     const interop::ImportOptions &options, const interop::ProgressSink &progress) const
 {
@@ -121,51 +119,43 @@ Result<InteropService::Replacement> InteropService::importPackageAs(Mode mode, q
     interop::ExchangeData data = std::move(read).value();
 
     Replacement replacement;
-    if (mode == Mode::Replace)
-        replacement.backupPath = QDir(backupFolder())
-                                     .filePath(u"user_%1-%2.db"_s.arg(userId).arg(
-                                         QDateTime::fromMSecsSinceEpoch(m_access.context().clock->nowMs())
-                                             .toString(u"yyyyMMdd-HHmmss-zzz"_s)));
-    auto merged
-        = m_access.write(userId, [&](collection::UserCollection &target) -> Result<interop::ImportSummary> {
-              interop::MediaPlacer placer(media, package->media);
-              if (auto planned = placer.plan(); !planned)
-                  return planned.error();
-              data.mediaRenames = placer.renames();
-              if (mode == Mode::Replace) {
-                  auto db = target.connection();
-                  if (!db)
-                      return db.error();
-                  if (!QDir().mkpath(backupFolder()))
-                      return makeError(
-                          ErrorCode::StorageUnavailable, u"cannot create %1"_s.arg(backupFolder()));
-                  storage::Query backup(*db.value(), u"VACUUM INTO ?"_s, storage::Query::Caching::Uncached);
-                  backup.bind(replacement.backupPath);
-                  if (auto done = backup.exec(); !done)
-                      return done.error();
-              }
-              auto summary
-                  = target.transact([&](collection::WriteContext &context) -> Result<interop::ImportSummary> {
-                        if (mode == Mode::Replace) {
-                            if (auto emptied = emptyCollection(context, data); !emptied)
-                                return emptied.error();
-                        }
-                        return interop::ExchangeImporter(
-                            context, data, options, interop::ExchangeImporter::Matching::Package, progress)
-                            .run();
-                    });
-              if (!summary)
-                  return summary;
-              auto placed = placer.place();
-              if (!placed)
-                  return placed.error();
-              interop::ImportSummary result = std::move(summary).value();
-              result.mediaAdded = placed.value();
-              return result;
-          });
+    interop::MediaPlacer placer(media, package->media);
+    // The media are renamed into place only once the batch holding the merge has committed
+    // (group commit, CollectionAccess::write): a merge that never reaches the disk adds no file.
+    std::optional<Result<qint64>> placed;
+    auto merged = m_access.write(
+        userId,
+        [&](collection::UserCollection &target) -> Result<interop::ImportSummary> {
+            if (auto planned = placer.plan(); !planned)
+                return planned.error();
+            data.mediaRenames = placer.renames();
+            if (mode == Mode::Replace) {
+                // Under the lock, so no write of ours commits between the copy and the
+                // replacement. The copy reads the last commit on a connection of its own (the
+                // batch this write joined is not committed yet), and goes where the desktop's
+                // own backups go, so Profile > Restore from backup offers it.
+                auto saved = ProfileBackups(m_access.context()).backUp(userId);
+                if (!saved)
+                    return saved.error();
+                replacement.backupPath = saved->path;
+            }
+            return target.transact([&](collection::WriteContext &context) -> Result<interop::ImportSummary> {
+                if (mode == Mode::Replace) {
+                    if (auto emptied = emptyCollection(context, data); !emptied)
+                        return emptied.error();
+                }
+                return interop::ExchangeImporter(
+                    context, data, options, interop::ExchangeImporter::Matching::Package, progress)
+                    .run();
+            });
+        },
+        [&](const interop::ImportSummary &) { placed = placer.place(); });
     if (!merged)
         return merged.error();
     replacement.summary = std::move(merged).value();
+    if (placed && !*placed)
+        return placed->error();
+    replacement.summary.mediaAdded = placed ? placed->value() : 0;
     return replacement;
 }
 

@@ -36,7 +36,7 @@ public:
     struct Replacement
     {
         interop::ImportSummary summary;
-        QString backupPath; // the old collection, as it was
+        QString backupPath; // the old collection, as it was (a ProfileBackups entry)
     };
     // A .colpkg: the user's collection becomes the package's, after a backup
     // of the old one (never through the API; the callers confirm first).
@@ -49,7 +49,6 @@ public:
     Result<QByteArray> exportText(qint64 userId, std::optional<qint64> deckId) const;
 
     QString mediaFolder(qint64 userId) const;
-    QString backupFolder() const;
     // The zip-bomb limits every package is read with (packagelimits.h).
     static interop::PackageLimits limits() { return {}; }
 

@@ -7,6 +7,8 @@
 #include "guifixture.h"
 #include "interopactions.h"
 #include "packagefixture.h"
+#include "services/profilebackups.h"
+#include "testsupport.h"
 
 #include <QApplication>
 #include <QDir>
@@ -142,10 +144,10 @@ private slots:
         QCOMPARE(answerer.optionsSeen, 0);
         QCOMPARE(target.number(user, u"SELECT count(*) FROM notes"_s), 4);
         QCOMPARE(target.number(user, u"SELECT count(*) FROM notes WHERE flds LIKE 'mine%'"_s), 0);
-        QCOMPARE(QDir(QDir(target.backend().context().dataDir).filePath(u"backups"_s))
-                     .entryList(QDir::Files)
-                     .size(),
-            1);
+        // Where the desktop's own backups go: Profile > Restore from backup offers it.
+        const QList<ProfileBackups::Entry> backups = ProfileBackups(target.backend().context()).list(user);
+        QCOMPARE(backups.size(), 1);
+        QCOMPARE(testsupport::queryNumber(backups.first().path, u"SELECT count(*) FROM notes"_s), 1);
     }
 
     void colpkg_declined_changesNothing()
@@ -176,7 +178,7 @@ private slots:
             || !window.findChild<InteropProgressDialog *>()->isVisible());
         QCOMPARE(target.number(user, u"SELECT count(*) FROM notes WHERE flds LIKE 'mine%'"_s), 1);
         QCOMPARE(target.number(user, u"SELECT count(*) FROM notes"_s), 1);
-        QVERIFY(!QDir(QDir(target.backend().context().dataDir).filePath(u"backups"_s)).exists());
+        QVERIFY(ProfileBackups(target.backend().context()).list(user).isEmpty());
     }
 
     void progress_barAndTimeLeft_perStage()

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -200,7 +201,8 @@ private slots:
         QVERIFY(
             runJavumbo({u"import"_s, csv, u"--data-dir"_s, dataDir(), u"--user"_s, u"dave"_s}).exitCode == 0);
         const QString dave = collectionOf(u"dave"_s);
-        const QDir backups(QDir(dataDir()).filePath(u"backups"_s));
+        // Where the desktop's own backups of the profile go (ProfileBackups).
+        const QDir backups(QDir(dataDir()).filePath(u"backups/"_s + QFileInfo(dave).completeBaseName()));
 
         const QStringList replace {u"import"_s, colpkg, u"--data-dir"_s, dataDir(), u"--user"_s, u"dave"_s};
         const auto declined = runJavumbo(replace, "n\n");
