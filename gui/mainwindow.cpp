@@ -4,6 +4,7 @@
 #include "dialogs/addcarddialog.h"
 #include "dialogs/shortcutsdialog.h"
 #include "hosting/serverpanel.h"
+#include "interopactions.h"
 #include "loadtest/loadtestpage.h"
 #include "profilemenu.h"
 #include "views/browserview.h"
@@ -64,10 +65,12 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(u"&File"_s);
     auto *addCards = file->addAction(u"&Add cards…"_s, this, &MainWindow::openAddCards);
     addCards->setShortcut(QKeySequence::New);
+    m_interop = new InteropActions(m_context, this);
+    file->addActions(m_interop->actions());
     file->addSeparator();
     auto *quit = file->addAction(u"&Quit"_s, this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
-    m_appActions = {addCards, quit};
+    m_appActions = QList<QAction *> {addCards} + m_interop->actions() + QList<QAction *> {quit};
 
     menuBar()->addMenu(m_profileMenu);
     m_goMenu = menuBar()->addMenu(u"&Go"_s);

@@ -13,6 +13,9 @@ int httpStatusFor(ErrorCode code)
     case ErrorCode::InvalidEase:
     case ErrorCode::InvalidDeckName:
     case ErrorCode::InvalidQuery:
+    case ErrorCode::InvalidPackage:
+    case ErrorCode::UnsupportedPackage:
+    case ErrorCode::InvalidCsv:
         return 400;
     case ErrorCode::NotAuthenticated:
     case ErrorCode::BadCredentials:

@@ -51,6 +51,12 @@ QString errorCodeName(ErrorCode code)
         return u"invalid_deck_name"_s;
     case ErrorCode::InvalidQuery:
         return u"invalid_query"_s;
+    case ErrorCode::InvalidPackage:
+        return u"invalid_package"_s;
+    case ErrorCode::UnsupportedPackage:
+        return u"unsupported_package"_s;
+    case ErrorCode::InvalidCsv:
+        return u"invalid_csv"_s;
     case ErrorCode::UsernameTaken:
         return u"username_taken"_s;
     case ErrorCode::EmailTaken:

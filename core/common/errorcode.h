@@ -31,6 +31,9 @@ enum class ErrorCode
     InvalidEase, // invalid_ease
     InvalidDeckName, // invalid_deck_name
     InvalidQuery, // invalid_query
+    InvalidPackage, // invalid_package: an .apkg/.colpkg that cannot be read (damaged, not Anki's)
+    UnsupportedPackage, // unsupported_package: a package this route or version cannot take
+    InvalidCsv, // invalid_csv: a text file that cannot be read as CSV/TSV
     UsernameTaken, // username_taken
     EmailTaken, // email_taken
     DeckExists, // deck_exists

@@ -3,6 +3,9 @@
 #include "collection/records.h"
 #include "collection/studystats.h"
 #include "common/result.h"
+#include "interop/importsummary.h"
+#include "interop/interopprogress.h"
+#include "interop/packageexporter.h"
 
 #include <optional>
 
@@ -51,6 +54,19 @@ public:
     virtual Result<collection::CollectionStats> stats() = 0;
     virtual Result<collection::DayCounts> reviewsPerDay(int days) = 0;
     virtual Result<collection::DayCounts> dueForecast(int days) = 0;
+    // Import and export (docs/scheduling.md §11); `progress` is called on the worker thread.
+    // An .apkg or a CSV/TSV file merges into the collection (`deckId`: where it goes).
+    virtual Result<interop::ImportSummary> importFile(
+        const QString &path, std::optional<qint64> deckId, const interop::ProgressSink &progress)
+        = 0;
+    // A .colpkg replaces the collection after a backup; returns the summary and the backup's path.
+    virtual Result<std::pair<interop::ImportSummary, QString>> replaceCollection(
+        const QString &path, const interop::ProgressSink &progress)
+        = 0;
+    // `csv`: Anki's text file; otherwise a package as `options` say.
+    virtual Result<interop::PackageExportResult> exportFile(const QString &path, bool csv,
+        const interop::PackageExportOptions &options, const interop::ProgressSink &progress)
+        = 0;
 };
 
 } // namespace javumbo::gui

@@ -1,6 +1,13 @@
 #include "localcollectionclient.h"
 
 #include "services/backend.h"
+#include "services/interopservice.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
 
 namespace javumbo::gui {
 
@@ -97,6 +104,50 @@ Result<collection::DayCounts> LocalCollectionClient::reviewsPerDay(int days)
 Result<collection::DayCounts> LocalCollectionClient::dueForecast(int days)
 {
     return m_backend.stats().dueForecast(m_userId, days);
+}
+
+Result<interop::ImportSummary> LocalCollectionClient::importFile(
+    const QString &path, std::optional<qint64> deckId, const interop::ProgressSink &progress)
+{
+    const InteropService service(m_backend.context());
+    interop::ImportOptions options;
+    options.deckId = deckId;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(
+            ErrorCode::StorageUnavailable, u"cannot read %1: %2"_s.arg(path, file.errorString()));
+    const bool package = file.peek(4) == QByteArrayLiteral("PK\x03\x04");
+    if (package)
+        return service.importPackage(m_userId, PackageSource {path, {}}, options, progress);
+    return service.importText(m_userId, file.readAll(), options, progress);
+}
+
+Result<std::pair<interop::ImportSummary, QString>> LocalCollectionClient::replaceCollection(
+    const QString &path, const interop::ProgressSink &progress)
+{
+    auto replaced
+        = InteropService(m_backend.context()).replaceCollection(m_userId, PackageSource {path, {}}, progress);
+    if (!replaced)
+        return replaced.error();
+    return std::pair {replaced->summary, replaced->backupPath};
+}
+
+Result<interop::PackageExportResult> LocalCollectionClient::exportFile(const QString &path, bool csv,
+    const interop::PackageExportOptions &options, const interop::ProgressSink &progress)
+{
+    const InteropService service(m_backend.context());
+    if (!csv)
+        return service.exportPackage(m_userId, options, path, progress);
+    auto text = service.exportText(m_userId, options.deckId);
+    if (!text)
+        return text.error();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.value()) != text->size() || !file.commit())
+        return makeError(
+            ErrorCode::StorageUnavailable, u"cannot write %1: %2"_s.arg(path, file.errorString()));
+    interop::PackageExportResult result;
+    result.notes = text->count('\n') - 6; // the six header lines
+    return result;
 }
 
 } // namespace javumbo::gui

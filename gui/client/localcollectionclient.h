@@ -43,6 +43,13 @@ public:
     Result<collection::DayCounts> reviewsPerDay(int days) override;
     Result<collection::DayCounts> dueForecast(int days) override;
 
+    Result<interop::ImportSummary> importFile(
+        const QString &path, std::optional<qint64> deckId, const interop::ProgressSink &progress) override;
+    Result<std::pair<interop::ImportSummary, QString>> replaceCollection(
+        const QString &path, const interop::ProgressSink &progress) override;
+    Result<interop::PackageExportResult> exportFile(const QString &path, bool csv,
+        const interop::PackageExportOptions &options, const interop::ProgressSink &progress) override;
+
 private:
     Backend &m_backend;
     const qint64 m_userId;

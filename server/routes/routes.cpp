@@ -16,7 +16,7 @@ QList<Endpoint> all(ApiServer &server)
 {
     QList<Endpoint> endpoints;
     endpoints << health(server.backend().context().fault) << accounts(server.options()) << decks() << cards()
-              << review() << stats() << admin(server) << web();
+              << review() << stats() << admin(server) << web() << interop();
     return endpoints;
 }
 

@@ -24,6 +24,7 @@ QList<Endpoint> review();
 QList<Endpoint> stats();
 QList<Endpoint> admin(ApiServer &server);
 QList<Endpoint> web(); // the study page (server/web/) at / and /app/
+QList<Endpoint> interop(); // POST /import, GET /export (Anki packages and text files)
 
 // The deck a request means: the explicit one, else the session's current deck,
 // else Default when the current deck was deleted meanwhile.
