@@ -31,7 +31,9 @@ GuiConfig parse(const QStringList &arguments)
         "  serve    host the HTTP API (javumbo serve --help)\n"
         "  users    administer accounts (javumbo users --help)\n"
         "  loadtest run the load-testing plan and prove integrity (javumbo loadtest --help)\n"
-        "  check    run the integrity checker on a saved run (javumbo check --help)"_s);
+        "  check    run the integrity checker on a saved run (javumbo check --help)\n"
+        "  import   bring in an Anki .apkg/.colpkg or a CSV/TSV file (javumbo import --help)\n"
+        "  export   write a collection or deck as .apkg, .colpkg or CSV (javumbo export --help)"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDir(u"data-dir"_s,

@@ -3,7 +3,9 @@
 // without a mode the desktop app opens.
 #include "backupcommand.h"
 #include "checkcommand.h"
+#include "exportcommand.h"
 #include "guicommand.h"
+#include "importcommand.h"
 #include "loadtestcommand.h"
 #include "servecommand.h"
 #include "userscommand.h"
@@ -30,6 +32,8 @@ enum class Mode
     Backup,
     Restore,
     CheckData,
+    Import,
+    Export,
 };
 
 Mode modeOf(int argc, char **argv)
@@ -48,6 +52,10 @@ Mode modeOf(int argc, char **argv)
         return Mode::Restore;
     if (argc > 1 && std::strcmp(argv[1], "check-data") == 0)
         return Mode::CheckData;
+    if (argc > 1 && std::strcmp(argv[1], "import") == 0)
+        return Mode::Import;
+    if (argc > 1 && std::strcmp(argv[1], "export") == 0)
+        return Mode::Export;
     return Mode::Gui;
 }
 
@@ -100,6 +108,10 @@ int main(int argc, char **argv)
         return javumbo::app::runRestore(subcommandArguments());
     case Mode::CheckData:
         return javumbo::app::runCheckData(subcommandArguments());
+    case Mode::Import:
+        return javumbo::app::runImport(subcommandArguments());
+    case Mode::Export:
+        return javumbo::app::runExport(subcommandArguments());
     case Mode::Gui:
         break;
     }

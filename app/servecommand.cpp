@@ -76,6 +76,14 @@ std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
         u"Plant one known bug, to test the load tester's integrity checker; loopback only. One of: %1."_s.arg(
             faultNames().join(u", "_s)),
         u"name"_s);
+    const QCommandLineOption registration(u"registration"_s,
+        u"open (default): anyone may register; closed: POST /register is refused and accounts come from"
+        u" `javumbo users add`."_s,
+        u"open|closed"_s, u"open"_s);
+    const QCommandLineOption publicUrl(u"public-url"_s,
+        u"The address students use, when a reverse proxy is in front (https://... makes the session cookie"
+        u" Secure); printed on start instead of the listening address."_s,
+        u"url"_s);
     const QCommandLineOption durability(u"durability"_s,
         u"full (default): a write is acknowledged only after it is synced to disk, so it survives a power "
         u"loss. normal: faster; survives a crash of the server, but the last writes before an OS crash or "
@@ -89,7 +97,7 @@ std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
         u"backup-keep"_s, u"Scheduled backups kept; older ones are deleted (default 7)."_s, u"n"_s, u"7"_s);
     parser.addOptions({bind, port, dataDir, threads, logFormat, logFile, lockTimeout, idleTimeout,
         headTimeout, maxConnections, maxPerAddress, trustedProxy, fault, durability, backupDir, backupEvery,
-        backupKeep});
+        backupKeep, registration, publicUrl});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty()) {
         *error = u"unexpected argument \"%1\" (see --help)"_s.arg(parser.positionalArguments().first());
@@ -135,6 +143,21 @@ std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
     if (!ok || config.server.limits.maxConnections < 1) {
         *error = u"--max-connections must be a positive number"_s;
         return std::nullopt;
+    }
+    const QString registrationMode = parser.value(registration);
+    if (registrationMode != u"open"_s && registrationMode != u"closed"_s) {
+        *error = u"--registration must be open or closed"_s;
+        return std::nullopt;
+    }
+    config.server.registrationOpen = registrationMode == u"open"_s;
+    if (parser.isSet(publicUrl)) {
+        const QUrl url(parser.value(publicUrl), QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s)
+            || url.host().isEmpty()) {
+            *error = u"--public-url: \"%1\" is not an http:// or https:// URL"_s.arg(parser.value(publicUrl));
+            return std::nullopt;
+        }
+        config.server.publicUrl = url;
     }
     const int perAddress = parser.value(maxPerAddress).toInt(&ok);
     if (!ok || perAddress < 0) {
@@ -244,9 +267,18 @@ int runServe(const QStringList &arguments)
     // Handle signals before announcing readiness: whoever waits for the line may signal at once.
     SignalWatcher watcher;
     QTextStream out(stdout);
-    out << "Javumbo " << JAVUMBO_VERSION << " listening on " << server.url().toString()
-        << " (data: " << dataDir.value() << ", durability "
-        << storage::Database::durabilityName(config->durability) << ")" << Qt::endl;
+    // Behind a proxy the listening address is no use to students: the public one comes first.
+    const QUrl publicUrl = config->server.publicUrl;
+    const QString durabilityName = storage::Database::durabilityName(config->durability);
+    if (publicUrl.isValid())
+        out << "Javumbo " << JAVUMBO_VERSION << " at " << publicUrl.toString() << " (listening on "
+            << server.url().toString() << ", data: " << dataDir.value() << ", durability " << durabilityName
+            << ")" << Qt::endl;
+    else
+        out << "Javumbo " << JAVUMBO_VERSION << " listening on " << server.url().toString()
+            << " (data: " << dataDir.value() << ", durability " << durabilityName << ")" << Qt::endl;
+    if (!config->server.registrationOpen)
+        out << "Registration is closed: add accounts with `javumbo users add NAME --email ...`" << Qt::endl;
     if (!config->backupDir.isEmpty())
         out << "scheduled backups every " << formatDuration(config->backupEvery) << " into "
             << config->backupDir << ", keeping " << config->backupKeep << Qt::endl;

@@ -14,7 +14,11 @@
 # lists are today's real includes, not everything below: a new edge is a
 # decision, made here.
 #   javumbo_core:     common; scheduling, metrics; storage; collection;
-#                     accounts, sessions, locking; services
+#                     accounts, sessions, locking, interop; services
+# interop (Anki packages and text files, SCHEDULING.md §11) sits above
+# collection and below services: formats are data that merge into a
+# collection inside its WriteContext; taking the user's lock is the
+# services' job (services/interopservice).
 #   javumbo_loadtest: history, net; integrity; loadtest
 set(layer_common 0)
 set(allowed_common "")
@@ -32,8 +36,10 @@ set(layer_sessions 4)
 set(allowed_sessions "common;storage;accounts")
 set(layer_locking 4)
 set(allowed_locking "common")
+set(layer_interop 4)
+set(allowed_interop "common;scheduling;storage;collection")
 set(layer_services 5)
-set(allowed_services "common;scheduling;storage;collection;accounts;sessions;locking")
+set(allowed_services "common;scheduling;storage;collection;accounts;sessions;locking;interop")
 set(layer_history 6)
 set(allowed_history "common")
 set(layer_net 6)

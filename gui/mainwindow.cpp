@@ -5,6 +5,7 @@
 #include "dialogs/preferencesdialog.h"
 #include "dialogs/shortcutsdialog.h"
 #include "hosting/serverpanel.h"
+#include "interopactions.h"
 #include "loadtest/loadtestpage.h"
 #include "profilemenu.h"
 #include "theme.h"
@@ -69,11 +70,13 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(u"&File"_s);
     auto *addCards = file->addAction(u"&Add cards…"_s, this, &MainWindow::openAddCards);
     addCards->setShortcut(QKeySequence::New);
+    m_interop = new InteropActions(m_context, this);
+    file->addActions(m_interop->actions());
     file->addSeparator();
     auto *quit = file->addAction(u"&Quit"_s, this, &QWidget::close);
     // Ctrl+Q everywhere, as Anki: QKeySequence::Quit is empty under the Windows key scheme (and offscreen).
     quit->setShortcut(QKeySequence(u"Ctrl+Q"_s));
-    m_appActions = {addCards, quit};
+    m_appActions = QList<QAction *> {addCards} + m_interop->actions() + QList<QAction *> {quit};
 
     menuBar()->addMenu(m_profileMenu);
     m_goMenu = menuBar()->addMenu(u"&Go"_s);

@@ -12,6 +12,7 @@ class AddCardDialog;
 class BrowserView;
 class ClientContext;
 class DeckListView;
+class InteropActions;
 class ProfileMenu;
 class ProfileStore;
 class ReviewView;
@@ -68,6 +69,7 @@ private:
     QTabWidget *m_tabs;
     QMenu *m_goMenu = nullptr;
     ProfileMenu *m_profileMenu;
+    InteropActions *m_interop = nullptr;
     DeckListView *m_decks;
     ReviewView *m_review;
     BrowserView *m_browser;

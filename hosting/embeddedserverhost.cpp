@@ -48,6 +48,13 @@ Result<QUrl> EmbeddedServerHost::start(const gui::ServerSettings &settings)
     if (!options.bindAddress.setAddress(settings.bindAddress))
         return makeError(ErrorCode::BadRequest, u"\"%1\" is not an IP address"_s.arg(settings.bindAddress));
     options.port = settings.port;
+    if (!settings.publicUrl.trimmed().isEmpty()) {
+        options.publicUrl = QUrl(settings.publicUrl.trimmed(), QUrl::StrictMode);
+        if (!options.publicUrl.isValid() || options.publicUrl.host().isEmpty()
+            || (options.publicUrl.scheme() != u"https"_s && options.publicUrl.scheme() != u"http"_s))
+            return makeError(ErrorCode::BadRequest,
+                u"\"%1\" is not an http:// or https:// URL"_s.arg(settings.publicUrl.trimmed()));
+    }
     options.accessLog = false; // the panel shows the tail; nothing goes to stderr
     auto claim = claimDataDirectory(m_backend.context().dataDir);
     if (!claim)
@@ -64,7 +71,7 @@ Result<QUrl> EmbeddedServerHost::start(const gui::ServerSettings &settings)
           });
     if (!started)
         return started.error();
-    m_url = m_serverThread.url();
+    m_url = options.publicUrl.isValid() ? options.publicUrl : m_serverThread.url();
     m_running = true;
     m_claim = std::move(claim).value();
     return m_url;

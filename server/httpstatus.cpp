@@ -14,16 +14,21 @@ int httpStatusFor(ErrorCode code)
     case ErrorCode::InvalidDeckName:
     case ErrorCode::InvalidQuery:
     case ErrorCode::InvalidOptions:
+    case ErrorCode::InvalidPackage:
+    case ErrorCode::UnsupportedPackage:
+    case ErrorCode::InvalidCsv:
         return 400;
     case ErrorCode::NotAuthenticated:
     case ErrorCode::BadCredentials:
         return 401;
     case ErrorCode::AccountDisabled:
     case ErrorCode::Forbidden:
+    case ErrorCode::RegistrationClosed:
         return 403;
     case ErrorCode::NotFound:
     case ErrorCode::DeckNotFound:
     case ErrorCode::CardNotFound:
+    case ErrorCode::NothingToUndo:
     case ErrorCode::UserNotFound:
         return 404;
     case ErrorCode::MethodNotAllowed:

@@ -23,12 +23,13 @@ Answering::Answering(WriteContext &context, const AnswerRequest &request, schedu
     : m_context(context), m_request(request), m_ease(ease), m_fuzz(fuzz)
 { }
 
-Result<CardRecord> Answering::run(std::optional<CardRecord> readBefore)
+Result<AnsweredCard> Answering::run(std::optional<CardRecord> readBefore)
 {
     if (auto done = loadAndCheckCard(std::move(readBefore)); !done)
         return done.error();
-    for (auto step : {&Answering::computeNextState, &Answering::applyToCard, &Answering::writeRevlog,
-             &Answering::tagLeech, &Answering::updateDeckCounters}) {
+    for (auto step : {&Answering::computeNextState, &Answering::rememberBefore, &Answering::applyToCard,
+             &Answering::writeRevlog, &Answering::tagLeech, &Answering::updateDeckCounters,
+             &Answering::recordUndo}) {
         if (auto done = (this->*step)(); !done)
             return done.error();
     }
@@ -38,12 +39,12 @@ Result<CardRecord> Answering::run(std::optional<CardRecord> readBefore)
 Result<void> Answering::loadAndCheckCard(std::optional<CardRecord> readBefore)
 {
     if (readBefore) {
-        m_card = std::move(*readBefore);
+        static_cast<CardRecord &>(m_card) = std::move(*readBefore);
     } else {
         auto loaded = cardrows::loadExisting(m_context.db(), m_request.cardId);
         if (!loaded)
             return loaded.error();
-        m_card = std::move(loaded).value();
+        static_cast<CardRecord &>(m_card) = std::move(loaded).value();
     }
     if (m_request.expectedReps && *m_request.expectedReps != m_card.state.reps)
         return makeError(ErrorCode::AlreadyAnswered,
@@ -74,11 +75,20 @@ Result<void> Answering::computeNextState()
     return {};
 }
 
+Result<void> Answering::rememberBefore()
+{
+    auto before = undolog::snapshot(m_context.db(), *m_meta, m_card.cardId);
+    if (!before)
+        return before.error();
+    m_before = std::move(before).value();
+    return {};
+}
+
 Result<void> Answering::applyToCard()
 {
     m_queueBefore = m_card.state.queue;
     m_card.state = m_outcome.card;
-    m_card.mod = cardrows::nextMod(m_card.mod, m_nowSeconds);
+    m_card.mod = m_nowSeconds;
     return cardrows::updateCard(m_context.db(), m_card.cardId, m_card.deckId, m_card.state, m_card.mod);
 }
 
@@ -89,6 +99,8 @@ Result<void> Answering::writeRevlog()
             m_context.db(), m_card.cardId, m_outcome.revlog, m_context.nowMs(), m_context.hooks());
         if (!logged)
             return logged.error();
+        if (row == 0)
+            m_revlogId = logged.value();
     }
     return {};
 }
@@ -98,6 +110,7 @@ Result<void> Answering::tagLeech()
     if (!m_outcome.becameLeech || m_card.tags.contains(u"leech"_s, Qt::CaseInsensitive))
         return {};
     m_card.tags.append(u"leech"_s);
+    m_leechTagged = true;
     return cardrows::updateNote(
         m_context.db(), m_card.noteId, m_card.front, m_card.back, m_card.tags, m_nowSeconds);
 }
@@ -107,6 +120,16 @@ Result<void> Answering::updateDeckCounters()
     DeckTree tree(m_meta->editDecks());
     for (qint64 deckId : tree.withAncestors(m_card.deckId))
         tree.recordAnswer(deckId, m_timing.today, m_queueBefore, m_outcome.revlog.timeMs);
+    return {};
+}
+
+Result<void> Answering::recordUndo()
+{
+    auto undoId = undolog::record(
+        m_context.db(), m_before, *m_meta, m_card, m_revlogId, m_leechTagged, m_context.nowMs());
+    if (!undoId)
+        return undoId.error();
+    m_card.undoId = undoId.value();
     return {};
 }
 

@@ -23,10 +23,44 @@ Result<QStringList> validTags(const QStringList &tags)
     return normalized;
 }
 
-Error staleCard(qint64 cardId, qint64 expectedMod, qint64 currentMod)
+// The card as it is, when it is still the version the caller names (if any).
+Result<CardRecord> loadVersion(
+    WriteContext &context, qint64 cardId, const std::optional<QString> &expectedEtag)
 {
-    return makeError(ErrorCode::StaleCard,
-        u"card %1 changed since version %2 (now %3)"_s.arg(cardId).arg(expectedMod).arg(currentMod));
+    auto existing = cardrows::loadExisting(context.db(), cardId);
+    if (!existing)
+        return existing.error();
+    if (expectedEtag && *expectedEtag != existing->etag())
+        return makeError(ErrorCode::StaleCard,
+            u"card %1 changed since version %2 (now %3)"_s.arg(cardId).arg(*expectedEtag, existing->etag()));
+    return existing;
+}
+
+// The page of a search with text terms: SQL narrows by everything else, the
+// filter judges the text of each remaining card (Unicode case folding), and
+// only the page's cards are read whole.
+Result<CardPage> scan(
+    storage::Query &candidates, const ReadView &view, const CardFilter &filter, int limit, int offset)
+{
+    if (auto done = candidates.exec(); !done)
+        return done.error();
+    CardPage page;
+    QList<qint64> pageIds;
+    while (candidates.next()) {
+        const auto [front, back] = notefields::splitFields(candidates.text(1));
+        if (!filter.matches(front, back, notefields::splitTags(candidates.text(2))))
+            continue;
+        if (page.total >= offset && pageIds.size() < limit)
+            pageIds.append(candidates.int64(0));
+        ++page.total;
+    }
+    for (qint64 cardId : pageIds) {
+        auto card = cardrows::loadExisting(*view.db, cardId);
+        if (!card)
+            return card.error();
+        page.cards.append(std::move(card).value());
+    }
+    return page;
 }
 
 } // namespace
@@ -73,12 +107,10 @@ Result<CardRecord> add(WriteContext &context, const NewCard &checked)
 
 Result<CardRecord> update(WriteContext &context, qint64 cardId, const CardEdit &edit)
 {
-    auto existing = cardrows::loadExisting(context.db(), cardId);
+    auto existing = loadVersion(context, cardId, edit.expectedEtag);
     if (!existing)
         return existing.error();
     CardRecord card = std::move(existing).value();
-    if (edit.expectedMod && *edit.expectedMod != card.mod)
-        return staleCard(cardId, *edit.expectedMod, card.mod);
     if (edit.deckId && *edit.deckId != card.deckId) {
         auto meta = context.meta();
         if (!meta)
@@ -96,7 +128,7 @@ Result<CardRecord> update(WriteContext &context, qint64 cardId, const CardEdit &
     card.front = edit.front;
     card.back = edit.back;
     const qint64 now = context.nowSeconds();
-    card.mod = cardrows::nextMod(card.mod, now);
+    card.mod = now;
     if (auto done = cardrows::updateNote(context.db(), card.noteId, card.front, card.back, card.tags, now);
         !done)
         return done.error();
@@ -105,26 +137,26 @@ Result<CardRecord> update(WriteContext &context, qint64 cardId, const CardEdit &
     return card;
 }
 
-Result<void> remove(WriteContext &context, qint64 cardId, std::optional<qint64> expectedMod)
+Result<void> remove(WriteContext &context, qint64 cardId, const std::optional<QString> &expectedEtag)
 {
-    auto existing = cardrows::loadExisting(context.db(), cardId);
+    auto existing = loadVersion(context, cardId, expectedEtag);
     if (!existing)
         return existing.error();
-    if (expectedMod && *expectedMod != existing->mod)
-        return makeError(
-            ErrorCode::StaleCard, u"card %1 changed since version %2"_s.arg(cardId).arg(*expectedMod));
     // Basic notes have one card: deleting the card deletes its note.
     return cardrows::deleteNotes(context.db(), {existing->noteId});
 }
 
-Result<CardRecord> setSuspended(WriteContext &context, qint64 cardId, bool suspended)
+Result<CardRecord> setSuspended(
+    WriteContext &context, qint64 cardId, bool suspended, const std::optional<QString> &expectedEtag)
 {
-    auto existing = cardrows::loadExisting(context.db(), cardId);
+    auto existing = loadVersion(context, cardId, expectedEtag);
     if (!existing)
         return existing.error();
     CardRecord card = std::move(existing).value();
+    if (suspended == (card.state.queue == -1))
+        return card; // already so (a buried card stays buried): nothing changes, not even mod
     card.state.queue = suspended ? -1 : scheduling::queueForType(card.state.type, card.state.due);
-    card.mod = cardrows::nextMod(card.mod, context.nowSeconds());
+    card.mod = context.nowSeconds();
     if (auto done = cardrows::updateCard(context.db(), cardId, card.deckId, card.state, card.mod); !done)
         return done.error();
     return card;
@@ -148,30 +180,34 @@ Result<CardPage> find(const ReadView &view, const CardQuery &query)
     const DeckTree tree(view.meta.decks());
     if (query.deckId && !tree.contains(*query.deckId))
         return deckNotFound(*query.deckId);
-    auto filter = buildCardFilter(query.search, tree, view.timing, query.deckId);
+    auto filter = CardFilter::parse(query.search, tree, view.timing, query.deckId);
     if (!filter)
         return filter.error();
-    const QString from = u" FROM cards c JOIN notes n ON n.id = c.nid WHERE "_s % filter->where;
+    const QString from = u" FROM cards c JOIN notes n ON n.id = c.nid WHERE "_s % filter->where();
+    const int limit = std::clamp(query.limit, 0, 1000);
+    const int offset = std::max(query.offset, 0);
+    auto bound = [&](const QString &sql) {
+        auto statement = std::make_unique<storage::Query>(*view.db, sql, storage::Query::Caching::Uncached);
+        for (const QVariant &binding : filter->bindings())
+            statement->bind(binding);
+        return statement;
+    };
+    if (filter->hasTextTerms())
+        return scan(*bound(u"SELECT c.id, n.flds, n.tags"_s % from % u" ORDER BY c.id"_s), view, *filter,
+            limit, offset);
 
     CardPage page;
-    storage::Query total(*view.db, u"SELECT count(*)"_s % from, storage::Query::Caching::Uncached);
-    for (const QVariant &binding : filter->bindings)
-        total.bind(binding);
-    auto count = total.scalar();
+    auto total = bound(u"SELECT count(*)"_s % from);
+    auto count = total->scalar();
     if (!count)
         return count.error();
     page.total = count.value() ? count.value()->toLongLong() : 0;
-
-    storage::Query rows(*view.db,
-        u"SELECT "_s % cardrows::kSelectColumns % from % u" ORDER BY c.id LIMIT ? OFFSET ?"_s,
-        storage::Query::Caching::Uncached);
-    for (const QVariant &binding : filter->bindings)
-        rows.bind(binding);
-    rows.bind(std::clamp(query.limit, 0, 1000)).bind(std::max(query.offset, 0));
-    if (auto done = rows.exec(); !done)
+    auto rows = bound(u"SELECT "_s % cardrows::kSelectColumns % from % u" ORDER BY c.id LIMIT ? OFFSET ?"_s);
+    rows->bind(limit).bind(offset);
+    if (auto done = rows->exec(); !done)
         return done.error();
-    while (rows.next())
-        page.cards.append(cardrows::readCard(rows));
+    while (rows->next())
+        page.cards.append(cardrows::readCard(*rows));
     return page;
 }
 

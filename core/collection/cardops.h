@@ -19,8 +19,11 @@ Result<NewCard> checkNewCard(const NewCard &card);
 
 Result<CardRecord> add(WriteContext &context, const NewCard &checked);
 Result<CardRecord> update(WriteContext &context, qint64 cardId, const CardEdit &edit);
-Result<void> remove(WriteContext &context, qint64 cardId, std::optional<qint64> expectedMod);
-Result<CardRecord> setSuspended(WriteContext &context, qint64 cardId, bool suspended);
+// expectedEtag: refuse with stale_card unless the card is still that version (If-Match).
+Result<void> remove(WriteContext &context, qint64 cardId, const std::optional<QString> &expectedEtag);
+// Queue −1, or back to the queue its type implies (docs/scheduling.md §1).
+Result<CardRecord> setSuspended(
+    WriteContext &context, qint64 cardId, bool suspended, const std::optional<QString> &expectedEtag);
 
 Result<std::optional<CardRecord>> findByGuid(storage::Connection &db, const QString &guid);
 Result<CardPage> find(const ReadView &view, const CardQuery &query);

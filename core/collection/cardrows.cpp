@@ -212,9 +212,4 @@ Result<void> deleteNotes(storage::Connection &connection, const QList<qint64> &n
     return {};
 }
 
-qint64 nextMod(qint64 oldMod, qint64 nowSeconds)
-{
-    return std::max(nowSeconds, oldMod + 1);
-}
-
 } // namespace javumbo::collection::cardrows

@@ -43,9 +43,5 @@ Result<void> deleteNotes(storage::Connection &connection, const QList<qint64> &n
 Result<QList<qint64>> noteIdsInDecks(storage::Connection &connection, const QList<qint64> &deckIds);
 Result<void> addGrave(storage::Connection &connection, qint64 objectId, int type);
 
-// The next version of a card: now, or one past the old one when a second
-// change falls in the same second (optimistic concurrency needs a change).
-qint64 nextMod(qint64 oldMod, qint64 nowSeconds);
-
 } // namespace cardrows
 } // namespace javumbo::collection

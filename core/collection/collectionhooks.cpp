@@ -19,6 +19,11 @@ int CollectionHooks::revlogRowsPerAnswer() const
     return 1;
 }
 
+bool CollectionHooks::undoDeletesRevlog() const
+{
+    return true;
+}
+
 const CollectionHooks &CollectionHooks::none()
 {
     static const CollectionHooks defaults;

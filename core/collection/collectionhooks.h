@@ -30,6 +30,8 @@ public:
         UserCollection &collection, qint64 cardId) const;
     // How many revlog rows one answer writes: 1.
     virtual int revlogRowsPerAnswer() const;
+    // Whether undoing an answer deletes the revlog row it wrote: true.
+    virtual bool undoDeletesRevlog() const;
 
     // The defaults: the real behaviour.
     static const CollectionHooks &none();

@@ -5,6 +5,7 @@
 #include "decktree.h"
 #include "reviewqueue.h"
 #include "storage/collectionschema.h"
+#include "studystats.h"
 
 using namespace Qt::StringLiterals;
 
@@ -16,34 +17,58 @@ constexpr int kDeckGrave = 2;
 
 } // namespace
 
+namespace {
+
+// One deck with its counts and next due time, children included.
+Result<DeckSummary> summarize(const ReadView &view, const DeckTree &tree, qint64 id, const QString &name)
+{
+    DeckSummary summary {id, name};
+    QStringList ids;
+    for (qint64 member : tree.withDescendants(id))
+        ids.append(QString::number(member));
+    storage::Query total(*view.db, u"SELECT count(*) FROM cards WHERE did IN ("_s % ids.join(u',') % u")"_s,
+        storage::Query::Caching::Uncached);
+    auto cards = total.scalar();
+    if (!cards)
+        return cards.error();
+    summary.cardCount = cards.value() ? cards.value()->toInt() : 0;
+    auto queue = ReviewQueue::forDeck(view, tree, id);
+    if (!queue)
+        return queue.error();
+    auto counts = queue.value().counts();
+    if (!counts)
+        return counts.error();
+    summary.newCount = counts->newCount;
+    summary.learningCount = counts->learning;
+    summary.dueCount = counts->review;
+    auto nextDue = studystats::nextDueAt(view, tree, id, counts.value());
+    if (!nextDue)
+        return nextDue.error();
+    summary.nextDueAt = nextDue.value();
+    return summary;
+}
+
+} // namespace
+
 Result<QList<DeckSummary>> list(const ReadView &view)
 {
     const DeckTree tree(view.meta.decks());
     QList<DeckSummary> result;
     for (const auto &[id, name] : tree.all()) {
-        DeckSummary summary {id, name};
-        QStringList ids;
-        for (qint64 member : tree.withDescendants(id))
-            ids.append(QString::number(member));
-        storage::Query total(*view.db,
-            u"SELECT count(*) FROM cards WHERE did IN ("_s % ids.join(u',') % u")"_s,
-            storage::Query::Caching::Uncached);
-        auto cards = total.scalar();
-        if (!cards)
-            return cards.error();
-        summary.cardCount = cards.value() ? cards.value()->toInt() : 0;
-        auto queue = ReviewQueue::forDeck(view, tree, id);
-        if (!queue)
-            return queue.error();
-        auto counts = queue.value().counts();
-        if (!counts)
-            return counts.error();
-        summary.newCount = counts->newCount;
-        summary.learningCount = counts->learning;
-        summary.dueCount = counts->review;
-        result.append(summary);
+        auto summary = summarize(view, tree, id, name);
+        if (!summary)
+            return summary.error();
+        result.append(std::move(summary).value());
     }
     return result;
+}
+
+Result<DeckSummary> get(const ReadView &view, qint64 deckId)
+{
+    const DeckTree tree(view.meta.decks());
+    if (!tree.contains(deckId))
+        return deckNotFound(deckId);
+    return summarize(view, tree, deckId, tree.name(deckId));
 }
 
 Result<DeckSummary> create(WriteContext &context, const QString &name)

@@ -12,6 +12,8 @@ namespace javumbo::collection {
 namespace deckops {
 
 Result<QList<DeckSummary>> list(const ReadView &view);
+// One deck with its counts; deck_not_found when it does not exist.
+Result<DeckSummary> get(const ReadView &view, qint64 deckId);
 Result<DeckSummary> create(WriteContext &context, const QString &name);
 Result<DeckSummary> rename(WriteContext &context, qint64 deckId, const QString &name);
 // Deletes the deck, its children and all their cards, leaving graves. The

@@ -20,6 +20,9 @@ struct DeckSummary
     int newCount = 0; // new cards available today (limits applied)
     int learningCount = 0; // learning cards due within the learn-ahead limit
     int dueCount = 0; // review cards due today (limits applied)
+    // When the earliest card that is not available now becomes available
+    // (Unix seconds); nothing when no card waits for later (studystats.h).
+    std::optional<qint64> nextDueAt;
 };
 
 // One Basic note with its single card.
@@ -33,8 +36,16 @@ struct CardRecord
     QStringList tags;
     scheduling::CardState state;
     int flags = 0; // Anki's flag: 0 none, 1 red, 2 orange, 3 green, 4 blue (cards.flags & 7)
-    qint64 mod = 0; // the card's version: strictly increases on every change
+    qint64 mod = 0; // when the card last changed, Unix seconds (SCHEDULING.md §9.5)
+    // The card's version: a strong validator over every field above, so it
+    // changes with any change, even two within one second (docs/scheduling.md §9.5).
     QString etag() const;
+};
+
+// The card after an answer, with the id that takes the answer back (undolog.h).
+struct AnsweredCard : CardRecord
+{
+    qint64 undoId = 0;
 };
 
 struct NewCard
@@ -52,13 +63,13 @@ struct CardEdit
     QString back;
     std::optional<qint64> deckId;
     std::optional<QStringList> tags;
-    std::optional<qint64> expectedMod; // refuse with stale_card unless the card still has this version
+    std::optional<QString> expectedEtag; // refuse with stale_card unless the card still has this etag
 };
 
 struct CardQuery
 {
     std::optional<qint64> deckId; // the deck and its children
-    QString search; // text, deck:, tag:, is:due, is:new, is:suspended, -negation
+    QString search; // the search syntax of docs/api.md §5 (cardsearch.h)
     int limit = 50;
     int offset = 0;
 };

@@ -1,34 +1,59 @@
 #include "studystats.h"
 
 #include "collectionerrors.h"
-#include "decktree.h"
-#include "readview.h"
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
-namespace javumbo::collection {
+namespace javumbo::collection::studystats {
 
 namespace {
 
 constexpr qint64 kDay = 86400;
 
+// "c.did IN (…)" for the deck and its children, or nothing: every card.
+// Deck ids are numbers we wrote ourselves, so inlining them is safe.
+Result<QString> deckCondition(const ReadView &view, std::optional<qint64> deckId, const QString &column)
+{
+    if (!deckId)
+        return QString();
+    const DeckTree tree(view.meta.decks());
+    if (!tree.contains(*deckId))
+        return deckNotFound(*deckId);
+    QStringList ids;
+    for (qint64 id : tree.withDescendants(*deckId))
+        ids.append(QString::number(id));
+    return QString(u" AND "_s % column % u" IN ("_s % ids.join(u',') % u")"_s);
+}
+
+Result<void> checkDays(int days)
+{
+    if (days < 1 || days > kMaxDays)
+        return makeError(
+            ErrorCode::BadRequest, u"days must be from 1 to %1, not %2"_s.arg(kMaxDays).arg(days));
+    return {};
+}
+
 } // namespace
 
-StudyStats::StudyStats(QString path, const Clock &clock) : m_path(std::move(path)), m_clock(clock) { }
-
-Result<DayCounts> StudyStats::reviewsPerDay(int days)
+Result<DayCounts> reviewsPerDay(const ReadView &view, int days, std::optional<qint64> deckId)
 {
-    auto now = ReadView::open(m_path, m_clock);
-    if (!now)
-        return now.error();
-    days = std::max(days, 1);
+    if (auto valid = checkDays(days); !valid)
+        return valid.error();
+    auto decks = deckCondition(view, deckId, u"c.did"_s);
+    if (!decks)
+        return decks.error();
     // Revlog ids are the answer's time in ms; every id in the window is past its
     // start, so integer division never meets a negative number.
-    const qint64 windowStart = now->timing.nextDayAt - days * kDay;
-    storage::Query query(*now->db,
-        u"SELECT (id / 1000 - ?) / 86400 AS day, count(*) FROM revlog WHERE id >= ? GROUP BY day"_s);
+    const qint64 windowStart = view.timing.nextDayAt - days * kDay;
+    const QString cards = decks->isEmpty()
+        ? QString()
+        : u" AND r.cid IN (SELECT c.id FROM cards c WHERE 1"_s % decks.value() % u")"_s;
+    storage::Query query(*view.db,
+        u"SELECT (r.id / 1000 - ?) / 86400 AS day, count(*) FROM revlog r WHERE r.id >= ?"_s % cards
+            % u" GROUP BY day"_s,
+        storage::Query::Caching::Uncached);
     query.bind(windowStart).bind(windowStart * 1000);
     if (auto done = query.exec(); !done)
         return done.error();
@@ -41,15 +66,18 @@ Result<DayCounts> StudyStats::reviewsPerDay(int days)
     return counts;
 }
 
-Result<DayCounts> StudyStats::dueForecast(int days)
+Result<DayCounts> dueForecast(const ReadView &view, int days, std::optional<qint64> deckId)
 {
-    auto now = ReadView::open(m_path, m_clock);
-    if (!now)
-        return now.error();
-    days = std::max(days, 1);
-    const auto &timing = now->timing;
+    if (auto valid = checkDays(days); !valid)
+        return valid.error();
+    auto decks = deckCondition(view, deckId, u"c.did"_s);
+    if (!decks)
+        return decks.error();
+    const auto &timing = view.timing;
     const qint64 todayStart = timing.nextDayAt - kDay;
-    storage::Query query(*now->db, u"SELECT queue, due FROM cards WHERE queue IN (1, 2, 3)"_s);
+    storage::Query query(*view.db,
+        u"SELECT c.queue, c.due FROM cards c WHERE c.queue IN (1, 2, 3)"_s % decks.value(),
+        storage::Query::Caching::Uncached);
     if (auto done = query.exec(); !done)
         return done.error();
     DayCounts counts(days, 0);
@@ -66,42 +94,41 @@ Result<DayCounts> StudyStats::dueForecast(int days)
     return counts;
 }
 
-Result<std::optional<qint64>> StudyStats::nextDueAt(qint64 deckId)
+Result<std::optional<qint64>> nextDueAt(
+    const ReadView &view, const DeckTree &tree, qint64 deckId, const ReviewCounts &offered)
 {
-    auto now = ReadView::open(m_path, m_clock);
-    if (!now)
-        return now.error();
-    const DeckTree tree(now->meta.decks());
     if (!tree.contains(deckId))
         return deckNotFound(deckId);
     QStringList ids;
     for (qint64 id : tree.withDescendants(deckId))
         ids.append(QString::number(id));
     const QString decks = ids.join(u',');
-    // Deck ids are numbers we wrote ourselves, so inlining them is safe.
-    storage::Query query(*now->db,
-        u"SELECT (SELECT min(due) FROM cards WHERE queue = 1 AND did IN (%1)),"
-        " (SELECT min(due) FROM cards WHERE queue IN (2, 3) AND did IN (%1)),"
-        " (SELECT count(*) FROM cards WHERE queue = 0 AND did IN (%1))"_s.arg(decks),
+    const auto &timing = view.timing;
+    const qint64 shown = qint64(offered.newCount) + offered.learning + offered.review;
+    // The last column counts the cards ready now (as the review queue
+    // gathers them) up to one more than the queue offers: more means some
+    // are held back by today's limits.
+    storage::Query query(*view.db,
+        u"SELECT (SELECT min(due) FROM cards WHERE did IN (%1) AND queue = 1 AND due > ?),"
+        " (SELECT min(due) FROM cards WHERE did IN (%1) AND queue IN (2, 3) AND due > ?),"
+        " (SELECT count(*) FROM (SELECT 1 FROM cards WHERE did IN (%1) AND (queue = 0"
+        " OR (queue = 1 AND due <= ?) OR (queue IN (2, 3) AND due <= ?)) LIMIT ?))"_s.arg(decks),
         storage::Query::Caching::Uncached);
+    query.bind(timing.now).bind(timing.today);
+    query.bind(timing.now + view.meta.collapseTimeSeconds()).bind(timing.today).bind(shown + 1);
     if (auto done = query.exec(); !done)
         return done.error();
     if (!query.next())
         return std::optional<qint64> {};
-    const auto &timing = now->timing;
     std::optional<qint64> next;
     auto consider = [&](qint64 at) { next = next ? std::min(*next, at) : at; };
     if (!query.value(0).isNull())
         consider(query.int64(0));
-    if (!query.value(1).isNull()) {
-        const qint64 dayOffset = query.int64(1) - timing.today;
-        consider(dayOffset <= 0 ? timing.now : timing.nextDayAt + (dayOffset - 1) * kDay);
-    }
-    if (query.int64(2) > 0)
+    if (!query.value(1).isNull())
+        consider(timing.nextDayAt + (query.int64(1) - timing.today - 1) * kDay);
+    if (query.int64(2) > shown)
         consider(timing.nextDayAt);
-    if (next)
-        next = std::max(*next, timing.now);
     return next;
 }
 
-} // namespace javumbo::collection
+} // namespace javumbo::collection::studystats

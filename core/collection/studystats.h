@@ -1,10 +1,11 @@
 #pragma once
 
-#include "common/clock.h"
 #include "common/result.h"
+#include "decktree.h"
+#include "readview.h"
+#include "records.h"
 
 #include <QList>
-#include <QString>
 
 #include <optional>
 
@@ -14,26 +15,28 @@ namespace javumbo::collection {
 // for forecasts index 0 is today (overdue cards included).
 using DayCounts = QList<qint64>;
 
-// Read-only statistics of one collection for the desktop app's charts and the
-// "nothing due" screen. Days follow the collection's rollover (SCHEDULING.md §3).
-class StudyStats
-{
-public:
-    StudyStats(QString path, const Clock &clock);
+// Read-only statistics of one collection, the same for the server
+// (GET /stats/reviews, /stats/forecast, <deck>.next_due_at) and the desktop
+// app's charts and "nothing due" screen. Days follow the collection's
+// rollover (docs/scheduling.md §3); `deckId` limits a series to that deck and
+// its children.
+namespace studystats {
 
-    // Revlog rows per day over the last `days` days, oldest first, today last.
-    Result<DayCounts> reviewsPerDay(int days);
-    // Cards falling due per day from today on: reviews by their due day,
-    // learning cards by the day of their due time.
-    Result<DayCounts> dueForecast(int days);
-    // When the next card of the deck (and its children) becomes due, Unix
-    // seconds; "now" if one is due already, nothing when no card is scheduled.
-    // New cards count as due at the next day, when the daily limit refills.
-    Result<std::optional<qint64>> nextDueAt(qint64 deckId);
+inline constexpr int kMaxDays = 3650;
 
-private:
-    QString m_path;
-    const Clock &m_clock;
-};
+// Answers (revlog rows) per day over the last `days` days, oldest first, today last.
+Result<DayCounts> reviewsPerDay(const ReadView &view, int days, std::optional<qint64> deckId);
+// Scheduled cards (learning, review, relearning; not new, suspended or
+// buried) per day from today on, by the day they fall due; index 0 also
+// holds the overdue ones.
+Result<DayCounts> dueForecast(const ReadView &view, int days, std::optional<qint64> deckId);
+// When the earliest card of the deck (and its children) that is not due now
+// becomes due, Unix seconds: a learning card at its due time, a review card
+// at the start of its day, and cards due already but held back by today's
+// limits (`offered`: the deck's counts) when the next day starts. Nothing
+// when no card waits.
+Result<std::optional<qint64>> nextDueAt(
+    const ReadView &view, const DeckTree &tree, qint64 deckId, const ReviewCounts &offered);
 
+} // namespace studystats
 } // namespace javumbo::collection

@@ -8,6 +8,7 @@
 #include "readview.h"
 #include "storage/collectionschema.h"
 #include "studyreads.h"
+#include "undolog.h"
 
 using namespace Qt::StringLiterals;
 
@@ -57,6 +58,11 @@ Result<void> UserCollection::create(const QString &path, const Clock &clock)
 Result<QList<DeckSummary>> UserCollection::decks()
 {
     return withView(m_path, m_clock, [&](const ReadView &view) { return deckops::list(view); });
+}
+
+Result<DeckSummary> UserCollection::deck(qint64 deckId)
+{
+    return withView(m_path, m_clock, [&](const ReadView &view) { return deckops::get(view, deckId); });
 }
 
 Result<bool> UserCollection::hasDeck(qint64 deckId)
@@ -114,14 +120,17 @@ Result<CardRecord> UserCollection::updateCard(qint64 cardId, const CardEdit &edi
     return transact([&](WriteContext &context) { return cardops::update(context, cardId, edit); });
 }
 
-Result<void> UserCollection::deleteCard(qint64 cardId, std::optional<qint64> expectedMod)
+Result<void> UserCollection::deleteCard(qint64 cardId, std::optional<QString> expectedEtag)
 {
-    return transact([&](WriteContext &context) { return cardops::remove(context, cardId, expectedMod); });
+    return transact([&](WriteContext &context) { return cardops::remove(context, cardId, expectedEtag); });
 }
 
-Result<CardRecord> UserCollection::setSuspended(qint64 cardId, bool suspended)
+Result<CardRecord> UserCollection::setSuspended(
+    qint64 cardId, bool suspended, std::optional<QString> expectedEtag)
 {
-    return transact([&](WriteContext &context) { return cardops::setSuspended(context, cardId, suspended); });
+    return transact([&](WriteContext &context) {
+        return cardops::setSuspended(context, cardId, suspended, expectedEtag);
+    });
 }
 
 Result<std::optional<NextCard>> UserCollection::nextCard(qint64 deckId)
@@ -140,7 +149,7 @@ Result<ReviewCounts> UserCollection::counts(qint64 deckId)
     return ReviewCounts {};
 }
 
-Result<CardRecord> UserCollection::answer(const AnswerRequest &request)
+Result<AnsweredCard> UserCollection::answer(const AnswerRequest &request)
 {
     const auto ease = Answering::checkRequest(request);
     if (!ease)
@@ -153,9 +162,27 @@ Result<CardRecord> UserCollection::answer(const AnswerRequest &request)
     });
 }
 
+Result<CardRecord> UserCollection::undoAnswer(qint64 undoId)
+{
+    return transact(
+        [&](WriteContext &context) { return undolog::undo(context, undoId, m_hooks.undoDeletesRevlog()); });
+}
+
 Result<CollectionStats> UserCollection::stats()
 {
     return withView(m_path, m_clock, [&](const ReadView &view) { return studyreads::stats(view); });
+}
+
+Result<DayCounts> UserCollection::reviewsPerDay(int days, std::optional<qint64> deckId)
+{
+    return withView(
+        m_path, m_clock, [&](const ReadView &view) { return studystats::reviewsPerDay(view, days, deckId); });
+}
+
+Result<DayCounts> UserCollection::dueForecast(int days, std::optional<qint64> deckId)
+{
+    return withView(
+        m_path, m_clock, [&](const ReadView &view) { return studystats::dueForecast(view, days, deckId); });
 }
 
 Result<QString> UserCollection::integrityCheck()

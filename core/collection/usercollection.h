@@ -5,6 +5,7 @@
 #include "common/result.h"
 #include "records.h"
 #include "scheduling/fuzz.h"
+#include "studystats.h"
 #include "writecontext.h"
 
 #include <QString>
@@ -35,6 +36,7 @@ public:
 
     // Decks
     Result<QList<DeckSummary>> decks();
+    Result<DeckSummary> deck(qint64 deckId);
     Result<DeckSummary> createDeck(const QString &name);
     Result<DeckSummary> renameDeck(qint64 deckId, const QString &name);
     Result<void> deleteDeck(qint64 deckId);
@@ -47,15 +49,23 @@ public:
     Result<std::optional<CardRecord>> cardByGuid(const QString &guid);
     Result<CardPage> findCards(const CardQuery &query);
     Result<CardRecord> updateCard(qint64 cardId, const CardEdit &edit);
-    Result<void> deleteCard(qint64 cardId, std::optional<qint64> expectedMod = std::nullopt);
-    Result<CardRecord> setSuspended(qint64 cardId, bool suspended);
+    // `expectedEtag`: refuse with stale_card unless the card is still that version.
+    Result<void> deleteCard(qint64 cardId, std::optional<QString> expectedEtag = std::nullopt);
+    Result<CardRecord> setSuspended(
+        qint64 cardId, bool suspended, std::optional<QString> expectedEtag = std::nullopt);
 
     // Review
     Result<std::optional<NextCard>> nextCard(qint64 deckId);
     Result<ReviewCounts> counts(qint64 deckId);
-    Result<CardRecord> answer(const AnswerRequest &request);
+    // Answers and remembers how to undo it, in one transaction (undolog.h).
+    Result<AnsweredCard> answer(const AnswerRequest &request);
+    // Takes the answer `undoId` back: the card as it was before it.
+    Result<CardRecord> undoAnswer(qint64 undoId);
 
+    // Statistics (studystats.h)
     Result<CollectionStats> stats();
+    Result<DayCounts> reviewsPerDay(int days, std::optional<qint64> deckId = std::nullopt);
+    Result<DayCounts> dueForecast(int days, std::optional<qint64> deckId = std::nullopt);
     // PRAGMA integrity_check: "ok" or SQLite's findings.
     Result<QString> integrityCheck();
 

@@ -25,6 +25,8 @@ QString errorCodeName(ErrorCode code)
         return u"account_disabled"_s;
     case ErrorCode::Forbidden:
         return u"forbidden"_s;
+    case ErrorCode::RegistrationClosed:
+        return u"registration_closed"_s;
     case ErrorCode::NotFound:
         return u"not_found"_s;
     case ErrorCode::MethodNotAllowed:
@@ -33,6 +35,8 @@ QString errorCodeName(ErrorCode code)
         return u"deck_not_found"_s;
     case ErrorCode::CardNotFound:
         return u"card_not_found"_s;
+    case ErrorCode::NothingToUndo:
+        return u"nothing_to_undo"_s;
     case ErrorCode::UserNotFound:
         return u"user_not_found"_s;
     case ErrorCode::InvalidUsername:
@@ -49,6 +53,12 @@ QString errorCodeName(ErrorCode code)
         return u"invalid_query"_s;
     case ErrorCode::InvalidOptions:
         return u"invalid_options"_s;
+    case ErrorCode::InvalidPackage:
+        return u"invalid_package"_s;
+    case ErrorCode::UnsupportedPackage:
+        return u"unsupported_package"_s;
+    case ErrorCode::InvalidCsv:
+        return u"invalid_csv"_s;
     case ErrorCode::UsernameTaken:
         return u"username_taken"_s;
     case ErrorCode::EmailTaken:

@@ -18,10 +18,12 @@ enum class ErrorCode
     BadCredentials, // bad_credentials
     AccountDisabled, // account_disabled
     Forbidden, // forbidden
+    RegistrationClosed, // registration_closed: accounts come from `javumbo users add`
     NotFound, // not_found: unknown route or object
     MethodNotAllowed, // method_not_allowed
     DeckNotFound, // deck_not_found
     CardNotFound, // card_not_found
+    NothingToUndo, // nothing_to_undo: unknown, already undone, expired or another user's answer
     UserNotFound, // user_not_found
     InvalidUsername, // invalid_username
     WeakPassword, // weak_password
@@ -30,6 +32,9 @@ enum class ErrorCode
     InvalidDeckName, // invalid_deck_name
     InvalidQuery, // invalid_query
     InvalidOptions, // invalid_options: a deck option outside Anki's range
+    InvalidPackage, // invalid_package: an .apkg/.colpkg that cannot be read (damaged, not Anki's)
+    UnsupportedPackage, // unsupported_package: a package this route or version cannot take
+    InvalidCsv, // invalid_csv: a text file that cannot be read as CSV/TSV
     UsernameTaken, // username_taken
     EmailTaken, // email_taken
     DeckExists, // deck_exists

@@ -7,7 +7,7 @@ namespace javumbo {
 namespace {
 
 constexpr Fault kAllFaults[] = {Fault::NoUserLock, Fault::SharedSessionSlot, Fault::ClockIds, Fault::LostAck,
-    Fault::DoubleRevlog, Fault::NoIdempotency, Fault::StaleSession};
+    Fault::DoubleRevlog, Fault::NoIdempotency, Fault::StaleSession, Fault::UndoKeepsRevlog};
 
 } // namespace
 
@@ -30,6 +30,8 @@ QString faultName(Fault fault)
         return u"no-idempotency"_s;
     case Fault::StaleSession:
         return u"stale-session"_s;
+    case Fault::UndoKeepsRevlog:
+        return u"undo-keeps-revlog"_s;
     }
     return {};
 }

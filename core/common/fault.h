@@ -22,6 +22,7 @@ enum class Fault
     DoubleRevlog, // every answer writes its revlog row twice
     NoIdempotency, // Idempotency-Key is ignored on POST /cards
     StaleSession, // a logged-out token keeps working for about 5 s
+    UndoKeepsRevlog, // an undone answer keeps its revlog row
 };
 
 // The name used on the command line and in /health ("no-user-lock"); empty for None.

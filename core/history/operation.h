@@ -31,7 +31,7 @@ struct Operation
     QString virtualUser; // "writer-3", "reviewer-12", "setup"
     QString scenario; // registration, writers, reviewers, sessions, hot_user, retries, setup, audit
     QString op; // register, login, logout, me, create_deck, add_card, get_card, list_cards,
-                // review_next, review_answer, stats
+                // review_next, review_answer, review_undo, stats
     QString username; // the account the operation acts as
     qint64 userId = 0; // that account's id, once registration told it (0 before)
     QString email; // register: the email sent

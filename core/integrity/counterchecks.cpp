@@ -26,7 +26,10 @@ Violation counterViolation(ViolationClass violationClass, const CollectionView &
 
 QString answered(const AnswerTally &tally)
 {
-    return u"%1 ok and %2 unknown answers"_s.arg(tally.ok).arg(tally.info);
+    QString text = u"%1 ok and %2 unknown answers"_s.arg(tally.ok).arg(tally.info);
+    if (tally.undone > 0 || tally.undoInfo > 0)
+        text += u", %1 ok and %2 unknown undos"_s.arg(tally.undone).arg(tally.undoInfo);
+    return text;
 }
 
 } // namespace
@@ -56,7 +59,7 @@ QList<Violation> auditRevlog(const AnswerIndex &answers, const QList<CollectionV
         for (qint64 cardId : sorted) {
             const AnswerTally tally = answers.value({collection.userKey, cardId});
             const int rows = collection.data.revlogRows.value(cardId);
-            if (rows >= tally.ok && rows <= tally.ok + tally.info)
+            if (rows >= tally.fewest() && rows <= tally.most())
                 continue;
             const QString where = tagOf.contains(cardId) ? QString() : u" (no such card in the collection)"_s;
             violations.append(counterViolation(ViolationClass::RevlogMismatch, collection, cardId, tally,
@@ -64,8 +67,8 @@ QList<Violation> auditRevlog(const AnswerIndex &answers, const QList<CollectionV
                 u"%1 revlog rows for card %2%3, expected %4..%5 from %6"_s.arg(rows)
                     .arg(cardId)
                     .arg(where)
-                    .arg(tally.ok)
-                    .arg(tally.ok + tally.info)
+                    .arg(tally.fewest())
+                    .arg(tally.most())
                     .arg(answered(tally))));
         }
     }
@@ -85,15 +88,17 @@ QList<Violation> auditReps(const AnswerIndex &answers, const QList<CollectionVie
                 const int rows = collection.data.revlogRows.value(card.cardId);
                 if (card.reps != rows)
                     detail = u"reps is %1 but the revlog has %2 rows for the card"_s.arg(card.reps).arg(rows);
-            } else if (card.reps < tally.ok || card.reps > tally.ok + tally.info) {
+            } else if (card.reps < tally.fewest() || card.reps > tally.most()) {
                 detail = u"reps is %1, expected %2..%3 from %4"_s.arg(card.reps)
-                             .arg(tally.ok)
-                             .arg(tally.ok + tally.info)
+                             .arg(tally.fewest())
+                             .arg(tally.most())
                              .arg(answered(tally));
             }
-            if (detail.isEmpty() && card.reps < tally.maxRepsAfter)
-                detail
-                    = u"reps is %1 but an answer returned reps %2"_s.arg(card.reps).arg(tally.maxRepsAfter);
+            const int undos = tally.undone + tally.undoInfo;
+            if (detail.isEmpty() && card.reps < tally.maxRepsAfter - undos)
+                detail = u"reps is %1 but an answer returned reps %2 (%3 undos since)"_s.arg(card.reps)
+                             .arg(tally.maxRepsAfter)
+                             .arg(undos);
             if (!detail.isEmpty())
                 violations.append(counterViolation(
                     ViolationClass::RepsMismatch, collection, card.cardId, tally, card.tag, detail));

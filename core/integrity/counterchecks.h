@@ -10,13 +10,15 @@
 namespace javumbo::integrity {
 
 // Counter-style checks on the answers (ARCHITECTURE.md §6). Every successful
-// answer writes exactly one revlog row and adds one to cards.reps (API.md),
-// and the test's cards start with neither, so for every card of a test
-// collection:
-//   revlog: ok answers ≤ revlog rows ≤ ok + info answers (also for card ids
-//           that have rows but no card, or answers but no card)
-//   reps:   reps == revlog rows (where the revlog is visible), otherwise
-//           ok ≤ reps ≤ ok + info; and reps ≥ the largest reps a response showed.
+// answer writes exactly one revlog row and adds one to cards.reps, and every
+// acknowledged undo takes one of each back (API.md); the test's cards start
+// with neither, so for every card of a test collection:
+//   revlog: ok − undone − unknown undos ≤ revlog rows ≤ ok + unknown answers −
+//           undone (also for card ids that have rows but no card, or answers
+//           but no card)
+//   reps:   reps == revlog rows (where the revlog is visible), otherwise within
+//           the same bounds; and reps ≥ the largest reps an answer returned,
+//           less the undos.
 using AnswerIndex = QHash<std::pair<QString, qint64>, AnswerTally>;
 
 // Collections without a revlog read (hasRevlog false) are skipped.

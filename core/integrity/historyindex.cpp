@@ -46,6 +46,8 @@ bool HistoryIndex::add(const history::Operation &operation)
         return addCard(operation);
     if (operation.op == u"review_answer"_s && operation.cardId != 0)
         addAnswer(operation);
+    if (operation.op == u"review_undo"_s && operation.cardId != 0)
+        addUndo(operation);
     else if (operation.outcome == Outcome::Ok)
         user(operation); // learns the user and, possibly, its id
     return false;
@@ -111,6 +113,19 @@ void HistoryIndex::addAnswer(const history::Operation &operation)
     case Outcome::Fail:
         break;
     }
+}
+
+void HistoryIndex::addUndo(const history::Operation &operation)
+{
+    AnswerTally &tally = m_answers[{userKey(operation.username), operation.cardId}];
+    if (tally.cardId == 0) {
+        tally.username = operation.username;
+        tally.cardId = operation.cardId;
+    }
+    if (operation.outcome == Outcome::Ok)
+        ++tally.undone;
+    else if (operation.outcome == Outcome::Info)
+        ++tally.undoInfo;
 }
 
 } // namespace javumbo::integrity

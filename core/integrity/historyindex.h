@@ -33,7 +33,8 @@ struct TagAttempt
     bool refused() const { return !acknowledged && !uncertain; } // every attempt got a definite 4xx
 };
 
-// The answers the test sent for one card of one user.
+// The answers the test sent for one card of one user, and its undos of them:
+// an acknowledged undo took back one revlog row and one rep (API.md).
 struct AnswerTally
 {
     QString username;
@@ -41,8 +42,14 @@ struct AnswerTally
     qint64 cardId = 0;
     int ok = 0;
     int info = 0;
-    int maxRepsAfter = -1; // largest reps an ok response reported
+    int undone = 0; // ok undos
+    int undoInfo = 0; // undos whose effect is unknown
+    int maxRepsAfter = -1; // largest reps an ok answer reported
     OpRef op; // the latest ok answer, else the latest answer
+
+    // The rows (and reps) the answers and undos may have left.
+    int fewest() const { return ok - undone - undoInfo; }
+    int most() const { return ok + info - undone; }
 };
 
 // A registration the server accepted.
@@ -87,6 +94,7 @@ private:
     HistoryUser &user(const history::Operation &operation);
     bool addCard(const history::Operation &operation);
     void addAnswer(const history::Operation &operation);
+    void addUndo(const history::Operation &operation);
 
     QHash<QString, TagAttempt> m_tags;
     QHash<std::pair<QString, qint64>, AnswerTally> m_answers;

@@ -292,12 +292,27 @@ std::optional<SeenCard> ApiActor::answer(qint64 cardId, int ease, int expectedRe
         = perform(operation, authorized("POST", u"/review/answer"_s, body));
     std::optional<SeenCard> seen;
     if (response && operation.outcome == Outcome::Ok) {
-        observeCard(operation, response->json().toObject());
+        const QJsonObject json = response->json().toObject();
+        observeCard(operation, json);
         operation.cardId = cardId;
-        seen = SeenCard {cardId, operation.repsAfter, operation.tag};
+        seen = SeenCard {cardId, operation.repsAfter, operation.tag, json.value(u"undo_id"_s).toInteger()};
     }
     m_context.history().append(operation);
     return seen;
+}
+
+void ApiActor::undo(const SeenCard &answered)
+{
+    Operation operation = begin(u"review_undo"_s);
+    operation.cardId = answered.cardId; // the card whose answer (one revlog row, one rep) is taken back
+    const std::optional<HttpResult> response = perform(
+        operation, authorized("POST", u"/review/undo"_s, QJsonObject {{u"undo_id"_s, answered.undoId}}));
+    if (response && operation.outcome == Outcome::Ok) {
+        observeCard(operation, response->json().toObject());
+        operation.cardId = answered.cardId;
+        operation.repsAfter = -1; // the card as before an answer: no answer's result
+    }
+    m_context.history().append(operation);
 }
 
 } // namespace javumbo::loadtest

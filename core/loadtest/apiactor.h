@@ -25,6 +25,7 @@ struct SeenCard
     qint64 cardId = 0;
     int reps = 0;
     QString tag;
+    qint64 undoId = 0; // an answer's: what POST /review/undo takes
 };
 
 // One virtual user's connection to the server, acting as one account: every
@@ -66,6 +67,8 @@ public:
     std::pair<NextStatus, SeenCard> reviewNext(qint64 deckId);
     // `conflictAcceptable`: a 409 already_answered is a legitimate outcome (several devices).
     std::optional<SeenCard> answer(qint64 cardId, int ease, int expectedReps, bool conflictAcceptable);
+    // POST /review/undo of an answer this actor made (`answered`, as answer() returned it).
+    void undo(const SeenCard &answered);
 
     static QString markerOf(const QString &back);
     static QString usernameOfTag(const QString &tag);

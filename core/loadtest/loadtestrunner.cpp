@@ -330,7 +330,8 @@ void LoadTestRunner::runScenarios()
                 QRandomGenerator random = randomStream(m_profile.seed, RandomStream::Reviewer, r);
                 const int reviews = payloads::draw(random, m_profile.reviewers.reviews);
                 Pacer pacer(context, random, m_profile.reviewers.thinkMs, ratePerUser);
-                scenarios::runReviewer(*actor, random, pacer, deckId, reviews);
+                QRandomGenerator undoRandom = randomStream(m_profile.seed, RandomStream::ReviewerUndo, r);
+                scenarios::runReviewer(*actor, random, undoRandom, pacer, deckId, reviews);
             });
     }
     // D. Session thrashing over every scenario account.

@@ -16,6 +16,7 @@ enum class RandomStream : quint64
     Reviewer = 20'000, // one per reviewer: reviews, pacing, eases
     SessionThrasher = 30'000, // one per session worker
     Retrier = 40'000, // one per retrier
+    ReviewerUndo = 50'000, // one per reviewer: which of its answers it takes back
     Account = 1'000'000, // one per test account: name, email, password
     HotUserClient = 2'000'000, // one per device of the hot user
 };

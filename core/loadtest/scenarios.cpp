@@ -89,7 +89,8 @@ double writerRequests(const LoadProfile &profile)
     return 2 + average(profile.writers.cards) * withIdentityChecks(profile);
 }
 
-void runReviewer(ApiActor &actor, QRandomGenerator &random, Pacer &pacer, qint64 deckId, int reviews)
+void runReviewer(ApiActor &actor, QRandomGenerator &random, QRandomGenerator &undoRandom, Pacer &pacer,
+    qint64 deckId, int reviews)
 {
     RunContext &context = actor.context();
     if (!actor.hasSession() && !actor.login())
@@ -108,7 +109,10 @@ void runReviewer(ApiActor &actor, QRandomGenerator &random, Pacer &pacer, qint64
         // Reading the card and thinking before answering.
         if (!context.sleepFor(qint64(payloads::draw(random, context.profile().reviewers.thinkMs)) * 500))
             break;
-        actor.answer(card.cardId, payloads::ease(random), card.reps, false);
+        const std::optional<SeenCard> answered
+            = actor.answer(card.cardId, payloads::ease(random), card.reps, false);
+        if (answered && int(undoRandom.bounded(100)) < kUndoPercent)
+            actor.undo(*answered);
         identity.afterOperation();
     }
     actor.logout();
@@ -116,8 +120,9 @@ void runReviewer(ApiActor &actor, QRandomGenerator &random, Pacer &pacer, qint64
 
 double reviewerRequests(const LoadProfile &profile)
 {
-    // 2 for the session; review_next and review_answer per review, and now and then a GET /me
-    return 2 + 2 * average(profile.reviewers.reviews) * withIdentityChecks(profile);
+    // 2 for the session; review_next and review_answer per review, an undo now and
+    // then, and now and then a GET /me
+    return 2 + (2 + kUndoPercent / 100.0) * average(profile.reviewers.reviews) * withIdentityChecks(profile);
 }
 
 void runSessionThrasher(

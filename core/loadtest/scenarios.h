@@ -25,8 +25,13 @@ double setUpReviewerRequests(const LoadProfile &profile);
 void runWriter(ApiActor &actor, QRandomGenerator &random, Pacer &pacer, int cards);
 double writerRequests(const LoadProfile &profile);
 
-// C. A reviewer does `reviews` reviews of its sample deck (next, think, answer).
-void runReviewer(ApiActor &actor, QRandomGenerator &random, Pacer &pacer, qint64 deckId, int reviews);
+// C. A reviewer does `reviews` reviews of its sample deck (next, think,
+// answer), and takes about kUndoPercent of its answers back at once, as a
+// student who pressed the wrong button; `undoRandom` (RandomStream::ReviewerUndo)
+// picks which, so the seed decides it without shifting the other draws.
+inline constexpr int kUndoPercent = 5;
+void runReviewer(ApiActor &actor, QRandomGenerator &random, QRandomGenerator &undoRandom, Pacer &pacer,
+    qint64 deckId, int reviews);
 double reviewerRequests(const LoadProfile &profile);
 
 // D. Session thrashing: login → add cards → logout → probe the ended token, across accounts.

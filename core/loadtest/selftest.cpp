@@ -56,6 +56,8 @@ QString expectedViolationClass(Fault fault)
         return u"duplicated"_s;
     case Fault::StaleSession:
         return u"session_after_logout"_s;
+    case Fault::UndoKeepsRevlog:
+        return u"revlog_mismatch"_s;
     }
     return {};
 }

@@ -44,6 +44,7 @@ Backend::Backend(const BackendOptions &options, const Clock &clock, UserLockRegi
     , m_decks(m_context)
     , m_cards(m_context)
     , m_reviews(m_context)
+    , m_stats(m_context)
     , m_backups([&options] {
         ScheduledBackups::Options backups = options.backups;
         backups.dataDir = options.dataDir;

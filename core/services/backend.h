@@ -11,6 +11,7 @@
 #include "servicecontext.h"
 #include "sessions/loginthrottle.h"
 #include "sessions/sessionstore.h"
+#include "statsservice.h"
 #include "walcheckpointer.h"
 
 #include <memory>
@@ -54,6 +55,7 @@ public:
     const DeckService &decks() const { return m_decks; }
     const CardService &cards() const { return m_cards; }
     const ReviewService &reviews() const { return m_reviews; }
+    const StatsService &stats() const { return m_stats; }
     UserLockRegistry &locks() { return *m_context.locks; }
     const Clock &clock() const { return *m_context.clock; }
     const WalCheckpointer &checkpointer() const { return m_checkpointer; }
@@ -74,6 +76,7 @@ private:
     DeckService m_decks;
     CardService m_cards;
     ReviewService m_reviews;
+    StatsService m_stats;
     ScheduledBackups m_backups;
     Housekeeper m_housekeeper; // last: its thread stops before the services it calls go
 };

@@ -122,16 +122,19 @@ Result<collection::CardRecord> CardService::update(
         userId, [&](collection::UserCollection &collection) { return collection.updateCard(cardId, edit); });
 }
 
-Result<void> CardService::remove(qint64 userId, qint64 cardId, std::optional<qint64> expectedMod) const
+Result<void> CardService::remove(
+    qint64 userId, qint64 cardId, const std::optional<QString> &expectedEtag) const
 {
     return m_access.write(userId,
-        [&](collection::UserCollection &collection) { return collection.deleteCard(cardId, expectedMod); });
+        [&](collection::UserCollection &collection) { return collection.deleteCard(cardId, expectedEtag); });
 }
 
-Result<collection::CardRecord> CardService::setSuspended(qint64 userId, qint64 cardId, bool suspended) const
+Result<collection::CardRecord> CardService::setSuspended(
+    qint64 userId, qint64 cardId, bool suspended, const std::optional<QString> &expectedEtag) const
 {
-    return m_access.write(userId,
-        [&](collection::UserCollection &collection) { return collection.setSuspended(cardId, suspended); });
+    return m_access.write(userId, [&](collection::UserCollection &collection) {
+        return collection.setSuspended(cardId, suspended, expectedEtag);
+    });
 }
 
 } // namespace javumbo

@@ -40,8 +40,10 @@ public:
     Result<collection::CardPage> find(qint64 userId, const collection::CardQuery &query) const;
     Result<collection::CardRecord> update(
         qint64 userId, qint64 cardId, const collection::CardEdit &edit) const;
-    Result<void> remove(qint64 userId, qint64 cardId, std::optional<qint64> expectedMod) const;
-    Result<collection::CardRecord> setSuspended(qint64 userId, qint64 cardId, bool suspended) const;
+    // `expectedEtag` (If-Match): stale_card unless the card is still that version.
+    Result<void> remove(qint64 userId, qint64 cardId, const std::optional<QString> &expectedEtag) const;
+    Result<collection::CardRecord> setSuspended(qint64 userId, qint64 cardId, bool suspended,
+        const std::optional<QString> &expectedEtag = std::nullopt) const;
 
 private:
     CollectionAccess m_access;

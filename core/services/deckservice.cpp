@@ -9,6 +9,12 @@ Result<QList<collection::DeckSummary>> DeckService::list(qint64 userId) const
     return m_access.read(userId, [](collection::UserCollection &collection) { return collection.decks(); });
 }
 
+Result<collection::DeckSummary> DeckService::get(qint64 userId, qint64 deckId) const
+{
+    return m_access.read(
+        userId, [&](collection::UserCollection &collection) { return collection.deck(deckId); });
+}
+
 Result<collection::DeckSummary> DeckService::create(qint64 userId, const QString &name) const
 {
     return m_access.write(

@@ -11,6 +11,7 @@ public:
     explicit DeckService(const ServiceContext &context);
 
     Result<QList<collection::DeckSummary>> list(qint64 userId) const;
+    Result<collection::DeckSummary> get(qint64 userId, qint64 deckId) const;
     Result<collection::DeckSummary> create(qint64 userId, const QString &name) const;
     Result<collection::DeckSummary> rename(qint64 userId, qint64 deckId, const QString &name) const;
     Result<void> remove(qint64 userId, qint64 deckId) const;

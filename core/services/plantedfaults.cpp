@@ -75,6 +75,11 @@ int PlantedCollectionHooks::revlogRowsPerAnswer() const
     return m_fault == Fault::DoubleRevlog ? 2 : CollectionHooks::revlogRowsPerAnswer();
 }
 
+bool PlantedCollectionHooks::undoDeletesRevlog() const
+{
+    return m_fault != Fault::UndoKeepsRevlog && CollectionHooks::undoDeletesRevlog();
+}
+
 qint64 passThroughSharedSlot(qint64 userId)
 {
     s_sessionSlot.store(userId, std::memory_order_relaxed);

@@ -33,6 +33,10 @@
 // stale-session       ApiServer::runPipeline via StaleSessionCache. Trigger:
 //                     a request with a token within 5 s of its logout.
 //                     session_after_logout.
+// undo-keeps-revlog   PlantedCollectionHooks::undoDeletesRevlog. Trigger:
+//                     any acknowledged POST /review/undo (the load tester's
+//                     reviewers undo about 5 % of their answers). The card
+//                     goes back but its revlog row stays. revlog_mismatch.
 
 #include "collection/collectionhooks.h"
 #include "collection/records.h"
@@ -54,8 +58,9 @@ namespace javumbo::faults {
 // the first writes, even on a loaded machine (sanitizers, parallel tests).
 inline constexpr std::chrono::milliseconds kAnswerRaceWindow {100};
 
-// The faults that act inside the collection: clock-ids, double-revlog and the
-// stale read of no-user-lock. Stateless, so one instance serves every thread.
+// The faults that act inside the collection: clock-ids, double-revlog,
+// undo-keeps-revlog and the stale read of no-user-lock. Stateless, so one
+// instance serves every thread.
 class PlantedCollectionHooks final : public collection::CollectionHooks
 {
 public:
@@ -68,6 +73,8 @@ public:
         collection::UserCollection &collection, qint64 cardId) const override;
     // double-revlog: 2.
     int revlogRowsPerAnswer() const override;
+    // undo-keeps-revlog: false.
+    bool undoDeletesRevlog() const override;
 
 private:
     const Fault m_fault;

@@ -10,16 +10,17 @@ Result<std::optional<collection::NextCard>> ReviewService::next(qint64 userId, q
         userId, [&](collection::UserCollection &collection) { return collection.nextCard(deckId); });
 }
 
-Result<collection::CardRecord> ReviewService::answer(
+Result<collection::AnsweredCard> ReviewService::answer(
     qint64 userId, const collection::AnswerRequest &request) const
 {
     return m_access.write(
         userId, [&](collection::UserCollection &collection) { return collection.answer(request); });
 }
 
-Result<collection::CollectionStats> ReviewService::stats(qint64 userId) const
+Result<collection::CardRecord> ReviewService::undo(qint64 userId, qint64 undoId) const
 {
-    return m_access.read(userId, [&](collection::UserCollection &collection) { return collection.stats(); });
+    return m_access.write(
+        userId, [&](collection::UserCollection &collection) { return collection.undoAnswer(undoId); });
 }
 
 } // namespace javumbo

@@ -11,11 +11,15 @@ namespace javumbo {
 
 namespace {
 
-// One map for both kinds of key; the prefixes keep a username from ever
-// colliding with an address.
-QString userKey(const QString &username)
+// One map for every kind of key; the prefixes keep them from colliding.
+QString accountKey(const QString &username)
 {
     return u"u:"_s % username.toLower();
+}
+
+QString pairKey(const QString &username, const QString &address)
+{
+    return u"p:"_s % username.toLower() % u'\n' % address;
 }
 
 QString addressKey(const QString &address)
@@ -32,10 +36,15 @@ std::optional<int> LoginThrottle::retryAfterSeconds(const QString &username, con
 {
     const qint64 nowMs = m_clock.nowMs();
     std::scoped_lock locker(m_mutex);
-    std::optional<qint64> waitMs = blockedForMs(userKey(username), nowMs);
+    std::optional<qint64> waitMs = blockedForMs(accountKey(username), m_policy.maxAccountFailures, nowMs);
+    const auto longest = [&waitMs](std::optional<qint64> other) {
+        if (other)
+            waitMs = std::max(waitMs.value_or(0), *other);
+    };
     if (!address.isEmpty()) {
-        if (const auto addressWaitMs = blockedForMs(addressKey(address), nowMs))
-            waitMs = qMax(waitMs.value_or(0), *addressWaitMs);
+        const bool flooded = blockedForMs(addressKey(address), m_policy.floodFailures, nowMs).has_value();
+        const int pairLimit = flooded ? 1 : m_policy.maxPairFailures;
+        longest(blockedForMs(pairKey(username, address), pairLimit, nowMs));
     }
     if (!waitMs)
         return std::nullopt;
@@ -46,17 +55,19 @@ void LoginThrottle::recordFailure(const QString &username, const QString &addres
 {
     const qint64 nowMs = m_clock.nowMs();
     std::scoped_lock locker(m_mutex);
-    addFailure(userKey(username), nowMs);
-    if (!address.isEmpty())
-        addFailure(addressKey(address), nowMs);
+    addFailure(accountKey(username), m_policy.maxAccountFailures, nowMs);
+    if (!address.isEmpty()) {
+        addFailure(pairKey(username, address), m_policy.maxPairFailures, nowMs);
+        addFailure(addressKey(address), m_policy.floodFailures, nowMs);
+    }
     if (m_failures.size() > m_policy.maxTrackedKeys)
         prune(nowMs);
 }
 
-void LoginThrottle::recordSuccess(const QString &username, const QString &)
+void LoginThrottle::recordSuccess(const QString &username, const QString &address)
 {
     std::scoped_lock locker(m_mutex);
-    m_failures.remove(userKey(username));
+    m_failures.remove(pairKey(username, address));
 }
 
 qsizetype LoginThrottle::trackedKeys() const
@@ -65,26 +76,28 @@ qsizetype LoginThrottle::trackedKeys() const
     return m_failures.size();
 }
 
-std::optional<qint64> LoginThrottle::blockedForMs(const QString &key, qint64 nowMs) const
+std::optional<qint64> LoginThrottle::blockedForMs(const QString &key, int limit, qint64 nowMs) const
 {
     const auto it = m_failures.constFind(key);
-    if (it == m_failures.cend() || qsizetype(it->size()) < m_policy.maxFailures)
+    limit = std::max(1, limit);
+    if (it == m_failures.cend() || qsizetype(it->size()) < limit)
         return std::nullopt;
-    // Only the last maxFailures are kept, so the front one decides.
-    const qint64 releaseMs = it->front() + qint64(m_policy.window.count()) * 1000;
+    // The limit-th newest failure decides: until it leaves the window, the
+    // window holds `limit` failures.
+    const qint64 releaseMs = (*it)[it->size() - size_t(limit)] + qint64(m_policy.window.count()) * 1000;
     if (releaseMs <= nowMs)
         return std::nullopt;
     return releaseMs - nowMs;
 }
 
-void LoginThrottle::addFailure(const QString &key, qint64 nowMs)
+void LoginThrottle::addFailure(const QString &key, int keep, qint64 nowMs)
 {
     Failures &failures = m_failures[key];
     const qint64 windowStartMs = nowMs - qint64(m_policy.window.count()) * 1000;
     while (!failures.empty() && failures.front() <= windowStartMs)
         failures.pop_front();
     failures.push_back(nowMs);
-    while (qsizetype(failures.size()) > qMax(1, m_policy.maxFailures))
+    while (qsizetype(failures.size()) > qMax(1, keep))
         failures.pop_front();
 }
 

@@ -16,17 +16,30 @@ namespace javumbo {
 // cannot feed a default argument of the enclosing class (CWG 1397).
 struct LoginThrottlePolicy
 {
-    int maxFailures = 5;
+    // Failures of one account from one address within the window: guessing
+    // from one place, and a student who forgot the password.
+    int maxPairFailures = 5;
+    // Failures of one account from anywhere: guessing spread over addresses.
+    int maxAccountFailures = 20;
+    // Failures from one address for any accounts: a flood (password spraying).
+    // A whole class shares one address behind a school NAT or a proxy, so this
+    // is far above what a class produces; past it, an account that failed from
+    // that address is refused until its failure leaves the window (one try per
+    // account and window instead of maxPairFailures).
+    int floodFailures = 100;
     std::chrono::seconds window = std::chrono::seconds {60};
-    // Usernames plus addresses remembered at most; beyond it the stalest go
-    // first, so a flood of made-up names cannot exhaust memory.
+    // Keys (accounts, pairs, addresses) remembered at most; beyond it the
+    // stalest go first, so a flood of made-up names cannot exhaust memory.
     qsizetype maxTrackedKeys = 100000;
 };
 
-// Slows down password guessing (API.md: 429 too_many_attempts): a username or
-// a client address with maxFailures failed logins within the sliding window
-// is refused until the oldest of them leaves the window. In memory and
-// thread-safe; forgetting everything on restart is acceptable.
+// Slows down password guessing (API.md: 429 too_many_attempts) without
+// letting one student lock a class out: an account is refused only for its
+// own failures (from that address, or from anywhere in larger numbers), never
+// because of other accounts' failures, even when the whole class shares one
+// address. A refusal lasts until the failure that caused it leaves the sliding
+// window. In memory and thread-safe; forgetting everything on restart is
+// acceptable. docs/api.md §2 gives the numbers.
 class LoginThrottle
 {
 public:
@@ -35,20 +48,23 @@ public:
     explicit LoginThrottle(const Clock &clock, Policy policy = {});
 
     // Ask before checking credentials: seconds to wait (1..window) if blocked.
-    // Usernames compare case-insensitively; an empty address is not tracked.
+    // Usernames compare case-insensitively; an empty address is not tracked
+    // (only the account-wide limit applies).
     std::optional<int> retryAfterSeconds(const QString &username, const QString &address) const;
     void recordFailure(const QString &username, const QString &address);
-    // Clears the username's failures; the address keeps its own, so one valid
-    // account does not reset an address that is guessing at many others.
+    // Clears the failures of this account from this address; the account-wide
+    // and address counts stay, so one valid login does not reset guessing
+    // that goes on elsewhere.
     void recordSuccess(const QString &username, const QString &address);
 
     qsizetype trackedKeys() const;
 
 private:
-    using Failures = std::deque<qint64>; // milliseconds, oldest first, at most maxFailures
+    using Failures = std::deque<qint64>; // milliseconds, oldest first, at most the key's limit
 
-    std::optional<qint64> blockedForMs(const QString &key, qint64 nowMs) const;
-    void addFailure(const QString &key, qint64 nowMs);
+    // How long `key` stays blocked when `limit` failures within the window block it.
+    std::optional<qint64> blockedForMs(const QString &key, int limit, qint64 nowMs) const;
+    void addFailure(const QString &key, int keep, qint64 nowMs);
     void prune(qint64 nowMs);
 
     const Clock &m_clock;

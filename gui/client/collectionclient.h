@@ -1,6 +1,5 @@
 #pragma once
 
-#include "collection/answerundo.h"
 #include "collection/bulkedit.h"
 #include "collection/cardinfo.h"
 #include "collection/deckoptions.h"
@@ -8,6 +7,9 @@
 #include "collection/records.h"
 #include "collection/studystats.h"
 #include "common/result.h"
+#include "interop/importsummary.h"
+#include "interop/interopprogress.h"
+#include "interop/packageexporter.h"
 
 #include <optional>
 
@@ -24,9 +26,13 @@ public:
 
     virtual qint64 userId() const = 0;
     virtual QString profileName() const = 0;
+    // The collection's time (its Backend's clock, which tests pin), for
+    // saying how far away a due time is.
+    virtual qint64 nowSeconds() const = 0;
 
     // Decks
     virtual Result<QList<collection::DeckSummary>> decks() = 0;
+    virtual Result<collection::DeckSummary> deck(qint64 deckId) = 0;
     virtual Result<collection::DeckSummary> createDeck(const QString &name) = 0;
     virtual Result<collection::DeckSummary> renameDeck(qint64 deckId, const QString &name) = 0;
     virtual Result<void> deleteDeck(qint64 deckId) = 0;
@@ -35,21 +41,36 @@ public:
     virtual Result<collection::CardRecord> addCard(const collection::NewCard &card) = 0;
     virtual Result<collection::CardRecord> card(qint64 cardId) = 0;
     virtual Result<collection::CardPage> findCards(const collection::CardQuery &query) = 0;
-    // StaleCard when edit.expectedMod no longer matches: someone else changed the card.
+    // StaleCard when edit.expectedEtag no longer matches: someone else changed the card.
     virtual Result<collection::CardRecord> updateCard(qint64 cardId, const collection::CardEdit &edit) = 0;
-    virtual Result<void> deleteCard(qint64 cardId, std::optional<qint64> expectedMod) = 0;
+    virtual Result<void> deleteCard(qint64 cardId, std::optional<QString> expectedEtag) = 0;
     virtual Result<collection::CardRecord> setSuspended(qint64 cardId, bool suspended) = 0;
 
     // Review
     virtual Result<std::optional<collection::NextCard>> nextCard(qint64 deckId) = 0;
-    virtual Result<collection::UndoableAnswer> answer(const collection::AnswerRequest &request) = 0;
-    virtual Result<collection::CardRecord> undoAnswer(const collection::AnswerUndoRecord &record) = 0;
+    // The answer's undo id takes it back later (the collection keeps the last
+    // answers, collection/undolog.h): NothingToUndo when it is no longer kept,
+    // StaleCard when the card changed since.
+    virtual Result<collection::AnsweredCard> answer(const collection::AnswerRequest &request) = 0;
+    virtual Result<collection::CardRecord> undoAnswer(qint64 undoId) = 0;
 
     // Statistics
     virtual Result<collection::CollectionStats> stats() = 0;
     virtual Result<collection::DayCounts> reviewsPerDay(int days) = 0;
     virtual Result<collection::DayCounts> dueForecast(int days) = 0;
-    virtual Result<std::optional<qint64>> nextDueAt(qint64 deckId) = 0;
+    // Import and export (docs/scheduling.md §11); `progress` is called on the worker thread.
+    // An .apkg or a CSV/TSV file merges into the collection (`deckId`: where it goes).
+    virtual Result<interop::ImportSummary> importFile(
+        const QString &path, std::optional<qint64> deckId, const interop::ProgressSink &progress)
+        = 0;
+    // A .colpkg replaces the collection after a backup; returns the summary and the backup's path.
+    virtual Result<std::pair<interop::ImportSummary, QString>> replaceCollection(
+        const QString &path, const interop::ProgressSink &progress)
+        = 0;
+    // `csv`: Anki's text file; otherwise a package as `options` say.
+    virtual Result<interop::PackageExportResult> exportFile(const QString &path, bool csv,
+        const interop::PackageExportOptions &options, const interop::ProgressSink &progress)
+        = 0;
 
     // Deck options (docs/scheduling.md §2): presets shared between decks
     virtual Result<collection::OptionsPreset> deckOptions(qint64 deckId) = 0;

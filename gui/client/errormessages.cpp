@@ -9,6 +9,9 @@ QString errorMessage(const Error &error)
     switch (error.code) {
     case ErrorCode::StaleCard:
         return u"This card was changed elsewhere since you opened it."_s;
+    case ErrorCode::NothingToUndo:
+        return u"That answer can no longer be undone: the collection keeps the last 10 answers and those of "
+               "the last 24 hours."_s;
     case ErrorCode::UserBusy:
         return u"Your collection is busy (the server is working on it). Try again in a moment."_s;
     case ErrorCode::DeckExists:

@@ -1,6 +1,11 @@
 #include "localcollectionclient.h"
 
 #include "services/backend.h"
+#include "services/interopservice.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -10,12 +15,15 @@ LocalCollectionClient::LocalCollectionClient(Backend &backend, qint64 userId, QS
     : m_backend(backend)
     , m_userId(userId)
     , m_profileName(std::move(profileName))
-    , m_undo(backend.context())
-    , m_stats(backend.context())
     , m_options(backend.context())
     , m_bulk(backend.context())
     , m_insights(backend.context())
 { }
+
+qint64 LocalCollectionClient::nowSeconds() const
+{
+    return m_backend.clock().nowSeconds();
+}
 
 Result<QList<collection::DeckSummary>> LocalCollectionClient::decks()
 {
@@ -23,6 +31,11 @@ Result<QList<collection::DeckSummary>> LocalCollectionClient::decks()
     if (auto unburied = m_bulk.unburyIfNewDay(m_userId); !unburied)
         return unburied.error();
     return m_backend.decks().list(m_userId);
+}
+
+Result<collection::DeckSummary> LocalCollectionClient::deck(qint64 deckId)
+{
+    return m_backend.decks().get(m_userId, deckId);
 }
 
 Result<collection::DeckSummary> LocalCollectionClient::createDeck(const QString &name)
@@ -61,9 +74,9 @@ Result<collection::CardRecord> LocalCollectionClient::updateCard(
     return m_backend.cards().update(m_userId, cardId, edit);
 }
 
-Result<void> LocalCollectionClient::deleteCard(qint64 cardId, std::optional<qint64> expectedMod)
+Result<void> LocalCollectionClient::deleteCard(qint64 cardId, std::optional<QString> expectedEtag)
 {
-    return m_backend.cards().remove(m_userId, cardId, expectedMod);
+    return m_backend.cards().remove(m_userId, cardId, expectedEtag);
 }
 
 Result<collection::CardRecord> LocalCollectionClient::setSuspended(qint64 cardId, bool suspended)
@@ -78,34 +91,73 @@ Result<std::optional<collection::NextCard>> LocalCollectionClient::nextCard(qint
     return m_backend.reviews().next(m_userId, deckId);
 }
 
-Result<collection::UndoableAnswer> LocalCollectionClient::answer(const collection::AnswerRequest &request)
+Result<collection::AnsweredCard> LocalCollectionClient::answer(const collection::AnswerRequest &request)
 {
-    return m_undo.answer(m_userId, request);
+    return m_backend.reviews().answer(m_userId, request);
 }
 
-Result<collection::CardRecord> LocalCollectionClient::undoAnswer(const collection::AnswerUndoRecord &record)
+Result<collection::CardRecord> LocalCollectionClient::undoAnswer(qint64 undoId)
 {
-    return m_undo.undo(m_userId, record);
+    return m_backend.reviews().undo(m_userId, undoId);
 }
 
 Result<collection::CollectionStats> LocalCollectionClient::stats()
 {
-    return m_stats.overview(m_userId);
+    return m_backend.stats().overview(m_userId);
 }
 
 Result<collection::DayCounts> LocalCollectionClient::reviewsPerDay(int days)
 {
-    return m_stats.reviewsPerDay(m_userId, days);
+    return m_backend.stats().reviewsPerDay(m_userId, days);
 }
 
 Result<collection::DayCounts> LocalCollectionClient::dueForecast(int days)
 {
-    return m_stats.dueForecast(m_userId, days);
+    return m_backend.stats().dueForecast(m_userId, days);
 }
 
-Result<std::optional<qint64>> LocalCollectionClient::nextDueAt(qint64 deckId)
+Result<interop::ImportSummary> LocalCollectionClient::importFile(
+    const QString &path, std::optional<qint64> deckId, const interop::ProgressSink &progress)
 {
-    return m_stats.nextDueAt(m_userId, deckId);
+    const InteropService service(m_backend.context());
+    interop::ImportOptions options;
+    options.deckId = deckId;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(
+            ErrorCode::StorageUnavailable, u"cannot read %1: %2"_s.arg(path, file.errorString()));
+    const bool package = file.peek(4) == QByteArrayLiteral("PK\x03\x04");
+    if (package)
+        return service.importPackage(m_userId, PackageSource {path, {}}, options, progress);
+    return service.importText(m_userId, file.readAll(), options, progress);
+}
+
+Result<std::pair<interop::ImportSummary, QString>> LocalCollectionClient::replaceCollection(
+    const QString &path, const interop::ProgressSink &progress)
+{
+    auto replaced
+        = InteropService(m_backend.context()).replaceCollection(m_userId, PackageSource {path, {}}, progress);
+    if (!replaced)
+        return replaced.error();
+    return std::pair {replaced->summary, replaced->backupPath};
+}
+
+Result<interop::PackageExportResult> LocalCollectionClient::exportFile(const QString &path, bool csv,
+    const interop::PackageExportOptions &options, const interop::ProgressSink &progress)
+{
+    const InteropService service(m_backend.context());
+    if (!csv)
+        return service.exportPackage(m_userId, options, path, progress);
+    auto text = service.exportText(m_userId, options.deckId);
+    if (!text)
+        return text.error();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.value()) != text->size() || !file.commit())
+        return makeError(
+            ErrorCode::StorageUnavailable, u"cannot write %1: %2"_s.arg(path, file.errorString()));
+    interop::PackageExportResult result;
+    result.notes = text->count('\n') - 6; // the six header lines
+    return result;
 }
 
 Result<collection::OptionsPreset> LocalCollectionClient::deckOptions(qint64 deckId)

@@ -14,6 +14,9 @@ struct ServerSettings
 {
     QString bindAddress = QStringLiteral("127.0.0.1");
     quint16 port = 8700; // 0: any free port
+    // Where students reach the server when a TLS proxy is in front (serve
+    // --public-url); empty: the listening address.
+    QString publicUrl;
 };
 
 // One row of the per-user lock table.

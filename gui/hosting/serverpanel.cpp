@@ -61,6 +61,7 @@ ServerPanel::ServerPanel(ServerHost *host, QWidget *parent)
     , m_timer(new QTimer(this))
     , m_locks(new LockTableModel(this))
     , m_bind(new QLineEdit(this))
+    , m_publicUrl(new QLineEdit(this))
     , m_port(new QSpinBox(this))
     , m_dataDir(new QLabel(this))
     , m_startStop(new QPushButton(this))
@@ -78,6 +79,12 @@ ServerPanel::ServerPanel(ServerHost *host, QWidget *parent)
     m_bind->setObjectName(u"bindAddress"_s);
     m_bind->setText(settings.value(u"server/bind"_s, u"127.0.0.1"_s).toString());
     m_bind->setToolTip(u"127.0.0.1 serves this computer only; 0.0.0.0 serves the whole network (a class)."_s);
+    m_publicUrl->setObjectName(u"publicUrl"_s);
+    m_publicUrl->setText(settings.value(u"server/publicUrl"_s).toString());
+    m_publicUrl->setPlaceholderText(u"optional, e.g. https://flash.school.example"_s);
+    m_publicUrl->setToolTip(u"The address students use when a reverse proxy with TLS is in front (nginx, "
+                            "README.md): it is the URL shown and copied, and https makes the login cookie "
+                            "Secure."_s);
     m_port->setObjectName(u"port"_s);
     m_port->setRange(0, 65535);
     m_port->setSpecialValueText(u"any free port"_s);
@@ -111,6 +118,7 @@ ServerPanel::ServerPanel(ServerHost *host, QWidget *parent)
     auto *form = new QFormLayout(settingsBox);
     form->addRow(u"Bind address:"_s, m_bind);
     form->addRow(u"Port:"_s, m_port);
+    form->addRow(u"Public URL:"_s, m_publicUrl);
     form->addRow(u"Data directory:"_s, m_dataDir);
     auto *urlRow = new QHBoxLayout;
     urlRow->addWidget(m_startStop);
@@ -157,12 +165,14 @@ ServerPanel::~ServerPanel()
 {
     QSettings settings;
     settings.setValue(u"server/bind"_s, m_bind->text());
+    settings.setValue(u"server/publicUrl"_s, m_publicUrl->text());
     settings.setValue(u"server/port"_s, m_port->value());
 }
 
 void ServerPanel::setSettings(const ServerSettings &settings)
 {
     m_bind->setText(settings.bindAddress);
+    m_publicUrl->setText(settings.publicUrl);
     m_port->setValue(settings.port);
 }
 
@@ -178,6 +188,7 @@ void ServerPanel::start()
 {
     ServerSettings settings;
     settings.bindAddress = m_bind->text().trimmed();
+    settings.publicUrl = m_publicUrl->text().trimmed();
     settings.port = quint16(m_port->value());
     auto url = m_host->start(settings);
     if (!url) {
@@ -187,8 +198,10 @@ void ServerPanel::start()
     }
     m_snapshot.url = url.value();
     m_reachable = gui::reachableUrls(url.value());
-    m_message->setText(u"Serving the API at %1 — students log in with their own accounts."_s.arg(
-        m_reachable.value(0, url.value()).resolved(QUrl(u"/api/v1/"_s)).toString()));
+    const QUrl reachable = m_reachable.value(0, url.value());
+    m_message->setText(
+        u"Serving the study page at %1 and the API at %2 — students log in with their own "
+        "accounts."_s.arg(reachable.toString(), reachable.resolved(QUrl(u"/api/v1/"_s)).toString()));
     m_log->clear();
     m_timer->start();
     requestSnapshot();
@@ -251,6 +264,7 @@ void ServerPanel::updateControls()
     const bool running = m_host->isRunning();
     m_startStop->setText(running ? u"Stop server"_s : u"Start server"_s);
     m_bind->setEnabled(!running);
+    m_publicUrl->setEnabled(!running);
     m_port->setEnabled(!running);
     m_copy->setEnabled(running);
     QStringList links;

@@ -56,6 +56,7 @@ private:
     QTimer *m_timer;
     LockTableModel *m_locks;
     QLineEdit *m_bind;
+    QLineEdit *m_publicUrl;
     QSpinBox *m_port;
     QLabel *m_dataDir;
     QPushButton *m_startStop;

@@ -40,7 +40,8 @@ BrowserActions::BrowserActions(ClientContext *context, QWidget *owner, Selection
     m_flagMenu->addAction(u"No flag"_s, this, [this] { setFlag(0); });
     m_delete = add(u"Delete"_s, QKeySequence(u"Ctrl+Delete"_s), [this] { deleteCards(); });
     m_undo = add(u"Undo"_s, QKeySequence::Undo, [this] { undo(); });
-    m_info = add(u"Card info"_s, QKeySequence(u"Ctrl+Shift+I"_s), [this] { showCardInfo(); });
+    // Not Anki's Ctrl+Shift+I: in this one window File > Import has it, and a shared key would do neither.
+    m_info = add(u"Card info"_s, QKeySequence(u"Ctrl+Alt+I"_s), [this] { showCardInfo(); });
     m_changeDeck->setObjectName(u"changeDeck"_s);
     m_suspend->setObjectName(u"toggleSuspend"_s);
     m_delete->setObjectName(u"deleteCards"_s);

@@ -68,7 +68,9 @@ BrowserView::BrowserView(ClientContext *context, QWidget *parent)
 {
     m_search->setObjectName(u"browserSearch"_s);
     m_search->setClearButtonEnabled(true);
-    m_search->setPlaceholderText(u"Search: words, deck:Spanish, tag:verbs, is:due, is:new, -word"_s);
+    m_search->setPlaceholderText(
+        u"Search: words, \"a phrase\", deck:Spanish, tag:verbs, is:due, added:7, rated:1, prop:ivl>=10, "
+        "front:hola, -word"_s);
     connect(m_search, &QLineEdit::returnPressed, this, &BrowserView::refresh);
     // Right under the search box, where the eye is: a search that cannot be read says why.
     m_searchError->setObjectName(u"searchError"_s);

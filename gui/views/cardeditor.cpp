@@ -161,7 +161,7 @@ collection::CardEdit CardEditor::currentEdit() const
     edit.tags = m_tags->text().split(u' ', Qt::SkipEmptyParts);
     if (m_deck->count() > 0)
         edit.deckId = m_deck->currentData().toLongLong();
-    edit.expectedMod = m_card ? std::optional<qint64>(m_card->mod) : std::nullopt;
+    edit.expectedEtag = m_card ? std::optional<QString>(m_card->etag()) : std::nullopt;
     return edit;
 }
 
@@ -208,7 +208,7 @@ void CardEditor::send(const collection::CardEdit &edit, std::function<void(bool 
                 if (!typedMeanwhile)
                     setCard(saved.value());
                 else
-                    m_card->mod = saved->mod;
+                    *m_card = saved.value(); // the etag covers every field: the saved version is the base
                 showStatus(u"Saved."_s);
             }
             if (saved)
@@ -250,9 +250,9 @@ void CardEditor::saveOverOtherChange()
                 return;
             if (!card)
                 return showStatus(errorMessage(card.error()));
-            m_card->mod = card->mod;
+            *m_card = card.value(); // the version the user saw: saving over it again conflicts only anew
             collection::CardEdit overwrite = edit;
-            overwrite.expectedMod = card->mod;
+            overwrite.expectedEtag = card->etag();
             showConflict(false);
             send(overwrite, nullptr);
         });

@@ -20,7 +20,7 @@ class RichFieldEdit;
 
 // The edit pane for one card (the browser's, and the reviewer's Edit).
 // Fields are rich text stored as Anki's HTML. Saves with the card's version
-// (CardEdit::expectedMod, the API's If-Match): when someone changed the card
+// (CardEdit::expectedEtag, the API's If-Match): when someone changed the card
 // meanwhile, it says so, keeps the user's text and offers to reload or to
 // save over the other change. Its owner saves it before the card goes away
 // (saveThen), as Anki saves the note when the editor loses it.

@@ -301,10 +301,10 @@ void ReviewView::answer(int ease)
     setStage(Stage::Idle);
     m_context->call(
         this, [request](CollectionClient &client) { return client.answer(request); },
-        [this](Result<collection::UndoableAnswer> answered) {
+        [this](Result<collection::AnsweredCard> answered) {
             if (!answered)
                 return showError(answered.error());
-            pushUndo(UndoStep {answered->undo, u"answer"_s});
+            pushUndo(UndoStep {answered->undoId, u"answer"_s});
             m_status->clear();
             m_context->notifyChanged();
             loadNext();
@@ -327,8 +327,8 @@ void ReviewView::undo()
     m_context->call(
         this,
         [record = step.record](CollectionClient &client) -> Result<void> {
-            if (const auto *answer = std::get_if<collection::AnswerUndoRecord>(&record)) {
-                auto restored = client.undoAnswer(*answer);
+            if (const auto *undoId = std::get_if<qint64>(&record)) {
+                auto restored = client.undoAnswer(*undoId); // kept in the collection (collection/undolog.h)
                 return restored ? Result<void> {} : Result<void>(restored.error());
             }
             auto restored = client.undoBulkEdit(std::get<collection::BulkUndoRecord>(record));
@@ -426,13 +426,19 @@ void ReviewView::showFinished()
     m_finishedText->setText(u"You have finished “%1” for now."_s.arg(m_deckName));
     setStage(Stage::Finished);
     m_context->call(
-        this, [deckId = m_deckId](CollectionClient &client) { return client.nextDueAt(deckId); },
-        [this](Result<std::optional<qint64>> due) {
+        this,
+        [deckId = m_deckId](CollectionClient &client) -> Result<std::pair<std::optional<qint64>, qint64>> {
+            auto deck = client.deck(deckId);
+            if (!deck)
+                return deck.error();
+            return std::pair {deck->nextDueAt, client.nowSeconds()};
+        },
+        [this](Result<std::pair<std::optional<qint64>, qint64>> due) {
             if (m_stage != Stage::Finished)
                 return;
             QString text = u"You have finished “%1” for now."_s.arg(m_deckName);
-            if (due && due->has_value())
-                text += u"\n"_s + reviewtext::describeDue(due->value(), QDateTime::currentSecsSinceEpoch());
+            if (due && due->first)
+                text += u"\n"_s + reviewtext::describeDue(*due->first, due->second);
             else if (due)
                 text += u"\nThis deck has no cards waiting. Add some with Ctrl+N."_s;
             m_finishedText->setText(text);

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "collection/answerundo.h"
 #include "collection/bulkedit.h"
 #include "collection/records.h"
 
@@ -31,7 +30,9 @@ class ClientContext;
 // Space or Enter on the answer side is Good), the remaining counts; while
 // reviewing, E edits the card, @ or Ctrl+J suspends it, - buries it until
 // tomorrow and Ctrl+1..4 flag it; Ctrl+Z takes back the last steps (up to
-// ten answers, buries, suspensions and flags), each with a visible note; and
+// ten answers, buries, suspensions and flags; answers are taken back
+// through the undo the collection keeps, collection/undolog.h), each with a
+// visible note; and
 // a "Congratulations" page saying when the next card is due, with a way back
 // to the deck list. Cards show as HTML, inert (CardView).
 class ReviewView : public QWidget
@@ -80,7 +81,8 @@ private:
     // One step Ctrl+Z can take back.
     struct UndoStep
     {
-        std::variant<collection::AnswerUndoRecord, collection::BulkUndoRecord> record;
+        // An answer's undo id (the collection keeps the answer, collection/undolog.h) or a bulk change.
+        std::variant<qint64, collection::BulkUndoRecord> record;
         QString name; // "answer", "bury", …: "Undid answer."
     };
     QWidget *buildCardPage();

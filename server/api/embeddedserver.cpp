@@ -31,6 +31,8 @@ Result<std::unique_ptr<EmbeddedServer>> EmbeddedServer::start(const Options &opt
     serverOptions.threads = options.threads;
     serverOptions.accessLog = false;
     serverOptions.limits = options.limits;
+    serverOptions.registrationOpen = options.registrationOpen;
+    serverOptions.publicUrl = options.publicUrl;
     Result<quint16> started = embedded->m_serverThread.start(*embedded->m_backend, serverOptions);
     if (!started)
         return started.error();

@@ -6,6 +6,8 @@
 #include "serverthread.h"
 #include "services/backend.h"
 
+#include <QHostAddress>
+#include <QList>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -29,6 +31,9 @@ public:
         int threads = 0; // 0: ApiServer's default
         TransportLimits limits {};
         const Clock *clock = nullptr; // null: the system clock; must outlive the server
+        // As `javumbo serve --registration`, `--public-url` (`--trusted-proxy`: limits.trustedProxies).
+        bool registrationOpen = true;
+        QUrl publicUrl;
     };
 
     static Result<std::unique_ptr<EmbeddedServer>> start(const Options &options);

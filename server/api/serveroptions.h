@@ -4,6 +4,8 @@
 #include "transport/transportlimits.h"
 
 #include <QHostAddress>
+#include <QList>
+#include <QUrl>
 
 namespace javumbo::server {
 
@@ -12,6 +14,12 @@ struct ServerOptions
 {
     QHostAddress bindAddress = QHostAddress::LocalHost;
     quint16 port = 8700;
+    // --registration closed: POST /register is 403 registration_closed and
+    // accounts come from `javumbo users add`.
+    bool registrationOpen = true;
+    // --public-url: where clients reach the server (a TLS proxy in front);
+    // empty: the listening address. An https one makes the cookie Secure.
+    QUrl publicUrl;
     int threads = 0; // 0: twice the cores, at least 4
     LogFormat logFormat = LogFormat::Text;
     QString logFile; // empty: stderr

@@ -35,7 +35,23 @@ QJsonObject deck(const collection::DeckSummary &deck)
         {u"new_count"_s, deck.newCount},
         {u"learning_count"_s, deck.learningCount},
         {u"due_count"_s, deck.dueCount},
+        {u"next_due_at"_s, deck.nextDueAt ? QJsonValue(*deck.nextDueAt) : QJsonValue(QJsonValue::Null)},
     };
+}
+
+QJsonObject answeredCard(const collection::AnsweredCard &answered)
+{
+    QJsonObject object = card(answered);
+    object.insert(u"undo_id"_s, answered.undoId);
+    return object;
+}
+
+QJsonObject dayCounts(const collection::DayCounts &counts)
+{
+    QJsonArray array;
+    for (qint64 count : counts)
+        array.append(count);
+    return QJsonObject {{u"days"_s, counts.size()}, {u"counts"_s, array}};
 }
 
 QJsonObject nextCard(const collection::NextCard &next)

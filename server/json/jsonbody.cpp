@@ -86,6 +86,16 @@ Result<qint64> JsonBody::requiredInteger(const QString &key) const
     return *value.value();
 }
 
+Result<bool> JsonBody::requiredBool(const QString &key) const
+{
+    const QJsonValue value = m_object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return badField(key, u"is required"_s);
+    if (!value.isBool())
+        return badField(key, u"must be true or false"_s);
+    return value.toBool();
+}
+
 Result<std::optional<QStringList>> JsonBody::optionalStringList(
     const QString &key, int maxItems, int maxLength) const
 {

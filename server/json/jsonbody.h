@@ -22,6 +22,7 @@ public:
     Result<std::optional<QString>> optionalString(const QString &key, int maxLength) const;
     Result<qint64> requiredInteger(const QString &key) const;
     Result<std::optional<qint64>> optionalInteger(const QString &key) const;
+    Result<bool> requiredBool(const QString &key) const;
     Result<std::optional<QStringList>> optionalStringList(
         const QString &key, int maxItems, int maxLength) const;
 

@@ -1,6 +1,7 @@
 #include "routes.h"
 
 #include "collection/usercollection.h"
+#include "http/clientaddress.h"
 #include "services/backend.h"
 
 #include <QJsonObject>
@@ -14,14 +15,21 @@ namespace {
 // Generous transport caps: the credential rules give the precise error.
 constexpr int kMaxCredentialField = 4096;
 
-QByteArray sessionCookie(const QString &token, bool clear)
+// Behind a TLS proxy (--public-url https://…) the browser must never send the
+// session over plain HTTP.
+QByteArray sessionCookie(const QString &token, bool clear, const ServerOptions &options)
 {
     const QByteArray value = clear ? QByteArray() : token.toLatin1();
-    return "javumbo_session=" + value + "; HttpOnly; SameSite=Lax; Path=/" + (clear ? "; Max-Age=0" : "");
+    const bool secure = options.publicUrl.scheme() == u"https"_s;
+    return "javumbo_session=" + value + "; HttpOnly; SameSite=Lax; Path=/" + (secure ? "; Secure" : "")
+        + (clear ? "; Max-Age=0" : "");
 }
 
-Result<HttpResponse> registerUser(RequestContext &context)
+Result<HttpResponse> registerUser(RequestContext &context, const ServerOptions &options)
 {
+    if (!options.registrationOpen)
+        return makeError(ErrorCode::RegistrationClosed,
+            u"registration is closed on this server: ask the administrator for an account"_s);
     Registration registration;
     const JsonBody &body = context.body;
     auto username = body.requiredString(u"username"_s, kMaxCredentialField);
@@ -49,7 +57,7 @@ Result<HttpResponse> registerUser(RequestContext &context)
         201, QJsonObject {{u"user_id"_s, account->id}, {u"username"_s, account->username}});
 }
 
-Result<HttpResponse> login(RequestContext &context)
+Result<HttpResponse> login(RequestContext &context, const ServerOptions &options)
 {
     auto username = context.body.requiredString(u"username"_s, kMaxCredentialField);
     if (!username)
@@ -58,7 +66,8 @@ Result<HttpResponse> login(RequestContext &context)
     if (!password)
         return password.error();
     LoginThrottle &throttle = context.backend.loginThrottle();
-    const QString address = context.request.remoteAddress.toString();
+    // A class behind one proxy shares its address: the throttle keys on accounts (docs/api.md §2).
+    const QString address = context.client.address.toString();
     if (const auto retryAfter = throttle.retryAfterSeconds(username.value(), address)) {
         HttpResponse response
             = HttpResponse::error(makeError(ErrorCode::TooManyAttempts,
@@ -80,16 +89,16 @@ Result<HttpResponse> login(RequestContext &context)
     HttpResponse response = HttpResponse::json(200,
         QJsonObject {
             {u"token"_s, issued->token}, {u"user_id"_s, account->id}, {u"username"_s, account->username}});
-    response.withHeader("Set-Cookie", sessionCookie(issued->token, false));
+    response.withHeader("Set-Cookie", sessionCookie(issued->token, false, options));
     return response;
 }
 
-Result<HttpResponse> logout(RequestContext &context)
+Result<HttpResponse> logout(RequestContext &context, const ServerOptions &options)
 {
     if (auto done = context.backend.sessions().logout(context.token); !done)
         return done.error();
     HttpResponse response = HttpResponse::noContent();
-    response.withHeader("Set-Cookie", sessionCookie(QString(), true));
+    response.withHeader("Set-Cookie", sessionCookie(QString(), true, options));
     return response;
 }
 
@@ -129,12 +138,17 @@ Result<HttpResponse> setCurrentDeck(RequestContext &context)
 
 } // namespace
 
-QList<Endpoint> accounts()
+QList<Endpoint> accounts(const ServerOptions &options)
 {
+    // The options outlive the endpoints: both belong to the ApiServer.
+    const auto with = [&options](Result<HttpResponse> (*handler)(RequestContext &, const ServerOptions &)) {
+        return [&options, handler](RequestContext &context) { return handler(context, options); };
+    };
     return {
-        {"POST", u"/api/v1/register"_s, Access::Public, BodyKind::Json, registerUser, RunsOn::CredentialPool},
-        {"POST", u"/api/v1/login"_s, Access::Public, BodyKind::Json, login, RunsOn::CredentialPool},
-        {"POST", u"/api/v1/logout"_s, Access::User, BodyKind::None, logout},
+        {"POST", u"/api/v1/register"_s, Access::Public, BodyKind::Json, with(registerUser),
+            RunsOn::CredentialPool},
+        {"POST", u"/api/v1/login"_s, Access::Public, BodyKind::Json, with(login), RunsOn::CredentialPool},
+        {"POST", u"/api/v1/logout"_s, Access::User, BodyKind::None, with(logout)},
         {"GET", u"/api/v1/me"_s, Access::User, BodyKind::None, me},
         {"PUT", u"/api/v1/me/current-deck"_s, Access::User, BodyKind::Json, setCurrentDeck},
     };

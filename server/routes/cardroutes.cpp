@@ -50,34 +50,17 @@ HttpResponse cardResponse(int status, const collection::CardRecord &card)
     return response;
 }
 
-// If-Match: absent → no precondition; "*" → any version; our ETag → that
-// version; anything else can never match → stale.
-Result<std::optional<qint64>> expectedVersion(const RequestContext &context)
+// If-Match: absent or "*" → no precondition; otherwise the ETag the card
+// must still have (a W/ prefix is ignored). Anything that is not the card's
+// current ETag — another card's, a list, garbage — then fails as stale.
+std::optional<QString> expectedEtag(const RequestContext &context)
 {
     QByteArray ifMatch = context.request.header("if-match").trimmed();
     if (ifMatch.isEmpty() || ifMatch == "*")
-        return std::optional<qint64> {};
+        return std::nullopt;
     if (ifMatch.startsWith("W/"))
         ifMatch = ifMatch.mid(2);
-    static const QRegularExpression etag(u"^\"(\\d+)-(\\d+)\"$"_s);
-    const auto match = etag.match(QString::fromLatin1(ifMatch));
-    if (!match.hasMatch() || match.captured(1).toLongLong() != context.id())
-        return makeError(
-            ErrorCode::StaleCard, u"If-Match does not name a version of card %1"_s.arg(context.id()));
-    return std::optional<qint64> {match.captured(2).toLongLong()};
-}
-
-Result<qint64> queryInteger(
-    const HttpRequest &request, const QString &name, qint64 fallback, qint64 min, qint64 max)
-{
-    if (!request.query.hasQueryItem(name))
-        return fallback;
-    bool ok = false;
-    const qint64 value = request.query.queryItemValue(name).toLongLong(&ok);
-    if (!ok || value < min || value > max)
-        return makeError(ErrorCode::BadRequest,
-            u"query parameter %1 must be an integer from %2 to %3"_s.arg(name).arg(min).arg(max));
-    return value;
+    return QString::fromLatin1(ifMatch);
 }
 
 Result<HttpResponse> addCard(RequestContext &context)
@@ -139,12 +122,10 @@ Result<HttpResponse> listCards(RequestContext &context)
 {
     const HttpRequest &request = context.request;
     collection::CardQuery query;
-    if (request.query.hasQueryItem(u"deck_id"_s)) {
-        auto deckId = queryInteger(request, u"deck_id"_s, 0, 1, std::numeric_limits<qint64>::max());
-        if (!deckId)
-            return deckId.error();
-        query.deckId = deckId.value();
-    }
+    auto deckId = queryDeckId(request);
+    if (!deckId)
+        return deckId.error();
+    query.deckId = deckId.value();
     auto limit = queryInteger(request, u"limit"_s, 50, 0, 1000);
     if (!limit)
         return limit.error();
@@ -153,7 +134,7 @@ Result<HttpResponse> listCards(RequestContext &context)
         return offset.error();
     query.limit = int(limit.value());
     query.offset = int(offset.value());
-    query.search = request.query.queryItemValue(u"q"_s, QUrl::FullyDecoded);
+    query.search = queryText(request, u"q"_s);
     if (query.search.size() > 1000)
         return makeError(ErrorCode::BadRequest, u"the search is longer than 1000 characters"_s);
     auto page = context.backend.cards().find(context.userId(), query);
@@ -170,11 +151,8 @@ Result<HttpResponse> updateCard(RequestContext &context)
     auto fields = cardFields(context.body);
     if (!fields)
         return fields.error();
-    auto expected = expectedVersion(context);
-    if (!expected)
-        return expected.error();
     const collection::CardEdit edit {
-        fields->front, fields->back, fields->deckId, fields->tags, expected.value()};
+        fields->front, fields->back, fields->deckId, fields->tags, expectedEtag(context)};
     auto card = context.backend.cards().update(context.userId(), context.id(), edit);
     if (!card)
         return card.error();
@@ -183,12 +161,22 @@ Result<HttpResponse> updateCard(RequestContext &context)
 
 Result<HttpResponse> deleteCard(RequestContext &context)
 {
-    auto expected = expectedVersion(context);
-    if (!expected)
-        return expected.error();
-    if (auto done = context.backend.cards().remove(context.userId(), context.id(), expected.value()); !done)
+    if (auto done = context.backend.cards().remove(context.userId(), context.id(), expectedEtag(context));
+        !done)
         return done.error();
     return HttpResponse::noContent();
+}
+
+Result<HttpResponse> setSuspended(RequestContext &context)
+{
+    auto suspended = context.body.requiredBool(u"suspended"_s);
+    if (!suspended)
+        return suspended.error();
+    auto card = context.backend.cards().setSuspended(
+        context.userId(), context.id(), suspended.value(), expectedEtag(context));
+    if (!card)
+        return card.error();
+    return cardResponse(200, card.value());
 }
 
 } // namespace
@@ -201,6 +189,7 @@ QList<Endpoint> cards()
         {"GET", u"/api/v1/cards/{id}"_s, Access::User, BodyKind::None, getCard},
         {"PUT", u"/api/v1/cards/{id}"_s, Access::User, BodyKind::Json, updateCard},
         {"DELETE", u"/api/v1/cards/{id}"_s, Access::User, BodyKind::None, deleteCard},
+        {"PUT", u"/api/v1/cards/{id}/suspended"_s, Access::User, BodyKind::Json, setSuspended},
     };
 }
 

@@ -29,6 +29,14 @@ Result<HttpResponse> listDecks(RequestContext &context)
     return HttpResponse::json(200, array);
 }
 
+Result<HttpResponse> getDeck(RequestContext &context)
+{
+    auto deck = context.backend.decks().get(context.userId(), context.id());
+    if (!deck)
+        return deck.error();
+    return HttpResponse::json(200, apijson::deck(deck.value()));
+}
+
 Result<HttpResponse> createDeck(RequestContext &context)
 {
     auto name = context.body.requiredString(u"name"_s, kMaxDeckName);
@@ -84,6 +92,7 @@ QList<Endpoint> decks()
     return {
         {"GET", u"/api/v1/decks"_s, Access::User, BodyKind::None, listDecks},
         {"POST", u"/api/v1/decks"_s, Access::User, BodyKind::Json, createDeck},
+        {"GET", u"/api/v1/decks/{id}"_s, Access::User, BodyKind::None, getDeck},
         {"PATCH", u"/api/v1/decks/{id}"_s, Access::User, BodyKind::Json, renameDeck},
         {"DELETE", u"/api/v1/decks/{id}"_s, Access::User, BodyKind::None, deleteDeck},
         {"GET", u"/api/v1/decks/{id}/options"_s, Access::User, BodyKind::None, deckOptions},

@@ -11,15 +11,10 @@ namespace {
 
 Result<HttpResponse> nextCard(RequestContext &context)
 {
-    std::optional<qint64> explicitDeck;
-    if (context.request.query.hasQueryItem(u"deck_id"_s)) {
-        bool ok = false;
-        const qint64 deckId = context.request.query.queryItemValue(u"deck_id"_s).toLongLong(&ok);
-        if (!ok || deckId <= 0)
-            return makeError(ErrorCode::BadRequest, u"query parameter deck_id must be a positive integer"_s);
-        explicitDeck = deckId;
-    }
-    auto deckId = effectiveDeck(context, explicitDeck);
+    auto explicitDeck = queryDeckId(context.request);
+    if (!explicitDeck)
+        return explicitDeck.error();
+    auto deckId = effectiveDeck(context, explicitDeck.value());
     if (!deckId)
         return deckId.error();
     auto next = context.backend.reviews().next(context.userId(), deckId.value());
@@ -61,15 +56,25 @@ Result<HttpResponse> answer(RequestContext &context)
     auto card = context.backend.reviews().answer(context.userId(), request);
     if (!card)
         return card.error();
-    return HttpResponse::json(200, apijson::card(card.value()));
+    return HttpResponse::json(200, apijson::answeredCard(card.value()));
 }
 
-Result<HttpResponse> stats(RequestContext &context)
+Result<HttpResponse> undo(RequestContext &context)
 {
-    auto stats = context.backend.reviews().stats(context.userId());
-    if (!stats)
-        return stats.error();
-    return HttpResponse::json(200, apijson::stats(stats.value()));
+    auto undoId = context.body.requiredInteger(u"undo_id"_s);
+    if (!undoId)
+        return undoId.error();
+    auto card = context.backend.reviews().undo(context.userId(), undoId.value());
+    if (!card && card.code() == ErrorCode::StaleCard) {
+        // API.md: a conflict with what happened since (409), not a failed
+        // If-Match precondition (412, stale_card's status elsewhere).
+        HttpResponse response = HttpResponse::error(card.error(), context.requestId);
+        response.status = 409;
+        return response;
+    }
+    if (!card)
+        return card.error();
+    return HttpResponse::json(200, apijson::card(card.value()));
 }
 
 } // namespace
@@ -79,7 +84,7 @@ QList<Endpoint> review()
     return {
         {"GET", u"/api/v1/review/next"_s, Access::User, BodyKind::None, nextCard},
         {"POST", u"/api/v1/review/answer"_s, Access::User, BodyKind::Json, answer},
-        {"GET", u"/api/v1/stats"_s, Access::User, BodyKind::None, stats},
+        {"POST", u"/api/v1/review/undo"_s, Access::User, BodyKind::Json, undo},
     };
 }
 

@@ -6,13 +6,17 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
 namespace javumbo::server::routes {
 
 QList<Endpoint> all(ApiServer &server)
 {
     QList<Endpoint> endpoints;
-    endpoints << health(server.backend().context().fault) << accounts() << decks() << cards() << review()
-              << admin(server) << web();
+    endpoints << health(server.backend().context().fault) << accounts(server.options()) << decks() << cards()
+              << review() << stats() << admin(server) << web() << interop();
     return endpoints;
 }
 
@@ -27,6 +31,37 @@ Result<qint64> effectiveDeck(RequestContext &context, std::optional<qint64> expl
     if (!exists)
         return exists.error();
     return exists.value() ? current : kDefaultDeckId;
+}
+
+QString queryText(const HttpRequest &request, const QString &name)
+{
+    // QUrlQuery keeps `+` (RFC 3986 gives it no meaning); forms mean a space by it.
+    QByteArray encoded = request.query.queryItemValue(name, QUrl::FullyEncoded).toLatin1();
+    encoded.replace('+', ' ');
+    return QUrl::fromPercentEncoding(encoded);
+}
+
+Result<qint64> queryInteger(
+    const HttpRequest &request, const QString &name, qint64 fallback, qint64 min, qint64 max)
+{
+    if (!request.query.hasQueryItem(name))
+        return fallback;
+    bool ok = false;
+    const qint64 value = queryText(request, name).trimmed().toLongLong(&ok);
+    if (!ok || value < min || value > max)
+        return makeError(ErrorCode::BadRequest,
+            u"query parameter %1 must be an integer from %2 to %3"_s.arg(name).arg(min).arg(max));
+    return value;
+}
+
+Result<std::optional<qint64>> queryDeckId(const HttpRequest &request)
+{
+    if (!request.query.hasQueryItem(u"deck_id"_s))
+        return std::optional<qint64> {};
+    auto deckId = queryInteger(request, u"deck_id"_s, 0, 1, std::numeric_limits<qint64>::max());
+    if (!deckId)
+        return deckId.error();
+    return std::optional<qint64> {deckId.value()};
 }
 
 } // namespace javumbo::server::routes

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/endpoint.h"
+#include "api/serveroptions.h"
 #include "common/fault.h"
 
 #include <QJsonArray>
@@ -16,15 +17,26 @@ namespace javumbo::server::routes {
 QList<Endpoint> all(ApiServer &server);
 
 QList<Endpoint> health(Fault fault);
-QList<Endpoint> accounts();
+QList<Endpoint> accounts(const ServerOptions &options);
 QList<Endpoint> decks();
 QList<Endpoint> cards();
 QList<Endpoint> review();
+QList<Endpoint> stats();
 QList<Endpoint> admin(ApiServer &server);
 QList<Endpoint> web(); // the study page (server/web/) at / and /app/
+QList<Endpoint> interop(); // POST /import, GET /export (Anki packages and text files)
 
 // The deck a request means: the explicit one, else the session's current deck,
 // else Default when the current deck was deleted meanwhile.
 Result<qint64> effectiveDeck(RequestContext &context, std::optional<qint64> explicitDeck);
+
+// A query parameter as text: `+` is a space, as HTML forms and
+// URLSearchParams send it, and %XX is decoded (API.md); empty when absent.
+QString queryText(const HttpRequest &request, const QString &name);
+// An integer query parameter from min to max; `fallback` when absent.
+Result<qint64> queryInteger(
+    const HttpRequest &request, const QString &name, qint64 fallback, qint64 min, qint64 max);
+// The optional deck_id query parameter (a positive integer).
+Result<std::optional<qint64>> queryDeckId(const HttpRequest &request);
 
 } // namespace javumbo::server::routes

@@ -259,9 +259,10 @@ void RequestHeadScreen::finishHead()
         reject(400, u"bad_request"_s, u"malformed or conflicting Content-Length"_s);
         return;
     }
-    if (m_contentLength > m_limits.maxBodyBytes) {
+    const qint64 maxBody = m_limits.maxBodyBytesFor(m_path);
+    if (m_contentLength > maxBody) {
         reject(413, u"payload_too_large"_s,
-            u"the request body exceeds "_s % QString::number(m_limits.maxBodyBytes) % u" bytes"_s);
+            u"the request body exceeds "_s % QString::number(maxBody) % u" bytes"_s);
         return;
     }
     ++m_headsPassed;

@@ -2,6 +2,8 @@
 
 #include "http/clientaddress.h"
 
+#include <QByteArray>
+#include <QList>
 #include <QtGlobal>
 
 #include <algorithm>
@@ -22,6 +24,17 @@ struct TransportLimits
     // From the first byte of a request head to its end, however it trickles in (408 after).
     std::chrono::milliseconds headTimeout {10000};
     qint64 maxBodyBytes = 1 << 20;
+    // The routes whose bodies may be larger (file uploads, API.md "Import and export"), by exact path.
+    QList<std::pair<QByteArray, qint64>> largeBodyPaths {
+        {"/api/v1/import", qint64(100) << 20}, {"/api/v1/export", qint64(100) << 20}};
+    qint64 maxBodyBytesFor(QByteArrayView path) const
+    {
+        for (const auto &[prefix, limit] : largeBodyPaths) {
+            if (path == prefix)
+                return limit;
+        }
+        return maxBodyBytes;
+    }
     // The whole head: request line, header lines and the empty line that ends them.
     qint64 maxHeaderBytes = 64 * 1024;
     int maxHeaderFields = 100;

@@ -1,5 +1,6 @@
 // Prints figures, never pass/fail: speed targets live here, not in unit tests.
 #include "hashbench.h"
+#include "interopbench.h"
 #include "lockbench.h"
 #include "metricsbench.h"
 #include "sm2bench.h"
@@ -21,5 +22,6 @@ int main(int argc, char **argv)
     javumbo::benchLocks(out);
     javumbo::benchPasswordHashing(out);
     javumbo::benchMetrics(out);
+    javumbo::benchInterop(out);
     return 0;
 }

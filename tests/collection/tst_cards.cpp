@@ -113,11 +113,12 @@ private slots:
         testsupport::CollectionFixture fixture;
         const auto added = fixture.addCard(u"old"_s);
         const qint64 deck = fixture.collection().createDeck(u"Other"_s)->id;
+        fixture.clock.advanceMs(400); // within the same second
         const auto updated = fixture.collection().updateCard(
-            added.cardId, {u"test"_s, u"new back"_s, deck, QStringList {u"t"_s}, added.mod});
+            added.cardId, {u"test"_s, u"new back"_s, deck, QStringList {u"t"_s}, added.etag()});
         QVERIFY(updated);
-        QVERIFY(updated->mod > added.mod); // same second, still a new version
-        QVERIFY(updated->etag() != added.etag());
+        QCOMPARE(updated->mod, added.mod); // the true time of the change (docs/scheduling.md §9.5)
+        QVERIFY(updated->etag() != added.etag()); // same second, still a new version
         QCOMPARE(updated->deckId, deck);
         const auto loaded = fixture.collection().card(added.cardId).value();
         QCOMPARE(loaded.front, u"test"_s);
@@ -131,9 +132,10 @@ private slots:
     {
         testsupport::CollectionFixture fixture;
         const auto added = fixture.addCard(u"original"_s);
-        QVERIFY(fixture.collection().updateCard(added.cardId, {u"first edit"_s, u"b"_s, {}, {}, added.mod}));
+        QVERIFY(
+            fixture.collection().updateCard(added.cardId, {u"first edit"_s, u"b"_s, {}, {}, added.etag()}));
         const auto stale
-            = fixture.collection().updateCard(added.cardId, {u"second edit"_s, u"b"_s, {}, {}, added.mod});
+            = fixture.collection().updateCard(added.cardId, {u"second edit"_s, u"b"_s, {}, {}, added.etag()});
         QVERIFY(!stale);
         QCOMPARE(stale.code(), ErrorCode::StaleCard);
         QCOMPARE(fixture.collection().card(added.cardId)->front, u"first edit"_s);
@@ -148,9 +150,9 @@ private slots:
     {
         testsupport::CollectionFixture fixture;
         const auto added = fixture.addCard(u"bye"_s);
-        const auto staleDelete = fixture.collection().deleteCard(added.cardId, added.mod - 1);
+        const auto staleDelete = fixture.collection().deleteCard(added.cardId, u"\"not-a-version\""_s);
         QCOMPARE(staleDelete.code(), ErrorCode::StaleCard);
-        QVERIFY(fixture.collection().deleteCard(added.cardId, added.mod));
+        QVERIFY(fixture.collection().deleteCard(added.cardId, added.etag()));
         QCOMPARE(queryNumber(fixture.path(), u"SELECT count(*) FROM cards"_s), qint64(0));
         QCOMPARE(queryNumber(fixture.path(), u"SELECT count(*) FROM notes"_s), qint64(0));
         QCOMPARE(queryNumber(fixture.path(),
@@ -162,12 +164,35 @@ private slots:
         QCOMPARE(fixture.collection().deleteCard(added.cardId).code(), ErrorCode::CardNotFound);
     }
 
+    void setSuspended_togglesQueueFromType_data()
+    {
+        QTest::addColumn<int>("ease"); // 0: not answered
+        QTest::addColumn<int>("queueAfter");
+        QTest::newRow("new") << 0 << 0;
+        QTest::newRow("learning (due a time)") << 1 << 1;
+        QTest::newRow("review") << 4 << 2;
+    }
     void setSuspended_togglesQueueFromType()
     {
+        QFETCH(int, ease);
+        QFETCH(int, queueAfter);
         testsupport::CollectionFixture fixture;
         const auto added = fixture.addCard(u"s"_s);
-        QCOMPARE(fixture.collection().setSuspended(added.cardId, true)->state.queue, -1);
-        QCOMPARE(fixture.collection().setSuspended(added.cardId, false)->state.queue, 0);
+        if (ease > 0)
+            QVERIFY(fixture.collection().answer({added.cardId, ease, 1000, {}}));
+        const auto before = fixture.collection().card(added.cardId).value();
+        fixture.clock.advanceMs(1); // the same second: only the etag tells the versions apart
+        const auto suspended = fixture.collection().setSuspended(added.cardId, true, before.etag());
+        QCOMPARE(suspended->state.queue, -1);
+        QVERIFY(suspended->etag() != before.etag());
+        QCOMPARE(
+            fixture.collection().setSuspended(added.cardId, true)->etag(), suspended->etag()); // no change
+        QCOMPARE(fixture.collection().setSuspended(added.cardId, false, before.etag()).code(),
+            ErrorCode::StaleCard);
+        const auto back = fixture.collection().setSuspended(added.cardId, false, suspended->etag());
+        QCOMPARE(back->state.queue, queueAfter);
+        QCOMPARE(back->state.type, before.state.type);
+        QCOMPARE(back->state.due, before.state.due);
     }
 
     void integrityCheck_reportsOk()

@@ -2,7 +2,6 @@
 // export tools decide whether a collection changed by that one number, so a
 // write that forgets it is silently skipped by them. A refused mutation
 // leaves it alone.
-#include "collection/answerundo.h"
 #include "storage/collectionschema.h"
 #include "storage/database.h"
 #include "testsupport.h"
@@ -92,17 +91,13 @@ private slots:
         addRow(
             "setSuspended", [](Setup &s) { return s.collection().setSuspended(s.card.cardId, true).ok(); });
         addRow("answer", [](Setup &s) { return s.collection().answer({s.card.cardId, 3, 1000, {}}).ok(); });
-        addRow("undoable answer", [](Setup &s) {
-            return AnswerUndo(s.collection()).answer({s.card.cardId, 1, 1000, {}}).ok();
-        });
         addRow("undo of an answer", [](Setup &s) {
-            AnswerUndo undo(s.collection());
-            auto answered = undo.answer({s.card.cardId, 1, 1000, {}});
+            auto answered = s.collection().answer({s.card.cardId, 1, 1000, {}});
             if (!answered)
                 return false;
             (void)s.colWrites(); // the answer's own write is another row's business
             s.fixture.clock.advanceMs(1000);
-            return undo.undo(answered->undo).ok();
+            return s.collection().undoAnswer(answered->undoId).ok();
         });
     }
     void mutation_stampsColModOnce()
@@ -124,7 +119,7 @@ private slots:
             return s.collection().addCard({u"q"_s, u"a"_s, 404, {}}).ok();
         });
         addRow("updateCard, stale version", [](Setup &s) {
-            return s.collection().updateCard(s.card.cardId, {u"x"_s, u"y"_s, {}, {}, s.card.mod - 1}).ok();
+            return s.collection().updateCard(s.card.cardId, {u"x"_s, u"y"_s, {}, {}, u"\"stale\""_s}).ok();
         });
         addRow("deleteCard, unknown card", [](Setup &s) { return s.collection().deleteCard(404).ok(); });
         addRow("setSuspended, unknown card",

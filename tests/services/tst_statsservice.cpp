@@ -4,7 +4,9 @@
 #include "testsupport.h"
 
 #include <QTemporaryDir>
+
 #include <QTest>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 using namespace javumbo;
@@ -93,18 +95,63 @@ private slots:
         const qint64 card = addCard(u"a"_s);
         auto answered = m_backend->reviews().answer(m_user, {card, 1, 1000, {}});
         QVERIFY(answered);
-        auto next = m_stats->nextDueAt(m_user, 1);
+        auto next = m_backend->decks().get(m_user, 1);
         QVERIFY(next);
-        QVERIFY(next->has_value());
-        QCOMPARE(next->value(), answered->state.due);
+        QCOMPARE(next->nextDueAt, std::optional<qint64>(answered->state.due));
     }
 
     void nextDueAt_emptyDeck_isNothing()
     {
-        auto next = m_stats->nextDueAt(m_user, 1);
+        auto next = m_backend->decks().get(m_user, 1);
         QVERIFY(next);
-        QVERIFY(!next->has_value());
-        QCOMPARE(m_stats->nextDueAt(m_user, 999).code(), ErrorCode::DeckNotFound);
+        QVERIFY(!next->nextDueAt.has_value());
+        QCOMPARE(m_backend->decks().get(m_user, 999).code(), ErrorCode::DeckNotFound);
+    }
+
+    void nextDueAt_reviewCard_isTheStartOfItsDay()
+    {
+        const qint64 card = addCard(u"a"_s);
+        QVERIFY(m_backend->reviews().answer(m_user, {card, 4, 1000, {}})); // Easy: due on day 4 (fuzz off)
+        const qint64 nextDayAt = testsupport::kDay0TenAmMs / 1000 + 18 * 3600; // day 1, 04:00
+        QCOMPARE(m_backend->decks().get(m_user, 1)->nextDueAt, std::optional<qint64>(nextDayAt + 3 * 86400));
+    }
+
+    void nextDueAt_cardsHeldBackByTodaysLimit_atTheNextDay()
+    {
+        for (int i = 0; i < 20; ++i) // the default new-card limit
+            addCard(u"n%1"_s.arg(i));
+        QCOMPARE(m_backend->decks().get(m_user, 1)->nextDueAt, std::nullopt); // all due now
+        addCard(u"one more"_s);
+        const auto deck = m_backend->decks().get(m_user, 1);
+        QCOMPARE(deck->newCount, 20);
+        QCOMPARE(deck->nextDueAt, std::optional<qint64>(testsupport::kDay0TenAmMs / 1000 + 18 * 3600));
+    }
+
+    void series_ofOneDeck_countOnlyItsCards()
+    {
+        const qint64 other = m_backend->decks().create(m_user, u"Other"_s)->id;
+        const qint64 inDefault = addCard(u"a"_s);
+        auto inOther = m_backend->cards().add(m_user, {u"b"_s, u"back"_s, other, {}, {}});
+        QVERIFY(inOther);
+        QVERIFY(m_backend->reviews().answer(m_user, {inDefault, 4, 1000, {}}));
+        QVERIFY(m_backend->reviews().answer(m_user, {inOther->cardId, 4, 1000, {}}));
+        QVERIFY(m_backend->reviews().answer(m_user, {inOther->cardId, 4, 1000, {}}));
+        QCOMPARE(m_stats->reviewsPerDay(m_user, 3)->last(), qint64(3));
+        QCOMPARE(m_stats->reviewsPerDay(m_user, 3, other)->last(), qint64(2));
+        QCOMPARE(m_stats->reviewsPerDay(m_user, 3, 1)->last(), qint64(1));
+        const auto forecast = m_stats->dueForecast(m_user, 60, other);
+        QVERIFY(forecast);
+        QCOMPARE(std::accumulate(forecast->cbegin(), forecast->cend(), qint64(0)), qint64(1));
+        QCOMPARE(m_stats->reviewsPerDay(m_user, 3, 4242).code(), ErrorCode::DeckNotFound);
+        QCOMPARE(m_stats->dueForecast(m_user, 3, 4242).code(), ErrorCode::DeckNotFound);
+    }
+
+    void series_days_from1To3650()
+    {
+        QCOMPARE(m_stats->reviewsPerDay(m_user, 1)->size(), 1);
+        QCOMPARE(m_stats->dueForecast(m_user, 3650)->size(), 3650);
+        QCOMPARE(m_stats->reviewsPerDay(m_user, 0).code(), ErrorCode::BadRequest);
+        QCOMPARE(m_stats->dueForecast(m_user, 3651).code(), ErrorCode::BadRequest);
     }
 
     void overview_countsCardsByState()

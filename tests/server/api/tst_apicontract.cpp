@@ -119,6 +119,8 @@ private slots:
         const QStringList cardKeys {u"card_id"_s, u"note_id"_s, u"deck_id"_s, u"front"_s, u"back"_s,
             u"tags"_s, u"type"_s, u"queue"_s, u"due"_s, u"ivl"_s, u"factor"_s, u"reps"_s, u"lapses"_s,
             u"left"_s, u"mod"_s, u"etag"_s};
+        const QStringList deckKeys {u"id"_s, u"name"_s, u"card_count"_s, u"new_count"_s, u"learning_count"_s,
+            u"due_count"_s, u"next_due_at"_s};
         auto row = [&](const char *name, const char *method, const QString &path, const QString &who,
                        const QString &body, int status, const QString &code, const QStringList &keys) {
             QTest::newRow(name) << QByteArray(method) << path << who << body << status << code << keys;
@@ -187,6 +189,11 @@ private slots:
             u"deck_exists"_s, noKeys);
         row("same deck name for another user", "POST", u"/api/v1/decks"_s, u"bob"_s,
             u"{\"name\":\"Nouns\"}"_s, 201, none, {u"id"_s});
+        row("get deck", "GET", u"/api/v1/decks/{aliceDeck}"_s, u"alice"_s, none, 200, none, deckKeys);
+        row("get another user's deck", "GET", u"/api/v1/decks/{bobDeck}"_s, u"alice"_s, none, 404,
+            u"deck_not_found"_s, noKeys);
+        row("get unknown deck", "GET", u"/api/v1/decks/999999"_s, u"alice"_s, none, 404, u"deck_not_found"_s,
+            noKeys);
         row("rename deck", "PATCH", u"/api/v1/decks/{aliceDeck}"_s, u"alice"_s, u"{\"name\":\"Tenses\"}"_s,
             200, none, {u"id"_s, u"name"_s});
         row("rename to existing", "PATCH", u"/api/v1/decks/{aliceDeck}"_s, u"alice"_s,
@@ -254,6 +261,18 @@ private slots:
             u"{\"front\":\"hola!\",\"back\":\"hi\"}"_s, 200, none, cardKeys);
         row("update another user's card", "PUT", u"/api/v1/cards/{bobCard}"_s, u"alice"_s,
             u"{\"front\":\"x\",\"back\":\"y\"}"_s, 404, u"card_not_found"_s, noKeys);
+        row("list cards, '+' is a space in q", "GET", u"/api/v1/cards?q=is:new+hola"_s, u"alice"_s, none, 200,
+            none, {u"cards"_s, u"total"_s});
+        row("list cards, unknown word: form", "GET", u"/api/v1/cards?q=colour:red"_s, u"alice"_s, none, 400,
+            u"invalid_query"_s, noKeys);
+        row("suspend card", "PUT", u"/api/v1/cards/{aliceCard}/suspended"_s, u"alice"_s,
+            u"{\"suspended\":true}"_s, 200, none, cardKeys);
+        row("unsuspend card", "PUT", u"/api/v1/cards/{aliceCard}/suspended"_s, u"alice"_s,
+            u"{\"suspended\":false}"_s, 200, none, cardKeys);
+        row("suspend with a non-boolean", "PUT", u"/api/v1/cards/{aliceCard}/suspended"_s, u"alice"_s,
+            u"{\"suspended\":1}"_s, 400, u"bad_request"_s, noKeys);
+        row("suspend another user's card", "PUT", u"/api/v1/cards/{bobCard}/suspended"_s, u"alice"_s,
+            u"{\"suspended\":true}"_s, 404, u"card_not_found"_s, noKeys);
         row("delete card", "DELETE", u"/api/v1/cards/{aliceCard}"_s, u"alice"_s, none, 204, none, noKeys);
         row("delete another user's card", "DELETE", u"/api/v1/cards/{bobCard}"_s, u"alice"_s, none, 404,
             u"card_not_found"_s, noKeys);
@@ -266,6 +285,8 @@ private slots:
             none, 404, u"deck_not_found"_s, noKeys);
         row("answer", "POST", u"/api/v1/review/answer"_s, u"alice"_s,
             u"{\"card_id\":{aliceCard},\"ease\":3,\"time_taken_ms\":1200}"_s, 200, none, cardKeys);
+        row("answer carries an undo_id", "POST", u"/api/v1/review/answer"_s, u"alice"_s,
+            u"{\"card_id\":{aliceCard},\"ease\":1}"_s, 200, none, cardKeys + QStringList {u"undo_id"_s});
         row("answer invalid ease", "POST", u"/api/v1/review/answer"_s, u"alice"_s,
             u"{\"card_id\":{aliceCard},\"ease\":5}"_s, 400, u"invalid_ease"_s, noKeys);
         row("answer another user's card", "POST", u"/api/v1/review/answer"_s, u"alice"_s,
@@ -273,9 +294,28 @@ private slots:
         row("answer with stale expected_reps", "POST", u"/api/v1/review/answer"_s, u"alice"_s,
             u"{\"card_id\":{aliceCard},\"ease\":3,\"expected_reps\":4}"_s, 409, u"already_answered"_s,
             noKeys);
+        row("undo an unknown answer", "POST", u"/api/v1/review/undo"_s, u"alice"_s, u"{\"undo_id\":12345}"_s,
+            404, u"nothing_to_undo"_s, noKeys);
+        row("undo without undo_id", "POST", u"/api/v1/review/undo"_s, u"alice"_s, u"{}"_s, 400,
+            u"bad_request"_s, noKeys);
         // Statistics and operations
         row("stats", "GET", u"/api/v1/stats"_s, u"alice"_s, none, 200, none,
-            {u"cards"_s, u"notes"_s, u"reviews_today"_s, u"due_today"_s, u"decks"_s});
+            {u"cards"_s, u"notes"_s, u"reviews_today"_s, u"due_today"_s, u"decks"_s, u"new_cards"_s,
+                u"learning_cards"_s, u"review_cards"_s, u"suspended_cards"_s});
+        row("stats reviews", "GET", u"/api/v1/stats/reviews?days=7"_s, u"alice"_s, none, 200, none,
+            {u"days"_s, u"counts"_s});
+        row("stats reviews of a deck", "GET", u"/api/v1/stats/reviews?deck_id={aliceDeck}"_s, u"alice"_s,
+            none, 200, none, {u"days"_s, u"counts"_s});
+        row("stats reviews, days out of range", "GET", u"/api/v1/stats/reviews?days=3651"_s, u"alice"_s, none,
+            400, u"bad_request"_s, noKeys);
+        row("stats reviews of another user's deck", "GET", u"/api/v1/stats/reviews?deck_id={bobDeck}"_s,
+            u"alice"_s, none, 404, u"deck_not_found"_s, noKeys);
+        row("stats forecast", "GET", u"/api/v1/stats/forecast?days=14"_s, u"alice"_s, none, 200, none,
+            {u"days"_s, u"counts"_s});
+        row("stats forecast, days zero", "GET", u"/api/v1/stats/forecast?days=0"_s, u"alice"_s, none, 400,
+            u"bad_request"_s, noKeys);
+        row("stats forecast without session", "GET", u"/api/v1/stats/forecast"_s, none, none, 401,
+            u"not_authenticated"_s, noKeys);
         row("admin locks as admin", "GET", u"/api/v1/admin/locks"_s, u"admin"_s, none, 200, none, noKeys);
         row("admin locks as user", "GET", u"/api/v1/admin/locks"_s, u"alice"_s, none, 403, u"forbidden"_s,
             noKeys);

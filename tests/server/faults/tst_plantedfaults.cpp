@@ -122,7 +122,7 @@ private slots:
         const QStringList names = faultNames();
         QCOMPARE(names,
             QStringList({u"no-user-lock"_s, u"shared-session-slot"_s, u"clock-ids"_s, u"lost-ack"_s,
-                u"double-revlog"_s, u"no-idempotency"_s, u"stale-session"_s}));
+                u"double-revlog"_s, u"no-idempotency"_s, u"stale-session"_s, u"undo-keeps-revlog"_s}));
         for (const QString &name : names) {
             const auto fault = faultFromName(name);
             QVERIFY(fault);

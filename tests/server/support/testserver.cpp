@@ -17,6 +17,8 @@ TestServer::TestServer(const Options &options)
     embedded.threads = options.threads;
     embedded.limits = options.limits;
     embedded.clock = options.clock;
+    embedded.registrationOpen = options.registrationOpen;
+    embedded.publicUrl = options.publicUrl;
     auto started = server::EmbeddedServer::start(embedded);
     if (!started)
         qFatal("test server: %s", qPrintable(started.error().message));

@@ -25,6 +25,8 @@ public:
         server::TransportLimits limits {};
         Fault fault = Fault::None; // a planted bug (common/fault.h), as `javumbo serve --fault`
         const Clock *clock = nullptr; // null: the system clock; must outlive the server
+        bool registrationOpen = true; // as `javumbo serve --registration`
+        QUrl publicUrl; // as `--public-url`
     };
     TestServer();
     explicit TestServer(const Options &options);

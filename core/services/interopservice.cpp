@@ -1,0 +1,201 @@
+#include "interopservice.h"
+
+#include "profilebackups.h"
+
+#include "interop/csvreader.h"
+#include "interop/mediafolder.h"
+#include "interop/mediaplacer.h"
+#include "interop/packagefile.h"
+#include "interop/sourcecollection.h"
+#include "interop/textexporter.h"
+#include "interop/textimporter.h"
+#include "interop/ziparchive.h"
+#include "storage/collectionschema.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QUuid>
+
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace javumbo {
+
+namespace {
+
+// Removes a staging folder (and a media folder this import created) on every way out.
+class StagingGuard
+{
+public:
+    StagingGuard(QString mediaFolder, QString staging)
+        : m_mediaFolder(std::move(mediaFolder))
+        , m_staging(std::move(staging))
+        , m_existed(QDir(m_mediaFolder).exists())
+    { }
+    ~StagingGuard()
+    {
+        QDir(m_staging).removeRecursively();
+        if (!m_existed)
+            QDir().rmdir(m_mediaFolder); // only when empty
+    }
+
+private:
+    QString m_mediaFolder;
+    QString m_staging;
+    bool m_existed;
+};
+
+// A replaced collection starts from an empty one: no notes, only the Default deck.
+Result<void> emptyCollection(collection::WriteContext &context, const interop::ExchangeData &data)
+{
+    for (const QString &sql :
+        {u"DELETE FROM notes"_s, u"DELETE FROM cards"_s, u"DELETE FROM revlog"_s, u"DELETE FROM graves"_s}) {
+        if (auto done = context.db().execute(sql); !done)
+            return done;
+    }
+    auto meta = context.meta();
+    if (!meta)
+        return meta.error();
+    const QJsonObject defaultDeck = meta.value()->decks().value(u"1"_s).toObject();
+    meta.value()->editDecks() = QJsonObject {{u"1"_s, defaultDeck}};
+    meta.value()->editConf().insert(u"curDeck"_s, 1);
+    meta.value()->editConf().insert(u"nextPos"_s, 1);
+    // The package's own Default options become this collection's.
+    const scheduling::DeckConfig defaults = data.deckConfigs.value(1).config;
+    const QJsonObject dconf {{u"1"_s, defaults.toDconfJson(1, u"Default"_s)}};
+    storage::Query update(context.db(), u"UPDATE col SET dconf = ? WHERE id = 1"_s);
+    update.bind(QString::fromUtf8(QJsonDocument(dconf).toJson(QJsonDocument::Compact)));
+    return update.exec();
+}
+
+} // namespace
+
+InteropService::InteropService(const ServiceContext &context) : m_access(context) { }
+
+QString InteropService::mediaFolder(qint64 userId) const
+{
+    return interop::mediafolder::forCollection(m_access.context().collectionPath(userId));
+}
+
+Result<interop::ImportSummary> InteropService::importPackage(qint64 userId, const PackageSource &source,
+    const interop::ImportOptions &options, const interop::ProgressSink &progress) const
+{
+    auto done = importPackageAs(Mode::Merge, userId, source, options, progress);
+    if (!done)
+        return done.error();
+    return done->summary;
+}
+
+Result<InteropService::Replacement> InteropService::replaceCollection(
+    qint64 userId, const PackageSource &source, const interop::ProgressSink &progress) const
+{
+    return importPackageAs(Mode::Replace, userId, source, interop::ImportOptions {}, progress);
+}
+
+Result<InteropService::Replacement> InteropService::importPackageAs(Mode mode, qint64 userId,
+    const PackageSource &source, const interop::ImportOptions &options,
+    const interop::ProgressSink &progress) const
+{
+    // Outside the lock: everything that reads (and may refuse) the file.
+    auto archive = source.path.isEmpty() ? interop::ZipArchive::openBytes(source.bytes)
+                                         : interop::ZipArchive::openFile(source.path);
+    if (!archive)
+        return archive.error();
+    QTemporaryDir work;
+    if (!work.isValid())
+        return makeError(ErrorCode::StorageUnavailable, u"cannot create a temporary folder"_s);
+    const QString media = mediaFolder(userId);
+    const QString staging
+        = QDir(media).filePath(u".import-"_s % QUuid::createUuid().toString(QUuid::WithoutBraces));
+    StagingGuard guard(media, staging);
+    auto package = interop::PackageFile::read(*archive.value(), limits(), work.path(), staging, progress);
+    if (!package)
+        return package.error();
+    auto read = interop::readSourceCollection(package->collectionPath, package->version, progress);
+    if (!read)
+        return read.error();
+    interop::ExchangeData data = std::move(read).value();
+
+    Replacement replacement;
+    interop::MediaPlacer placer(media, package->media);
+    // The media are renamed into place only once the batch holding the merge has committed
+    // (group commit, CollectionAccess::write): a merge that never reaches the disk adds no file.
+    std::optional<Result<qint64>> placed;
+    auto merged = m_access.write(
+        userId,
+        [&](collection::UserCollection &target) -> Result<interop::ImportSummary> {
+            if (auto planned = placer.plan(); !planned)
+                return planned.error();
+            data.mediaRenames = placer.renames();
+            if (mode == Mode::Replace) {
+                // Under the lock, so no write of ours commits between the copy and the
+                // replacement. The copy reads the last commit on a connection of its own (the
+                // batch this write joined is not committed yet), and goes where the desktop's
+                // own backups go, so Profile > Restore from backup offers it.
+                auto saved = ProfileBackups(m_access.context()).backUp(userId);
+                if (!saved)
+                    return saved.error();
+                replacement.backupPath = saved->path;
+            }
+            return target.transact([&](collection::WriteContext &context) -> Result<interop::ImportSummary> {
+                if (mode == Mode::Replace) {
+                    if (auto emptied = emptyCollection(context, data); !emptied)
+                        return emptied.error();
+                }
+                return interop::ExchangeImporter(
+                    context, data, options, interop::ExchangeImporter::Matching::Package, progress)
+                    .run();
+            });
+        },
+        [&](const interop::ImportSummary &) { placed = placer.place(); });
+    if (!merged)
+        return merged.error();
+    replacement.summary = std::move(merged).value();
+    if (placed && !*placed)
+        return placed->error();
+    replacement.summary.mediaAdded = placed ? placed->value() : 0;
+    return replacement;
+}
+
+Result<interop::ImportSummary> InteropService::importText(qint64 userId, const QByteArray &bytes,
+    const interop::ImportOptions &options, const interop::ProgressSink &progress) const
+{
+    auto file = interop::readCsv(bytes);
+    if (!file)
+        return file.error();
+    interop::ImportSummary lines;
+    const interop::ExchangeData data = interop::textToExchange(file.value(), lines);
+    auto merged = m_access.write(userId, [&](collection::UserCollection &target) {
+        return target.transact([&](collection::WriteContext &context) {
+            return interop::ExchangeImporter(
+                context, data, options, interop::ExchangeImporter::Matching::TextFile, progress)
+                .run();
+        });
+    });
+    if (!merged)
+        return merged.error();
+    interop::ImportSummary summary = std::move(merged).value();
+    summary.absorb(lines);
+    return summary;
+}
+
+Result<interop::PackageExportResult> InteropService::exportPackage(qint64 userId,
+    const interop::PackageExportOptions &options, const QString &outPath,
+    const interop::ProgressSink &progress) const
+{
+    return interop::exportPackage(
+        m_access.context().collectionPath(userId), *m_access.context().clock, options, outPath, progress);
+}
+
+Result<QByteArray> InteropService::exportText(qint64 userId, std::optional<qint64> deckId) const
+{
+    auto view
+        = collection::ReadView::open(m_access.context().collectionPath(userId), *m_access.context().clock);
+    if (!view)
+        return view.error();
+    return interop::exportText(view.value(), deckId);
+}
+
+} // namespace javumbo
