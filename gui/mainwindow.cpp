@@ -2,11 +2,13 @@
 
 #include "client/clientcontext.h"
 #include "dialogs/addcarddialog.h"
+#include "dialogs/preferencesdialog.h"
 #include "dialogs/shortcutsdialog.h"
 #include "hosting/serverpanel.h"
 #include "interopactions.h"
 #include "loadtest/loadtestpage.h"
 #include "profilemenu.h"
+#include "theme.h"
 #include "views/browserview.h"
 #include "views/cardeditor.h"
 #include "views/decklistview.h"
@@ -18,6 +20,7 @@
 #include <QCloseEvent>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSettings>
 #include <QTabWidget>
 
@@ -38,6 +41,7 @@ MainWindow::MainWindow(ClientContext *context, ProfileStore *profiles, ServerHos
     , m_loadTest(new LoadTestPage(this))
 {
     setObjectName(u"mainWindow"_s);
+    applyTheme(savedTheme());
     m_tabs->setDocumentMode(true);
     setCentralWidget(m_tabs);
     buildMenus();
@@ -53,6 +57,7 @@ MainWindow::MainWindow(ClientContext *context, ProfileStore *profiles, ServerHos
         m_review->startDeck(deckId, name);
         showPage(m_review);
     });
+    connect(m_review, &ReviewView::backToDecksRequested, this, [this] { showPage(m_decks); });
     connect(m_context, &ClientContext::clientChanged, this, &MainWindow::updateTitle);
     updateTitle();
     restoreSettings();
@@ -69,11 +74,16 @@ void MainWindow::buildMenus()
     file->addActions(m_interop->actions());
     file->addSeparator();
     auto *quit = file->addAction(u"&Quit"_s, this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    // Ctrl+Q everywhere, as Anki: QKeySequence::Quit is empty under the Windows key scheme (and offscreen).
+    quit->setShortcut(QKeySequence(u"Ctrl+Q"_s));
     m_appActions = QList<QAction *> {addCards} + m_interop->actions() + QList<QAction *> {quit};
 
     menuBar()->addMenu(m_profileMenu);
     m_goMenu = menuBar()->addMenu(u"&Go"_s);
+    QMenu *tools = menuBar()->addMenu(u"&Tools"_s);
+    auto *preferences = tools->addAction(u"&Preferences…"_s, this, &MainWindow::openPreferences);
+    preferences->setShortcut(QKeySequence(u"Ctrl+P"_s));
+    m_appActions.append(preferences);
 
     QMenu *help = menuBar()->addMenu(u"&Help"_s);
     auto *shortcuts = help->addAction(u"&Keyboard shortcuts"_s, this, &MainWindow::showShortcuts);
@@ -86,12 +96,33 @@ void MainWindow::buildMenus()
     m_appActions.append(shortcuts);
 }
 
+namespace {
+
+// A page in a scroll area: below its minimum size it scrolls instead of pushing the window's size up.
+QScrollArea *scrolling(QWidget *page, QWidget *parent)
+{
+    auto *area = new QScrollArea(parent);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setWidget(page);
+    return area;
+}
+
+QWidget *pageIn(QWidget *tab)
+{
+    auto *area = qobject_cast<QScrollArea *>(tab);
+    return area ? area->widget() : tab;
+}
+
+} // namespace
+
 int MainWindow::addPage(const QString &title, QWidget *page)
 {
-    const int index = m_tabs->addTab(page, title);
+    const int index = m_tabs->addTab(scrolling(page, m_tabs), title);
     auto *go = new QAction(title, this);
+    // Alt+digit: Ctrl+1..4 flag cards while studying and browsing, as in Anki.
     if (index < 9)
-        go->setShortcut(QKeySequence(u"Ctrl+%1"_s.arg(index + 1)));
+        go->setShortcut(QKeySequence(u"Alt+%1"_s.arg(index + 1)));
     connect(go, &QAction::triggered, this, [this, page] { showPage(page); });
     m_goMenu->addAction(go);
     m_pageActions.append(go);
@@ -103,23 +134,26 @@ void MainWindow::replacePage(int index, QWidget *page)
     QWidget *old = m_tabs->widget(index);
     const QString title = m_tabs->tabText(index);
     m_tabs->removeTab(index);
-    m_tabs->insertTab(index, page, title);
+    m_tabs->insertTab(index, scrolling(page, m_tabs), title);
     m_pageActions.value(index)->disconnect(this);
     connect(m_pageActions.value(index), &QAction::triggered, this, [this, page] { showPage(page); });
-    if (old == m_loadTest)
+    if (pageIn(old) == m_loadTest)
         m_loadTest = page;
     delete old;
 }
 
 void MainWindow::showPage(QWidget *page)
 {
-    m_tabs->setCurrentWidget(page);
+    for (int index = 0; index < m_tabs->count(); ++index) {
+        if (pageIn(m_tabs->widget(index)) == page)
+            m_tabs->setCurrentIndex(index);
+    }
     page->setFocus();
 }
 
 QWidget *MainWindow::currentPage() const
 {
-    return m_tabs->currentWidget();
+    return pageIn(m_tabs->currentWidget());
 }
 
 void MainWindow::openAddCards()
@@ -132,7 +166,9 @@ void MainWindow::openAddCards()
         // A new profile has other decks: the dialog belongs to the profile it was opened for.
         connect(m_context, &ClientContext::clientChanged, m_addCards.data(), &QWidget::close);
     }
-    m_addCards->setPreferredDeck(m_decks->currentDeckId());
+    // As in Anki: the deck being studied, else the one chosen in the deck list.
+    const bool studying = currentPage() == m_review && m_review->deckId();
+    m_addCards->setPreferredDeck(studying ? m_review->deckId() : m_decks->currentDeckId());
     m_addCards->show();
     m_addCards->raise();
     m_addCards->activateWindow();
@@ -143,7 +179,7 @@ void MainWindow::showShortcuts()
     QList<ShortcutsDialog::Group> groups {{u"Application"_s, m_appActions}, {u"Pages"_s, m_pageActions},
         {u"Profiles"_s, m_profileMenu->actions()}, {u"Decks"_s, m_decks->actions()},
         {u"Study"_s, m_review->actions()},
-        {u"Browse"_s, m_browser->actions() + m_browser->editor()->actions()},
+        {u"Browse"_s, m_browser->actions() + m_browser->editor()->formatActions()},
         {u"Server"_s, m_server->actions()}, {u"Load test"_s, m_loadTest->actions()}};
     ShortcutsDialog dialog(groups, this);
     dialog.exec();
@@ -162,12 +198,50 @@ void MainWindow::restoreSettings()
         resize(1000, 700);
     restoreState(settings.value(u"window/state"_s).toByteArray());
     m_tabs->setCurrentIndex(settings.value(u"window/page"_s, 0).toInt());
-    if (m_tabs->currentWidget() == m_review) // a review needs a deck chosen first
-        m_tabs->setCurrentWidget(m_decks);
+    if (currentPage() == m_review) // a review needs a deck chosen first
+        showPage(m_decks);
+}
+
+void MainWindow::openPreferences()
+{
+    PreferencesDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_review->applyPreferences();
+}
+
+bool MainWindow::confirmQuitWhileServing()
+{
+    const ServerSnapshot &snapshot = m_server->lastSnapshot();
+    if (!snapshot.running || snapshot.activeSessions <= 0)
+        return true;
+    const auto answer = QMessageBox::question(this, u"Quit Javumbo"_s,
+        u"The server has %1 logged in. Quitting stops it, and they lose the connection. Quit anyway?"_s.arg(
+            snapshot.activeSessions == 1 ? u"1 student"_s : u"%1 students"_s.arg(snapshot.activeSessions)),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    return answer == QMessageBox::Yes;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_quitConfirmed && !confirmQuitWhileServing()) {
+        event->ignore();
+        return;
+    }
+    m_quitConfirmed = true;
+    if (m_browser->hasUnsavedEdit()) {
+        // Anki saves the note before it closes: the edit is written, then the window closes.
+        event->ignore();
+        m_browser->saveEdits([this](bool saved) {
+            if (saved)
+                close();
+            else {
+                m_quitConfirmed = false;
+                showPage(m_browser); // the editor says why it was not saved
+            }
+        });
+        return;
+    }
+    m_quitConfirmed = false;
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());

@@ -23,7 +23,10 @@ class StatsView;
 // The desktop application's main window: pages in tabs (Decks, Study,
 // Browse, Statistics, Server, Load test), the menus and the window's
 // remembered geometry. It only composes the views; each view holds its own
-// logic. addPage() is all a new page needs.
+// logic. addPage() is all a new page needs: each page sits in a scroll area,
+// so the window fits a small screen (800×600, or 683×384 at 200 %) and never
+// grows with its content. Closing saves the browser's edit first and asks
+// while the server has students logged in.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -50,12 +53,15 @@ public:
 public Q_SLOTS:
     void openAddCards();
     void showShortcuts();
+    void openPreferences();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildMenus();
+    // Asks before quitting while the server has students logged in; true when the app may close.
+    bool confirmQuitWhileServing();
     void restoreSettings();
     void updateTitle();
 
@@ -74,6 +80,7 @@ private:
     QList<QAction *> m_pageActions;
     QList<QAction *> m_appActions;
     QPointer<AddCardDialog> m_addCards;
+    bool m_quitConfirmed = false; // asked once per close, not again after the edit pane saved
 };
 
 } // namespace javumbo::gui

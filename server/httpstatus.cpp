@@ -13,6 +13,7 @@ int httpStatusFor(ErrorCode code)
     case ErrorCode::InvalidEase:
     case ErrorCode::InvalidDeckName:
     case ErrorCode::InvalidQuery:
+    case ErrorCode::InvalidOptions:
     case ErrorCode::InvalidPackage:
     case ErrorCode::UnsupportedPackage:
     case ErrorCode::InvalidCsv:

@@ -17,6 +17,9 @@ struct Account
     qint64 createdAt = 0; // seconds since the Unix epoch (API.md)
     bool isAdmin = false;
     bool disabled = false;
+    // False for a desktop profile made without a password: it opens without
+    // asking and can never log in through the server.
+    bool hasPassword = true;
 };
 
 // What a visitor submits to create an account (API.md, POST /register).

@@ -47,6 +47,7 @@ StoredAccount accountFromRow(const storage::Query &query)
     stored.account.isAdmin = query.int64(6) != 0;
     stored.account.disabled = query.int64(7) != 0;
     stored.passwordHash = query.text(8);
+    stored.account.hasPassword = !stored.passwordHash.isEmpty();
     return stored;
 }
 
@@ -140,7 +141,26 @@ Result<Account> AccountStore::registerUser(const Registration &registration)
         return valid.error();
     // Hashing takes a large fraction of a second; doing it under the write
     // lock would stall every other writer of admin.db.
-    const QString passwordHash = m_hasher.hash(registration.password);
+    return insertWithCollection(registration, m_hasher.hash(registration.password));
+}
+
+Result<Account> AccountStore::registerLocalProfile(const Registration &registration)
+{
+    if (!registration.password.isEmpty())
+        return registerUser(registration);
+    for (const auto &valid : {credentialrules::checkUsername(registration.username),
+             credentialrules::checkEmail(registration.email),
+             credentialrules::checkProfile(registration.name, registration.areaOfInterest)}) {
+        if (!valid)
+            return valid.error();
+    }
+    // No hash: PasswordHasher::verify() refuses an empty stored hash, so no password matches.
+    return insertWithCollection(registration, QString());
+}
+
+Result<Account> AccountStore::insertWithCollection(
+    const Registration &registration, const QString &passwordHash)
+{
     const qint64 createdAt = m_clock.nowSeconds();
     if (!QDir().mkpath(m_dataDir % u"/user_dbs"_s))
         return makeError(
@@ -187,6 +207,7 @@ Result<Account> AccountStore::registerUser(const Registration &registration)
     account.name = registration.name;
     account.areaOfInterest = registration.areaOfInterest;
     account.createdAt = createdAt;
+    account.hasPassword = !passwordHash.isEmpty();
     qCInfo(lcAccounts) << "registered user" << userId << registration.username;
     return account;
 }
@@ -210,7 +231,8 @@ Result<Account> AccountStore::authenticate(const QString &username, const QStrin
             stored = accountFromRow(query);
     } // the read ends here, not after hundreds of milliseconds of hashing
 
-    if (!stored) {
+    // A passwordless desktop profile takes as long to refuse as an unknown user.
+    if (!stored || stored->passwordHash.isEmpty()) {
         m_hasher.dummyVerify(password);
         return badCredentials();
     }
@@ -324,6 +346,50 @@ Result<void> AccountStore::resetPassword(const QString &username, const QString 
     if (updated == 0)
         return userNotFound(username);
     qCInfo(lcAccounts) << "password reset for" << username;
+    return {};
+}
+
+Result<void> AccountStore::setName(qint64 userId, const QString &name)
+{
+    if (auto valid = credentialrules::checkProfile(name, QString()); !valid)
+        return valid;
+    int updated = 0;
+    auto done = m_writer.run([&](storage::Connection &connection) -> Result<void> {
+        storage::Query query(connection, u"UPDATE accounts SET name = ? WHERE id = ?"_s);
+        if (auto executed = query.bind(name).bind(userId).exec(); !executed)
+            return executed;
+        updated = query.rowsAffected();
+        return {};
+    });
+    if (!done)
+        return done;
+    if (updated == 0)
+        return userNotFound(u"with id "_s % QString::number(userId));
+    return {};
+}
+
+Result<void> AccountStore::removeUser(qint64 userId)
+{
+    int removed = 0;
+    auto done = m_writer.run([&](storage::Connection &connection) -> Result<void> {
+        storage::Query sessions(connection, u"DELETE FROM sessions WHERE user_id = ?"_s);
+        if (auto executed = sessions.bind(userId).exec(); !executed)
+            return executed;
+        storage::Query account(connection, u"DELETE FROM accounts WHERE id = ?"_s);
+        if (auto executed = account.bind(userId).exec(); !executed)
+            return executed;
+        removed = account.rowsAffected();
+        return {};
+    });
+    if (!done)
+        return done;
+    if (removed == 0)
+        return userNotFound(u"with id "_s % QString::number(userId));
+    // After the commit: ids are never reused (AUTOINCREMENT), so nothing can claim these files meanwhile.
+    const QString path = collectionPath(userId);
+    removeCollectionFiles(path);
+    QDir(path.chopped(3) % u".media"_s).removeRecursively();
+    qCInfo(lcAccounts) << "removed user" << userId;
     return {};
 }
 

@@ -38,6 +38,10 @@ public:
     // InvalidUsername, WeakPassword, InvalidEmail or BadRequest for bad input,
     // UsernameTaken or EmailTaken when someone else holds it (case-insensitively).
     Result<Account> registerUser(const Registration &registration);
+    // A desktop profile: like registerUser, but an empty password is allowed
+    // and stores no hash at all, so the account opens locally without one and
+    // no password ever logs it in through the server.
+    Result<Account> registerLocalProfile(const Registration &registration);
     // BadCredentials for an unknown user, a wrong password or a disabled
     // account alike, in about the same time.
     Result<Account> authenticate(const QString &username, const QString &password) const;
@@ -51,8 +55,13 @@ public:
     Result<void> setDisabled(const QString &username, bool disabled);
     Result<void> setAdmin(const QString &username, bool isAdmin);
     Result<void> resetPassword(const QString &username, const QString &newPassword);
+    // The display name (any text, credentialrules::kMaxNameLength at most).
+    Result<void> setName(qint64 userId, const QString &name);
+    // Deletes the account, its sessions, its collection and its media folder.
+    Result<void> removeUser(qint64 userId);
 
 private:
+    Result<Account> insertWithCollection(const Registration &registration, const QString &passwordHash);
     Result<void> updateFlag(const QString &column, const QString &username, bool value);
 
     QString m_dataDir;

@@ -9,7 +9,7 @@ using namespace Qt::StringLiterals;
 namespace javumbo::collection::cardrows {
 
 const QString kSelectColumns
-    = u"c.id, c.nid, c.did, c.type, c.queue, c.due, c.ivl, c.factor, c.reps, c.lapses, c.left, c.mod, n.flds, n.tags"_s;
+    = u"c.id, c.nid, c.did, c.type, c.queue, c.due, c.ivl, c.factor, c.reps, c.lapses, c.left, c.mod, n.flds, n.tags, c.flags"_s;
 
 CardRecord readCard(const storage::Query &query)
 {
@@ -29,6 +29,7 @@ CardRecord readCard(const storage::Query &query)
     card.mod = query.int64(11);
     std::tie(card.front, card.back) = notefields::splitFields(query.text(12));
     card.tags = notefields::splitTags(query.text(13));
+    card.flags = query.int32(14) & 0b111;
     return card;
 }
 

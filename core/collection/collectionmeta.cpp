@@ -72,11 +72,29 @@ bool CollectionMeta::updateLocalOffset(int currentOffsetMinutesWest)
     return true;
 }
 
+Result<QJsonObject> CollectionMeta::dconf() const
+{
+    if (m_dconf)
+        return *m_dconf;
+    return parseObject(m_dconfText, u"dconf"_s);
+}
+
+Result<QJsonObject *> CollectionMeta::editDconf()
+{
+    if (!m_dconf) {
+        auto parsed = parseObject(m_dconfText, u"dconf"_s);
+        if (!parsed)
+            return parsed.error();
+        m_dconf = std::move(parsed).value();
+    }
+    return &*m_dconf;
+}
+
 Result<scheduling::DeckConfig> CollectionMeta::deckConfig(qint64 deckId) const
 {
     const QJsonObject deck = m_decks.value(QString::number(deckId)).toObject();
     const QString configId = QString::number(deck.value(u"conf"_s).toVariant().toLongLong());
-    auto dconf = parseObject(m_dconfText, u"dconf"_s);
+    auto dconf = this->dconf();
     if (!dconf)
         return dconf.error();
     const QJsonValue config = dconf->value(configId);
@@ -87,19 +105,30 @@ Result<scheduling::DeckConfig> CollectionMeta::deckConfig(qint64 deckId) const
 
 Result<void> CollectionMeta::save(storage::Connection &connection, qint64 nowMs) const
 {
-    if (m_confChanged && m_decksChanged) {
-        storage::Query update(connection, u"UPDATE col SET conf = ?, decks = ?, mod = ? WHERE id = 1"_s);
-        update.bind(compact(m_conf)).bind(compact(m_decks)).bind(nowMs);
-        return update.exec();
+    // Only the parts that changed: most mutations touch one of them, or none.
+    QStringList assignments;
+    QVariantList values;
+    if (m_confChanged) {
+        assignments << u"conf = ?"_s;
+        values << compact(m_conf);
     }
-    if (m_confChanged || m_decksChanged) {
-        storage::Query update(connection,
-            m_confChanged ? u"UPDATE col SET conf = ?, mod = ? WHERE id = 1"_s
-                          : u"UPDATE col SET decks = ?, mod = ? WHERE id = 1"_s);
-        update.bind(compact(m_confChanged ? m_conf : m_decks)).bind(nowMs);
-        return update.exec();
+    if (m_decksChanged) {
+        assignments << u"decks = ?"_s;
+        values << compact(m_decks);
     }
-    return stampModified(connection, nowMs);
+    if (m_dconf) {
+        assignments << u"dconf = ?"_s;
+        values << compact(*m_dconf);
+    }
+    if (assignments.isEmpty())
+        return stampModified(connection, nowMs);
+    storage::Query update(connection,
+        u"UPDATE col SET "_s % assignments.join(u", "_s)
+            % u", mod = ? WHERE id = 1"_s); // at most 7 shapes: cached
+    for (const QVariant &value : values)
+        update.bind(value);
+    update.bind(nowMs);
+    return update.exec();
 }
 
 Result<void> CollectionMeta::stampModified(storage::Connection &connection, qint64 nowMs)

@@ -6,6 +6,8 @@
 
 #include <QJsonObject>
 
+#include <optional>
+
 namespace javumbo::collection {
 
 // The parsed `col` row. Loaded inside a transaction, changed in memory and
@@ -32,6 +34,9 @@ public:
     }
     const QJsonObject &conf() const { return m_conf; }
     const QJsonObject &decks() const { return m_decks; }
+    // The options presets of col.dconf, parsed on first use (most mutations never need them).
+    Result<QJsonObject> dconf() const;
+    Result<QJsonObject *> editDconf();
     qint64 modelId() const;
     int collapseTimeSeconds() const;
 
@@ -53,6 +58,7 @@ private:
     QJsonObject m_conf;
     QJsonObject m_decks;
     QString m_dconfText; // parsed only when a deck's options are needed
+    std::optional<QJsonObject> m_dconf; // parsed by editDconf(), written back by save()
     bool m_confChanged = false;
     bool m_decksChanged = false;
 };

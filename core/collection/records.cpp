@@ -16,7 +16,7 @@ QString CardRecord::etag() const
     QDataStream stream(&canonical, QIODevice::WriteOnly);
     stream.setVersion(QDataStream::Qt_6_0);
     stream << cardId << noteId << deckId << front << back << tags << state.type << state.queue << state.due
-           << state.ivl << state.factor << state.reps << state.lapses << state.left << mod;
+           << state.ivl << state.factor << state.reps << state.lapses << state.left << flags << mod;
     const QByteArray digest = QCryptographicHash::hash(canonical, QCryptographicHash::Sha256);
     // 80 bits: a validator needs only to tell one card's versions apart.
     return u'"' % QString::fromLatin1(digest.first(10).toHex()) % u'"';

@@ -51,6 +51,8 @@ QString errorCodeName(ErrorCode code)
         return u"invalid_deck_name"_s;
     case ErrorCode::InvalidQuery:
         return u"invalid_query"_s;
+    case ErrorCode::InvalidOptions:
+        return u"invalid_options"_s;
     case ErrorCode::InvalidPackage:
         return u"invalid_package"_s;
     case ErrorCode::UnsupportedPackage:

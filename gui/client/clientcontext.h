@@ -38,6 +38,8 @@ public:
     void notifyChanged() { Q_EMIT collectionChanged(); }
 
 Q_SIGNALS:
+    // Before the profile changes: views save what they hold, with the old client still in place.
+    void clientAboutToChange();
     void clientChanged();
     void collectionChanged();
 

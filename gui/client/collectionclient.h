@@ -1,5 +1,9 @@
 #pragma once
 
+#include "collection/bulkedit.h"
+#include "collection/cardinfo.h"
+#include "collection/deckoptions.h"
+#include "collection/deckstats.h"
 #include "collection/records.h"
 #include "collection/studystats.h"
 #include "common/result.h"
@@ -67,6 +71,31 @@ public:
     virtual Result<interop::PackageExportResult> exportFile(const QString &path, bool csv,
         const interop::PackageExportOptions &options, const interop::ProgressSink &progress)
         = 0;
+
+    // Deck options (docs/scheduling.md §2): presets shared between decks
+    virtual Result<collection::OptionsPreset> deckOptions(qint64 deckId) = 0;
+    virtual Result<QList<collection::OptionsPreset>> optionPresets() = 0;
+    // The preset takes `config` (and `name` when given): every deck sharing it follows.
+    virtual Result<collection::OptionsPreset> saveOptionPreset(
+        qint64 presetId, const scheduling::DeckConfig &config, const std::optional<QString> &name)
+        = 0;
+    virtual Result<collection::OptionsPreset> useOptionPreset(qint64 deckId, qint64 presetId) = 0;
+    virtual Result<collection::OptionsPreset> addOptionPreset(
+        qint64 deckId, const QString &name, const scheduling::DeckConfig &config)
+        = 0;
+    virtual Result<void> removeOptionPreset(qint64 presetId) = 0;
+
+    // Many cards at once (the browser; bury and flag while reviewing), each undone in one step
+    virtual Result<collection::BulkResult> bulkEdit(const collection::BulkChange &change) = 0;
+    virtual Result<int> undoBulkEdit(const collection::BulkUndoRecord &record) = 0;
+
+    // Reads for the browser, the add window and statistics
+    virtual Result<collection::CardInfo> cardInfo(qint64 cardId) = 0;
+    virtual Result<QStringList> tags() = 0;
+    virtual Result<QList<qint64>> duplicateFronts(qint64 deckId, const QString &front) = 0;
+    virtual Result<collection::DeckStatsReport> deckStats(std::optional<qint64> deckId, int days) = 0;
+    // The folder the cards' images come from (docs/scheduling.md §11.2); empty when there is none.
+    virtual QString mediaDirectory() const = 0;
 };
 
 } // namespace javumbo::gui

@@ -16,10 +16,10 @@ QString errorMessage(const Error &error)
         return u"Your collection is busy (the server is working on it). Try again in a moment."_s;
     case ErrorCode::DeckExists:
         return u"A deck with that name already exists."_s;
+    case ErrorCode::BadCredentials:
+        return u"Wrong password."_s;
     case ErrorCode::DefaultDeckProtected:
         return u"The Default deck cannot be deleted."_s;
-    case ErrorCode::UsernameTaken:
-        return u"That profile name is taken."_s;
     case ErrorCode::StorageUnavailable:
         return u"The data directory cannot be used: %1"_s.arg(error.message);
     default:

@@ -12,7 +12,12 @@ using namespace Qt::StringLiterals;
 namespace javumbo::gui {
 
 LocalCollectionClient::LocalCollectionClient(Backend &backend, qint64 userId, QString profileName)
-    : m_backend(backend), m_userId(userId), m_profileName(std::move(profileName))
+    : m_backend(backend)
+    , m_userId(userId)
+    , m_profileName(std::move(profileName))
+    , m_options(backend.context())
+    , m_bulk(backend.context())
+    , m_insights(backend.context())
 { }
 
 qint64 LocalCollectionClient::nowSeconds() const
@@ -22,6 +27,9 @@ qint64 LocalCollectionClient::nowSeconds() const
 
 Result<QList<collection::DeckSummary>> LocalCollectionClient::decks()
 {
+    // Yesterday's buried cards come back with the new day, before anything counts them (Anki does so too).
+    if (auto unburied = m_bulk.unburyIfNewDay(m_userId); !unburied)
+        return unburied.error();
     return m_backend.decks().list(m_userId);
 }
 
@@ -78,6 +86,8 @@ Result<collection::CardRecord> LocalCollectionClient::setSuspended(qint64 cardId
 
 Result<std::optional<collection::NextCard>> LocalCollectionClient::nextCard(qint64 deckId)
 {
+    if (auto unburied = m_bulk.unburyIfNewDay(m_userId); !unburied)
+        return unburied.error();
     return m_backend.reviews().next(m_userId, deckId);
 }
 
@@ -148,6 +158,75 @@ Result<interop::PackageExportResult> LocalCollectionClient::exportFile(const QSt
     interop::PackageExportResult result;
     result.notes = text->count('\n') - 6; // the six header lines
     return result;
+}
+
+Result<collection::OptionsPreset> LocalCollectionClient::deckOptions(qint64 deckId)
+{
+    return m_options.forDeck(m_userId, deckId);
+}
+
+Result<QList<collection::OptionsPreset>> LocalCollectionClient::optionPresets()
+{
+    return m_options.presets(m_userId);
+}
+
+Result<collection::OptionsPreset> LocalCollectionClient::saveOptionPreset(
+    qint64 presetId, const scheduling::DeckConfig &config, const std::optional<QString> &name)
+{
+    return m_options.updatePreset(m_userId, presetId, config, name);
+}
+
+Result<collection::OptionsPreset> LocalCollectionClient::useOptionPreset(qint64 deckId, qint64 presetId)
+{
+    return m_options.assign(m_userId, deckId, presetId);
+}
+
+Result<collection::OptionsPreset> LocalCollectionClient::addOptionPreset(
+    qint64 deckId, const QString &name, const scheduling::DeckConfig &config)
+{
+    return m_options.addPreset(m_userId, deckId, name, config);
+}
+
+Result<void> LocalCollectionClient::removeOptionPreset(qint64 presetId)
+{
+    return m_options.removePreset(m_userId, presetId);
+}
+
+Result<collection::BulkResult> LocalCollectionClient::bulkEdit(const collection::BulkChange &change)
+{
+    return m_bulk.apply(m_userId, change);
+}
+
+Result<int> LocalCollectionClient::undoBulkEdit(const collection::BulkUndoRecord &record)
+{
+    return m_bulk.undo(m_userId, record);
+}
+
+Result<collection::CardInfo> LocalCollectionClient::cardInfo(qint64 cardId)
+{
+    return m_insights.cardInfo(m_userId, cardId);
+}
+
+Result<QStringList> LocalCollectionClient::tags()
+{
+    return m_insights.tags(m_userId);
+}
+
+Result<QList<qint64>> LocalCollectionClient::duplicateFronts(qint64 deckId, const QString &front)
+{
+    return m_insights.duplicateFronts(m_userId, deckId, front);
+}
+
+Result<collection::DeckStatsReport> LocalCollectionClient::deckStats(std::optional<qint64> deckId, int days)
+{
+    return m_insights.deckStats(m_userId, deckId, days);
+}
+
+QString LocalCollectionClient::mediaDirectory() const
+{
+    // Beside the collection, as Anki keeps collection.media beside collection.anki2 (docs/scheduling.md
+    // §11.2).
+    return m_backend.context().collectionPath(m_userId).chopped(3) + u".media"_s;
 }
 
 } // namespace javumbo::gui

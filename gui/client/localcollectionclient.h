@@ -1,6 +1,9 @@
 #pragma once
 
 #include "collectionclient.h"
+#include "services/bulkeditservice.h"
+#include "services/deckoptionsservice.h"
+#include "services/insightsservice.h"
 
 namespace javumbo {
 class Backend;
@@ -50,10 +53,31 @@ public:
     Result<interop::PackageExportResult> exportFile(const QString &path, bool csv,
         const interop::PackageExportOptions &options, const interop::ProgressSink &progress) override;
 
+    Result<collection::OptionsPreset> deckOptions(qint64 deckId) override;
+    Result<QList<collection::OptionsPreset>> optionPresets() override;
+    Result<collection::OptionsPreset> saveOptionPreset(
+        qint64 presetId, const scheduling::DeckConfig &config, const std::optional<QString> &name) override;
+    Result<collection::OptionsPreset> useOptionPreset(qint64 deckId, qint64 presetId) override;
+    Result<collection::OptionsPreset> addOptionPreset(
+        qint64 deckId, const QString &name, const scheduling::DeckConfig &config) override;
+    Result<void> removeOptionPreset(qint64 presetId) override;
+
+    Result<collection::BulkResult> bulkEdit(const collection::BulkChange &change) override;
+    Result<int> undoBulkEdit(const collection::BulkUndoRecord &record) override;
+
+    Result<collection::CardInfo> cardInfo(qint64 cardId) override;
+    Result<QStringList> tags() override;
+    Result<QList<qint64>> duplicateFronts(qint64 deckId, const QString &front) override;
+    Result<collection::DeckStatsReport> deckStats(std::optional<qint64> deckId, int days) override;
+    QString mediaDirectory() const override;
+
 private:
     Backend &m_backend;
     const qint64 m_userId;
     const QString m_profileName;
+    DeckOptionsService m_options;
+    BulkEditService m_bulk;
+    InsightsService m_insights;
 };
 
 } // namespace javumbo::gui

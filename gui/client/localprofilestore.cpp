@@ -1,16 +1,22 @@
 #include "localprofilestore.h"
 
+#include "accounts/credentialrules.h"
 #include "localcollectionclient.h"
 #include "services/backend.h"
 #include "services/profilebackups.h"
-
-#include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
 
 namespace javumbo::gui {
 
 LocalProfileStore::LocalProfileStore(Backend &backend) : m_backend(backend) { }
+
+Profile LocalProfileStore::profileOf(const Account &account)
+{
+    // Accounts made on the server have no display name: their username stands in.
+    const QString name = account.name.trimmed().isEmpty() ? account.username : account.name;
+    return Profile {account.id, name, account.username, account.hasPassword};
+}
 
 Result<QList<Profile>> LocalProfileStore::profiles()
 {
@@ -20,23 +26,78 @@ Result<QList<Profile>> LocalProfileStore::profiles()
     QList<Profile> result;
     for (const Account &account : accounts.value()) {
         if (!account.disabled)
-            result.append(Profile {account.id, account.username});
+            result.append(profileOf(account));
     }
     return result;
 }
 
+Result<QString> LocalProfileStore::checkedName(const QString &name, qint64 exceptUserId)
+{
+    const QString trimmed = name.simplified();
+    if (trimmed.isEmpty())
+        return makeError(ErrorCode::BadRequest, u"Give the profile a name."_s);
+    if (trimmed.size() > kMaxProfileNameLength)
+        return makeError(
+            ErrorCode::BadRequest, u"A profile name has at most %1 characters."_s.arg(kMaxProfileNameLength));
+    auto existing = profiles();
+    if (!existing)
+        return existing.error();
+    for (const Profile &profile : existing.value()) {
+        if (profile.userId != exceptUserId && profile.name.compare(trimmed, Qt::CaseInsensitive) == 0)
+            return makeError(
+                ErrorCode::UsernameTaken, u"A profile named “%1” already exists."_s.arg(profile.name));
+    }
+    return trimmed;
+}
+
 Result<Profile> LocalProfileStore::createProfile(const QString &name, const QString &password)
 {
+    auto displayName = checkedName(name, 0);
+    if (!displayName)
+        return displayName.error();
+    auto accounts = m_backend.accounts().list(); // disabled ones too: their usernames are taken
+    if (!accounts)
+        return accounts.error();
+    QStringList taken;
+    for (const Account &account : accounts.value())
+        taken.append(account.username);
     Registration registration;
-    registration.username = name.trimmed();
-    registration.password = password.isEmpty() ? randomPassword() : password;
-    registration.name = registration.username;
+    registration.username = usernameFor(displayName.value(), taken);
+    registration.password = password;
+    registration.name = displayName.value();
     // Accounts need a unique address; a local profile has none, so it gets a reserved one (RFC 2606).
     registration.email = registration.username + u"@local.invalid"_s;
-    auto account = m_backend.accounts().registerUser(registration);
+    auto account = m_backend.accounts().registerLocalProfile(registration);
     if (!account)
         return account.error();
-    return Profile {account->id, account->username};
+    return profileOf(account.value());
+}
+
+Result<void> LocalProfileStore::checkPassword(const Profile &profile, const QString &password)
+{
+    auto account = m_backend.accounts().authenticate(profile.username, password);
+    if (!account)
+        return account.error();
+    if (account->id != profile.userId)
+        return makeError(ErrorCode::BadCredentials, u"wrong password"_s);
+    return {};
+}
+
+Result<Profile> LocalProfileStore::renameProfile(const Profile &profile, const QString &name)
+{
+    auto displayName = checkedName(name, profile.userId);
+    if (!displayName)
+        return displayName.error();
+    if (auto renamed = m_backend.accounts().setName(profile.userId, displayName.value()); !renamed)
+        return renamed.error();
+    Profile result = profile;
+    result.name = displayName.value();
+    return result;
+}
+
+Result<void> LocalProfileStore::deleteProfile(const Profile &profile)
+{
+    return m_backend.accounts().removeUser(profile.userId);
 }
 
 std::shared_ptr<CollectionClient> LocalProfileStore::open(const Profile &profile)
@@ -49,13 +110,26 @@ QString LocalProfileStore::dataDirectory() const
     return m_backend.context().dataDir;
 }
 
-QString LocalProfileStore::randomPassword()
+QString LocalProfileStore::usernameFor(const QString &name, const QStringList &taken)
 {
-    static const QString alphabet = u"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789-_.!"_s;
-    QString password;
-    for (int i = 0; i < 32; ++i)
-        password.append(alphabet.at(int(QRandomGenerator::system()->bounded(qint64(alphabet.size())))));
-    return password;
+    QString base;
+    for (const QChar c : name.normalized(QString::NormalizationForm_KD)) {
+        if (c.isMark())
+            continue; // the accent of a decomposed "í"
+        if (c.unicode() < 128 && (c.isLetterOrNumber() || c == u'.' || c == u'_' || c == u'-'))
+            base.append(c.toLower());
+        else if ((c.isSpace() || c.isPunct()) && !base.endsWith(u'-'))
+            base.append(u'-');
+    }
+    while (base.startsWith(u'-') || base.endsWith(u'-'))
+        base = base.startsWith(u'-') ? base.mid(1) : base.chopped(1);
+    base = base.left(credentialrules::kMaxUsernameLength - 4);
+    if (base.size() < credentialrules::kMinUsernameLength)
+        base = u"profile"_s;
+    QString candidate = base;
+    for (int n = 2; taken.contains(candidate, Qt::CaseInsensitive); ++n)
+        candidate = base + u'-' + QString::number(n);
+    return candidate;
 }
 
 Result<ProfileBackup> LocalProfileStore::backUp(const Profile &profile)

@@ -26,6 +26,7 @@ ProfileDialog::ProfileDialog(ProfileStore *store, ClientWorker *worker, bool fir
     m_password->setObjectName(u"profilePassword"_s);
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(u"optional"_s);
+    m_name->setMaxLength(kMaxProfileNameLength);
     m_status->setWordWrap(true);
 
     auto *intro = new QLabel(firstStart
@@ -34,9 +35,11 @@ ProfileDialog::ProfileDialog(ProfileStore *store, ClientWorker *worker, bool fir
             : u"A new profile has its own decks, cards and statistics."_s,
         this);
     intro->setWordWrap(true);
-    auto *hint = new QLabel(u"Leave the password empty to study only on this computer: a strong random "
-                            "one is set for you. Set one to log in to this profile through the server."_s,
-        this);
+    auto *hint
+        = new QLabel(u"Any name will do (“María”, “Class 3B”). Leave the password empty to study only "
+                     "on this computer. With a password, the profile asks for it before it opens, and you "
+                     "can log in to it through the server."_s,
+            this);
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);
 
@@ -66,7 +69,7 @@ void ProfileDialog::accept()
     const QString name = m_name->text().trimmed();
     const QString password = m_password->text();
     if (name.isEmpty()) {
-        m_status->setText(u"Choose a name: 3 to 32 letters, digits, '.', '_' or '-'."_s);
+        m_status->setText(u"Give the profile a name."_s);
         return;
     }
     m_create->setEnabled(false);

@@ -3,6 +3,7 @@
 #include "client/clientworker.h"
 #include "client/errormessages.h"
 #include "models/locktablemodel.h"
+#include "reachableurls.h"
 
 #include <QAction>
 #include <QApplication>
@@ -97,6 +98,7 @@ ServerPanel::ServerPanel(ServerHost *host, QWidget *parent)
     m_url->setObjectName(u"serverUrl"_s);
     m_url->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
     m_url->setOpenExternalLinks(true);
+    m_url->setWordWrap(true); // several addresses on a small screen
     m_copy->setObjectName(u"copyUrl"_s);
     connect(m_copy, &QPushButton::clicked, this, &ServerPanel::copyUrl);
     m_message->setWordWrap(true);
@@ -194,9 +196,12 @@ void ServerPanel::start()
         updateControls();
         return;
     }
-    m_message->setText(u"Serving the study page at %1 and the API at %2 — students log in with their own "
-                       "accounts."_s.arg(url->toString(), url->resolved(QUrl(u"/api/v1/"_s)).toString()));
     m_snapshot.url = url.value();
+    m_reachable = gui::reachableUrls(url.value());
+    const QUrl reachable = m_reachable.value(0, url.value());
+    m_message->setText(
+        u"Serving the study page at %1 and the API at %2 — students log in with their own "
+        "accounts."_s.arg(reachable.toString(), reachable.resolved(QUrl(u"/api/v1/"_s)).toString()));
     m_log->clear();
     m_timer->start();
     requestSnapshot();
@@ -216,8 +221,8 @@ void ServerPanel::stop()
 
 void ServerPanel::copyUrl()
 {
-    if (m_snapshot.url.isValid())
-        QApplication::clipboard()->setText(m_snapshot.url.toString());
+    if (!m_reachable.isEmpty() && m_host->isRunning())
+        QApplication::clipboard()->setText(m_reachable.constFirst().toString());
 }
 
 void ServerPanel::requestSnapshot()
@@ -262,8 +267,10 @@ void ServerPanel::updateControls()
     m_publicUrl->setEnabled(!running);
     m_port->setEnabled(!running);
     m_copy->setEnabled(running);
-    m_url->setText(running ? u"<a href=\"%1\">%1</a>"_s.arg(m_snapshot.url.toString().toHtmlEscaped())
-                           : u"not running"_s);
+    QStringList links;
+    for (const QUrl &url : std::as_const(m_reachable))
+        links.append(u"<a href=\"%1\">%1</a>"_s.arg(url.toString().toHtmlEscaped()));
+    m_url->setText(running ? links.join(u" · "_s) : u"not running"_s);
 }
 
 } // namespace javumbo::gui

@@ -28,7 +28,10 @@ public:
     explicit ServerPanel(ServerHost *host, QWidget *parent = nullptr);
     ~ServerPanel() override;
 
+    // The address the server listens on (0.0.0.0 for the whole network).
     QUrl url() const { return m_snapshot.url; }
+    // What other devices type: the machine's real addresses for a wildcard bind.
+    QList<QUrl> reachableUrls() const { return m_reachable; }
     // Fills the bind address and port fields (the next start() uses them).
     void setSettings(const ServerSettings &settings);
     const ServerSnapshot &lastSnapshot() const { return m_snapshot; }
@@ -67,6 +70,7 @@ private:
     QTableView *m_lockTable;
     QPlainTextEdit *m_log;
     ServerSnapshot m_snapshot;
+    QList<QUrl> m_reachable;
     bool m_snapshotInFlight = false;
     quint64 m_drawn = 0;
 };

@@ -1,8 +1,12 @@
 #include "cardtablemodel.h"
 
+#include "collection/notefields.h"
 #include "intervalformat.h"
+#include "render/cardhtml.h"
 
+#include <QColor>
 #include <QFont>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -10,11 +14,33 @@ namespace javumbo::gui {
 
 namespace {
 
-// Table cells show one line; the editor shows the whole text.
-QString firstLine(const QString &text)
+QString plainText(const QString &field)
 {
-    const QString line = text.section(u'\n', 0, 0).simplified();
+    if (!cardhtml::looksLikeHtml(field))
+        return field;
+    // Line-ending tags become line breaks first: the table shows the first line, not lines run together.
+    static const QRegularExpression lineEnds(u"<br\\s*/?>|<hr[^>]*>|</?(div|p|li|ul|ol|h[1-6])(\\s[^>]*)?>"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return collection::notefields::stripHtml(QString(field).replace(lineEnds, u"\n"_s));
+}
+
+// Table cells show one line of text, as Anki's browser does: HTML stripped; the editor shows the whole field.
+QString firstLine(const QString &field)
+{
+    QString line;
+    for (const QString &text : plainText(field).split(u'\n')) {
+        if (line = text.simplified(); !line.isEmpty())
+            break; // the first line with text: "<div>one</div>" starts with a break
+    }
     return line.size() > 80 ? line.left(79) + u"…"_s : line;
+}
+
+// Anki's flag colours, light enough to read text on in either theme's table.
+QColor flagColour(int flag)
+{
+    static const QColor colours[]
+        = {{}, {255, 120, 120, 90}, {255, 170, 80, 90}, {110, 200, 110, 90}, {110, 160, 255, 90}};
+    return flag >= 1 && flag <= 4 ? colours[flag] : QColor();
 }
 
 } // namespace
@@ -101,9 +127,13 @@ QVariant CardTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return display(card, index.column());
     case Qt::ToolTipRole:
-        return index.column() == FrontColumn ? card.front
-            : index.column() == BackColumn   ? card.back
-                                             : QVariant();
+        if (index.column() != FrontColumn && index.column() != BackColumn)
+            return {};
+        // Text only (a tooltip would resolve an image against the working directory), escaped so Qt never
+        // reads it as markup.
+        return u"<p>%1</p>"_s.arg(plainText(index.column() == FrontColumn ? card.front : card.back)
+                                      .toHtmlEscaped()
+                                      .replace(u'\n', u"<br>"_s));
     case SortRole:
         return sortValue(card, index.column());
     case CardIdRole:
@@ -115,6 +145,8 @@ QVariant CardTableModel::data(const QModelIndex &index, int role) const
             return font;
         }
         return {};
+    case Qt::BackgroundRole:
+        return card.flags ? QVariant(flagColour(card.flags)) : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() >= IntervalColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     default:
@@ -152,9 +184,9 @@ QVariant CardTableModel::sortValue(const collection::CardRecord &card, int colum
 {
     switch (column) {
     case FrontColumn:
-        return card.front.toCaseFolded();
+        return firstLine(card.front).toCaseFolded();
     case BackColumn:
-        return card.back.toCaseFolded();
+        return firstLine(card.back).toCaseFolded();
     case DeckColumn:
         return m_deckNames.value(card.deckId).toCaseFolded();
     case TagsColumn:

@@ -4,12 +4,15 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
 class QSplitter;
 class QTableView;
+class QToolButton;
 
 namespace javumbo {
 struct Error;
@@ -17,13 +20,18 @@ struct Error;
 
 namespace javumbo::gui {
 
+class BrowserActions;
+class BrowserSidebar;
 class CardEditor;
 class CardTableModel;
 class ClientContext;
 
-// The card browser: Anki-style search (text, deck:, tag:, is:due, is:new,
-// is:suspended, -negation), a sortable table, an edit pane, delete and
-// suspend / unsuspend.
+// The card browser, as Anki's: a sidebar (today's searches, decks, tags),
+// Anki-style search (a term it cannot read is an error under the search box,
+// never a silent "0 cards"), a sortable table with several cards selectable,
+// changes to all of them at once (BrowserActions) and an edit pane for the
+// current card, saved when another row is chosen, the page is left or the
+// app quits.
 class BrowserView : public QWidget
 {
     Q_OBJECT
@@ -34,37 +42,49 @@ public:
     CardTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     CardEditor *editor() const { return m_editor; }
+    BrowserSidebar *sidebar() const { return m_sidebar; }
+    BrowserActions *cardActions() const { return m_actions; }
     QLineEdit *searchField() const { return m_search; }
+    QString searchError() const;
     bool isLoading() const { return m_loading; }
     std::optional<qint64> selectedCardId() const;
+    QList<qint64> selectedCardIds() const;
     void selectCard(qint64 cardId);
+    // Saves the edit pane (if it has changes), then calls done(saved).
+    void saveEdits(std::function<void(bool saved)> done);
+    bool hasUnsavedEdit() const;
 
 public Q_SLOTS:
     void search(const QString &text);
     void refresh();
-    void deleteSelected();
-    void toggleSuspended();
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
+    void currentRowChanged(const QModelIndex &current, const QModelIndex &previous);
     void selectionChanged();
     void showError(const Error &error);
+    void fitTextColumns();
     const collection::CardRecord *selectedCard() const;
 
     ClientContext *m_context;
     QLineEdit *m_search;
+    QLabel *m_searchError;
     CardTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
     QSplitter *m_splitter;
+    QSplitter *m_sideSplitter;
+    BrowserSidebar *m_sidebar;
     CardEditor *m_editor;
-    QPushButton *m_suspend;
-    QPushButton *m_delete;
+    BrowserActions *m_actions;
     QLabel *m_status;
     bool m_loading = false;
     bool m_stale = true;
+    bool m_switchingRow = false; // a row change waits for the edit pane's save
     qint64 m_reselect = 0;
 };
 

@@ -2,6 +2,8 @@
 
 #include "client/clientcontext.h"
 #include "client/errormessages.h"
+#include "editing/formatbar.h"
+#include "editing/richfieldedit.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -10,7 +12,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -21,8 +22,8 @@ namespace javumbo::gui {
 CardEditor::CardEditor(ClientContext *context, QWidget *parent)
     : QWidget(parent)
     , m_context(context)
-    , m_front(new QPlainTextEdit(this))
-    , m_back(new QPlainTextEdit(this))
+    , m_front(new RichFieldEdit(this))
+    , m_back(new RichFieldEdit(this))
     , m_tags(new QLineEdit(this))
     , m_deck(new QComboBox(this))
     , m_save(new QPushButton(u"Save"_s, this))
@@ -33,9 +34,10 @@ CardEditor::CardEditor(ClientContext *context, QWidget *parent)
     m_front->setObjectName(u"editFront"_s);
     m_back->setObjectName(u"editBack"_s);
     m_tags->setObjectName(u"editTags"_s);
+    m_deck->setObjectName(u"editDeck"_s);
     m_save->setObjectName(u"saveCard"_s);
-    m_front->setTabChangesFocus(true);
-    m_back->setTabChangesFocus(true);
+    m_deck->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_deck->setMinimumContentsLength(12);
 
     // The conflict banner: a framed box in the palette's tooltip colours, so it stands out in light and dark
     // themes alike.
@@ -68,22 +70,40 @@ CardEditor::CardEditor(ClientContext *context, QWidget *parent)
     addAction(saveAction);
     m_save->setToolTip(u"Save (%1)"_s.arg(saveAction->shortcut().toString(QKeySequence::NativeText)));
     connect(m_save, &QPushButton::clicked, this, &CardEditor::save);
+    m_status->setObjectName(u"editorStatus"_s);
     m_status->setWordWrap(true);
 
+    // Deck and tags share a row, and Save sits beside them: the fields get the height.
     auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(u"Front:"_s, m_front);
     form->addRow(u"Back:"_s, m_back);
-    form->addRow(u"Tags:"_s, m_tags);
-    form->addRow(u"Deck:"_s, m_deck);
     auto *bottom = new QHBoxLayout;
-    bottom->addWidget(m_status, 1);
+    bottom->addWidget(new QLabel(u"Tags:"_s, this));
+    bottom->addWidget(m_tags, 2);
+    bottom->addWidget(new QLabel(u"Deck:"_s, this));
+    bottom->addWidget(m_deck, 1);
     bottom->addWidget(m_save);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
     layout->addWidget(m_conflict);
-    layout->addLayout(form);
+    layout->addWidget(new FormatBar({m_front, m_back}, this));
+    layout->addLayout(form, 1);
     layout->addLayout(bottom);
+    layout->addWidget(m_status);
     setCard(std::nullopt);
+}
+
+void CardEditor::setMediaDirectory(const QString &directory)
+{
+    m_front->setMediaDirectory(directory);
+    m_back->setMediaDirectory(directory);
+}
+
+QList<QAction *> CardEditor::formatActions() const
+{
+    return actions() + m_front->formatActions();
 }
 
 void CardEditor::setDecks(const QList<std::pair<qint64, QString>> &decks)
@@ -103,13 +123,11 @@ void CardEditor::setCard(const std::optional<collection::CardRecord> &card)
     const bool has = card.has_value();
     for (QWidget *widget : std::initializer_list<QWidget *> {m_front, m_back, m_tags, m_deck, m_save})
         widget->setEnabled(has);
-    m_front->setPlainText(has ? card->front : QString());
-    m_back->setPlainText(has ? card->back : QString());
+    m_front->setField(has ? card->front : QString());
+    m_back->setField(has ? card->back : QString());
     m_tags->setText(has ? card->tags.join(u' ') : QString());
     if (has)
         m_deck->setCurrentIndex(std::max(0, m_deck->findData(card->deckId)));
-    m_front->document()->setModified(false);
-    m_back->document()->setModified(false);
     m_tags->setModified(false);
 }
 
@@ -121,8 +139,8 @@ std::optional<qint64> CardEditor::cardId() const
 bool CardEditor::isModified() const
 {
     return m_card
-        && (m_front->document()->isModified() || m_back->document()->isModified() || m_tags->isModified()
-            || m_deck->currentData().toLongLong() != m_card->deckId);
+        && (m_front->isModified() || m_back->isModified() || m_tags->isModified()
+            || (m_deck->count() > 0 && m_deck->currentData().toLongLong() != m_card->deckId));
 }
 
 bool CardEditor::hasConflict() const
@@ -138,10 +156,11 @@ QString CardEditor::conflictMessage() const
 collection::CardEdit CardEditor::currentEdit() const
 {
     collection::CardEdit edit;
-    edit.front = m_front->toPlainText();
-    edit.back = m_back->toPlainText();
+    edit.front = m_front->field();
+    edit.back = m_back->field();
     edit.tags = m_tags->text().split(u' ', Qt::SkipEmptyParts);
-    edit.deckId = m_deck->currentData().toLongLong();
+    if (m_deck->count() > 0)
+        edit.deckId = m_deck->currentData().toLongLong();
     edit.expectedEtag = m_card ? std::optional<QString>(m_card->etag()) : std::nullopt;
     return edit;
 }
@@ -149,28 +168,53 @@ collection::CardEdit CardEditor::currentEdit() const
 void CardEditor::save()
 {
     if (m_card)
-        send(currentEdit());
+        send(currentEdit(), nullptr);
 }
 
-void CardEditor::send(const collection::CardEdit &edit)
+void CardEditor::saveThen(std::function<void(bool saved)> done)
+{
+    if (!isModified() || hasConflict()) {
+        if (done)
+            done(!hasConflict());
+        return;
+    }
+    send(currentEdit(), std::move(done));
+}
+
+void CardEditor::send(const collection::CardEdit &edit, std::function<void(bool saved)> done)
 {
     const qint64 cardId = m_card->cardId;
     m_save->setEnabled(false);
+    m_saving = true;
     m_context->call(
         this, [cardId, edit](CollectionClient &client) { return client.updateCard(cardId, edit); },
-        [this, cardId](Result<collection::CardRecord> saved) {
-            m_save->setEnabled(true);
-            if (!m_card || m_card->cardId != cardId)
-                return; // the user moved on; the result is shown by the table's refresh
-            if (!saved) {
+        [this, cardId, edit, done = std::move(done)](Result<collection::CardRecord> saved) {
+            m_saving = false;
+            m_save->setEnabled(m_card.has_value());
+            const bool current = m_card && m_card->cardId == cardId;
+            if (saved)
+                Q_EMIT cardSaved(saved.value()); // the table shows it even if the editor moved on
+            if (current && !saved) {
                 if (saved.code() == ErrorCode::StaleCard)
-                    return showConflict(true);
-                return showStatus(errorMessage(saved.error())); // the text stays as typed
+                    showConflict(true);
+                else
+                    showStatus(errorMessage(saved.error())); // the text stays as typed
             }
-            setCard(saved.value());
-            showStatus(u"Saved."_s);
-            Q_EMIT cardSaved(saved.value());
-            m_context->notifyChanged();
+            if (current && saved) {
+                // Whatever was typed while the save ran stays; only the version moves on.
+                const collection::CardEdit now = currentEdit();
+                const bool typedMeanwhile
+                    = now.front != edit.front || now.back != edit.back || now.tags != edit.tags;
+                if (!typedMeanwhile)
+                    setCard(saved.value());
+                else
+                    *m_card = saved.value(); // the etag covers every field: the saved version is the base
+                showStatus(u"Saved."_s);
+            }
+            if (saved)
+                m_context->notifyChanged();
+            if (done)
+                done(saved.ok());
         });
 }
 
@@ -210,7 +254,7 @@ void CardEditor::saveOverOtherChange()
             collection::CardEdit overwrite = edit;
             overwrite.expectedEtag = card->etag();
             showConflict(false);
-            send(overwrite);
+            send(overwrite, nullptr);
         });
 }
 

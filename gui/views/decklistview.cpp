@@ -2,6 +2,8 @@
 
 #include "client/clientcontext.h"
 #include "client/errormessages.h"
+#include "dialogs/deckoptionsdialog.h"
+#include "models/counttext.h"
 #include "models/decktreemodel.h"
 
 #include <QAction>
@@ -17,6 +19,10 @@
 using namespace Qt::StringLiterals;
 
 namespace javumbo::gui {
+
+namespace {
+constexpr qint64 kDefaultDeckId = 1; // every collection's first deck, which cannot be deleted (docs/api.md)
+}
 
 DeckListView::DeckListView(ClientContext *context, QWidget *parent)
     : QWidget(parent)
@@ -49,22 +55,31 @@ DeckListView::DeckListView(ClientContext *context, QWidget *parent)
     QAction *study = addAction(u"&Study"_s, QKeySequence(u"S"_s), &DeckListView::studyCurrent);
     QAction *create = addAction(u"&New deck…"_s, QKeySequence(u"Ctrl+Shift+N"_s), &DeckListView::createDeck);
     QAction *rename = addAction(u"&Rename…"_s, QKeySequence(Qt::Key_F2), &DeckListView::renameDeck);
-    QAction *remove = addAction(u"&Delete…"_s, QKeySequence(QKeySequence::Delete), &DeckListView::deleteDeck);
+    m_delete = addAction(u"&Delete…"_s, QKeySequence(QKeySequence::Delete), &DeckListView::deleteDeck);
+    m_options = addAction(u"&Options…"_s, QKeySequence(u"O"_s), &DeckListView::openOptions);
 
     auto *buttons = new QHBoxLayout;
-    for (QAction *action : {study, create, rename, remove}) {
+    for (QAction *action : {study, create, rename, m_delete, m_options}) {
         auto *button = new QPushButton(action->text().remove(u'&'), this);
+        button->setObjectName(u"deck"_s + action->text().remove(u'&').remove(u'…'));
         button->setToolTip(
             u"%1 (%2)"_s.arg(button->text(), action->shortcut().toString(QKeySequence::NativeText)));
         connect(button, &QPushButton::clicked, action, &QAction::trigger);
+        // A button follows its action: Delete is off for the Default deck.
+        connect(
+            action, &QAction::changed, button, [button, action] { button->setEnabled(action->isEnabled()); });
         buttons->addWidget(button);
     }
     buttons->addStretch();
     buttons->addWidget(m_summary);
 
+    m_summary->setObjectName(u"deckSummary"_s);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tree);
     layout->addLayout(buttons);
+    connect(
+        m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &DeckListView::updateActions);
+    updateActions();
 
     connect(m_context, &ClientContext::clientChanged, this, [this] {
         m_wantedDeck = 1;
@@ -126,7 +141,8 @@ void DeckListView::refresh()
                 if (!deck.name.contains(u"::"_s)) // top-level counts include their children
                     due += deck.newCount + deck.learningCount + deck.dueCount;
             }
-            m_summary->setText(due ? u"%1 cards to study today"_s.arg(due) : u"Nothing to study today"_s);
+            m_summary->setText(due ? counted(due, u"card"_s, u"cards"_s) + u" to study today"_s
+                                   : u"Nothing to study today"_s);
         });
 }
 
@@ -134,6 +150,24 @@ void DeckListView::studyCurrent()
 {
     if (const qint64 deckId = currentDeckId())
         Q_EMIT studyRequested(deckId, currentDeckName());
+}
+
+void DeckListView::updateActions()
+{
+    const qint64 deckId = currentDeckId();
+    m_delete->setEnabled(deckId != 0 && deckId != kDefaultDeckId);
+    m_delete->setToolTip(deckId == kDefaultDeckId ? u"The Default deck cannot be deleted."_s : QString());
+    m_options->setEnabled(deckId != 0);
+}
+
+void DeckListView::openOptions()
+{
+    const qint64 deckId = currentDeckId();
+    if (!deckId)
+        return;
+    auto *dialog = new DeckOptionsDialog(m_context, deckId, currentDeckName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void DeckListView::showError(const QString &what, const Error &error)
@@ -183,8 +217,8 @@ void DeckListView::renameDeck()
 void DeckListView::deleteDeck()
 {
     const qint64 deckId = currentDeckId();
-    if (!deckId)
-        return;
+    if (!deckId || deckId == kDefaultDeckId)
+        return; // refused before asking: the question would only end in a refusal
     const auto answer = QMessageBox::question(this, u"Delete deck"_s,
         u"Delete the deck “%1”, its sub-decks and all their cards? This cannot be undone."_s.arg(
             currentDeckName()));

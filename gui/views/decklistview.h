@@ -15,7 +15,8 @@ class ClientContext;
 class DeckTreeModel;
 
 // The deck list: a tree of decks with their new / learning / due counts, and
-// creating, renaming and deleting decks.
+// creating, renaming and deleting decks and their options. The Default deck
+// cannot be deleted, so Delete is off while it is chosen.
 class DeckListView : public QWidget
 {
     Q_OBJECT
@@ -33,6 +34,7 @@ public Q_SLOTS:
     void createDeck();
     void renameDeck();
     void deleteDeck();
+    void openOptions();
 
 Q_SIGNALS:
     void studyRequested(qint64 deckId, const QString &name);
@@ -42,12 +44,15 @@ protected:
 
 private:
     void studyCurrent();
+    void updateActions();
     void showError(const QString &what, const Error &error);
 
     ClientContext *m_context;
     DeckTreeModel *m_model;
     QTreeView *m_tree;
     QLabel *m_summary;
+    QAction *m_delete = nullptr;
+    QAction *m_options = nullptr;
     qint64 m_wantedDeck = 1; // reselected after each refresh
     bool m_loading = false;
     bool m_stale = true;

@@ -2,19 +2,24 @@
 
 #include "client/clientcontext.h"
 #include "client/errormessages.h"
+#include "dialogs/editcarddialog.h"
 #include "models/intervalformat.h"
+#include "render/cardview.h"
+#include "reviewtext.h"
 
 #include <QAction>
 #include <QDateTime>
-#include <QFrame>
 #include <QHBoxLayout>
-#include <QKeyEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
+#include <QSettings>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
+using Kind = javumbo::collection::BulkChange::Kind;
 
 namespace javumbo::gui {
 
@@ -22,40 +27,16 @@ namespace {
 
 const char *const kEaseNames[] = {"Again", "Hard", "Good", "Easy"};
 
-QLabel *cardLabel(QWidget *parent, int pointSizeDelta)
+QLabel *centredLabel(QWidget *parent, int pointSizeDelta)
 {
     auto *label = new QLabel(parent);
     label->setAlignment(Qt::AlignCenter);
     label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText); // card text is the user's, never markup
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setFocusPolicy(Qt::NoFocus);
+    label->setTextFormat(Qt::PlainText);
     QFont font = label->font();
     font.setPointSize(font.pointSize() + pointSizeDelta);
     label->setFont(font);
     return label;
-}
-
-// The collection keeps at least this many answers undoable (collection/undolog.h).
-constexpr int kUndoDepth = 10;
-
-// "in 10 minutes", "tomorrow at 04:00", "on 12 March": when the next card is due.
-QString describeDue(qint64 dueSeconds, qint64 nowSeconds)
-{
-    const qint64 wait = dueSeconds - nowSeconds;
-    if (wait <= 0)
-        return u"More cards are due, but today's limit is reached. Come back tomorrow."_s;
-    const QDateTime due = QDateTime::fromSecsSinceEpoch(dueSeconds);
-    const QDate today = QDateTime::fromSecsSinceEpoch(nowSeconds).date();
-    if (wait < 3600)
-        return u"The next card is due in %1 (at %2)."_s.arg(
-            formatInterval(wait), due.time().toString(u"HH:mm"_s));
-    if (due.date() == today)
-        return u"The next card is due today at %1."_s.arg(due.time().toString(u"HH:mm"_s));
-    if (due.date() == today.addDays(1))
-        return u"The next card is due tomorrow."_s;
-    return u"The next card is due on %1 (in %2)."_s.arg(
-        QLocale().toString(due.date(), QLocale::LongFormat), formatInterval(wait));
 }
 
 } // namespace
@@ -65,6 +46,8 @@ ReviewView::ReviewView(ClientContext *context, QWidget *parent)
     , m_context(context)
     , m_deckLabel(new QLabel(this))
     , m_counts(new QLabel(this))
+    , m_flag(new QLabel(this))
+    , m_more(new QToolButton(this))
     , m_pages(new QStackedWidget(this))
     , m_status(new QLabel(this))
     , m_bar(new QStackedWidget(this))
@@ -74,12 +57,20 @@ ReviewView::ReviewView(ClientContext *context, QWidget *parent)
     QFont bold = m_deckLabel->font();
     bold.setBold(true);
     m_deckLabel->setFont(bold);
+    m_deckLabel->setTextFormat(Qt::PlainText);
     m_counts->setObjectName(u"reviewCounts"_s);
     m_counts->setTextFormat(Qt::PlainText);
+    m_flag->setObjectName(u"cardFlag"_s);
+    m_more->setText(u"More"_s);
+    m_more->setObjectName(u"reviewMore"_s);
+    m_more->setPopupMode(QToolButton::InstantPopup);
+    m_more->setFocusPolicy(Qt::NoFocus);
     auto *top = new QHBoxLayout;
     top->addWidget(m_deckLabel);
+    top->addWidget(m_flag);
     top->addStretch();
     top->addWidget(m_counts);
+    top->addWidget(m_more);
 
     m_pages->addWidget(buildCardPage());
     m_pages->addWidget(buildFinishedPage());
@@ -97,6 +88,7 @@ ReviewView::ReviewView(ClientContext *context, QWidget *parent)
         button->setObjectName(u"ease%1"_s.arg(i + 1));
         button->setFocusPolicy(Qt::NoFocus);
         button->setMinimumHeight(m_showAnswer->minimumHeight());
+        button->setMinimumWidth(60);
         connect(button, &QPushButton::clicked, this, [this, i] { answer(i + 1); });
         answerLayout->addWidget(button);
         m_easeButtons[i] = button;
@@ -104,6 +96,7 @@ ReviewView::ReviewView(ClientContext *context, QWidget *parent)
     m_bar->addWidget(m_showAnswer);
     m_bar->addWidget(answerRow);
     m_bar->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    m_status->setObjectName(u"reviewStatus"_s);
     m_status->setWordWrap(true);
     m_status->setAlignment(Qt::AlignCenter);
 
@@ -113,69 +106,81 @@ ReviewView::ReviewView(ClientContext *context, QWidget *parent)
     layout->addWidget(m_status);
     layout->addWidget(m_bar);
 
-    addShortcut(u"Show answer"_s,
-        {QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)},
-        [this] { showAnswer(); });
+    // Space and Enter: Show Answer on the question, Good on the answer (Anki's default).
+    addShortcut(u"Show the answer, then answer Good"_s,
+        {QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)}, [this] {
+            if (m_stage == Stage::Answer)
+                answer(3);
+            else
+                showAnswer();
+        });
     for (int i = 0; i < 4; ++i) {
         addShortcut(u"Answer %1"_s.arg(QLatin1StringView(kEaseNames[i])), {QKeySequence(Qt::Key_1 + i)},
             [this, i] { answer(i + 1); });
     }
-    addShortcut(u"Undo the last answer"_s, {QKeySequence::Undo}, [this] { undo(); });
+    auto *more = new QMenu(m_more);
+    more->addAction(addShortcut(u"Undo"_s, {QKeySequence::Undo}, [this] { undo(); }));
+    more->addSeparator();
+    more->addAction(addShortcut(u"Edit the card"_s, {QKeySequence(u"E"_s)}, [this] { editCard(); }));
+    more->addAction(addShortcut(
+        u"Suspend the card"_s, {QKeySequence(u"@"_s), QKeySequence(u"Ctrl+J"_s)}, [this] { suspendCard(); }));
+    more->addAction(
+        addShortcut(u"Bury the card until tomorrow"_s, {QKeySequence(u"-"_s)}, [this] { buryCard(); }));
+    QMenu *flags = more->addMenu(u"Flag"_s);
+    for (int flag = 1; flag <= 4; ++flag) {
+        flags->addAction(addShortcut(u"%1 flag"_s.arg(reviewtext::flagName(flag)),
+            {QKeySequence(u"Ctrl+%1"_s.arg(flag))}, [this, flag] { flagCard(flag); }));
+    }
+    m_more->setMenu(more);
 
     connect(m_context, &ClientContext::clientChanged, this, [this] {
         m_deckId = 0;
-        m_undoIds.clear();
+        m_undo.clear();
         m_card.reset();
         m_deckLabel->clear();
         m_counts->clear();
-        m_front->setText(u"Choose a deck in Decks to study it."_s);
-        m_back->clear();
-        m_separator->hide();
+        m_flag->clear();
+        m_status->clear();
+        m_cardView->setMediaDirectory(
+            m_context->hasClient() ? m_context->client()->mediaDirectory() : QString());
+        m_cardView->showMessage(u"Choose a deck in Decks to study it."_s);
         m_pages->setCurrentIndex(0);
         setStage(Stage::Idle);
     });
-    m_front->setText(u"Choose a deck in Decks to study it."_s);
+    applyPreferences();
+    m_cardView->showMessage(u"Choose a deck in Decks to study it."_s);
     setStage(Stage::Idle);
 }
 
 QWidget *ReviewView::buildCardPage()
 {
-    auto *page = new QWidget(this);
-    m_front = cardLabel(page, 8);
-    m_front->setObjectName(u"cardFront"_s);
-    m_back = cardLabel(page, 8);
-    m_back->setObjectName(u"cardBack"_s);
-    auto *line = new QFrame(page);
-    line->setFrameShape(QFrame::HLine);
-    line->setFrameShadow(QFrame::Sunken);
-    m_separator = line;
-    auto *layout = new QVBoxLayout(page);
-    layout->addStretch(1);
-    layout->addWidget(m_front);
-    layout->addSpacing(12);
-    layout->addWidget(line);
-    layout->addSpacing(12);
-    layout->addWidget(m_back);
-    layout->addStretch(2);
-    return page;
+    m_cardView = new CardView(this);
+    m_cardView->setObjectName(u"cardView"_s);
+    return m_cardView;
 }
 
 QWidget *ReviewView::buildFinishedPage()
 {
     auto *page = new QWidget(this);
-    auto *title = cardLabel(page, 10);
+    auto *title = centredLabel(page, 8);
     title->setText(u"Congratulations! Nothing is due."_s);
-    m_finishedText = cardLabel(page, 2);
+    m_finishedText = centredLabel(page, 2);
     m_finishedText->setObjectName(u"finishedText"_s);
+    auto *back = new QPushButton(u"Back to decks"_s, page);
+    back->setObjectName(u"backToDecks"_s);
+    connect(back, &QPushButton::clicked, this, &ReviewView::backToDecksRequested);
     auto *layout = new QVBoxLayout(page);
     layout->addStretch();
     layout->addWidget(title);
     layout->addWidget(m_finishedText);
+    layout->addSpacing(12);
+    layout->addWidget(back, 0, Qt::AlignHCenter);
     layout->addStretch();
     return page;
 }
 
-void ReviewView::addShortcut(const QString &text, const QList<QKeySequence> &keys, std::function<void()> slot)
+QAction *ReviewView::addShortcut(
+    const QString &text, const QList<QKeySequence> &keys, std::function<void()> slot)
 {
     auto *action = new QAction(text, this);
     action->setShortcuts(keys);
@@ -183,6 +188,15 @@ void ReviewView::addShortcut(const QString &text, const QList<QKeySequence> &key
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(action, &QAction::triggered, this, std::move(slot));
     addAction(action);
+    return action;
+}
+
+void ReviewView::applyPreferences()
+{
+    m_cardView->setCardFontSize(
+        QSettings().value(u"review/fontSize"_s, reviewtext::kDefaultFontSize).toInt());
+    if (m_card)
+        redrawCard();
 }
 
 void ReviewView::showEvent(QShowEvent *event)
@@ -191,24 +205,19 @@ void ReviewView::showEvent(QShowEvent *event)
     setFocus();
 }
 
-void ReviewView::keyPressEvent(QKeyEvent *event)
-{
-    // The same keys as the shortcuts, for when the key reaches us directly.
-    const int key = event->key();
-    if (event->modifiers() == Qt::NoModifier || event->modifiers() == Qt::KeypadModifier) {
-        if (key == Qt::Key_Space || key == Qt::Key_Return || key == Qt::Key_Enter)
-            return showAnswer();
-        if (key >= Qt::Key_1 && key <= Qt::Key_4)
-            return answer(key - Qt::Key_1 + 1);
-    }
-    if (event->matches(QKeySequence::Undo))
-        return undo();
-    QWidget::keyPressEvent(event);
-}
-
 std::optional<qint64> ReviewView::currentCardId() const
 {
     return m_card ? std::optional<qint64>(m_card->card.cardId) : std::nullopt;
+}
+
+std::optional<collection::CardRecord> ReviewView::currentCard() const
+{
+    return m_card ? std::optional<collection::CardRecord>(m_card->card) : std::nullopt;
+}
+
+QString ReviewView::statusText() const
+{
+    return m_status->text();
 }
 
 void ReviewView::setStage(Stage stage)
@@ -227,7 +236,8 @@ void ReviewView::startDeck(qint64 deckId, const QString &deckName)
     m_deckId = deckId;
     m_deckName = deckName;
     m_deckLabel->setText(deckName);
-    m_undoIds.clear();
+    m_undo.clear();
+    m_status->clear();
     loadNext();
 }
 
@@ -241,7 +251,6 @@ void ReviewView::loadNext()
         [this](Result<std::optional<collection::NextCard>> next) {
             if (!next)
                 return showError(next.error());
-            m_status->clear();
             if (!next.value())
                 return showFinished();
             showCard(*next.value());
@@ -251,29 +260,33 @@ void ReviewView::loadNext()
 void ReviewView::showCard(const collection::NextCard &next)
 {
     m_card = next;
-    m_counts->setText(u"New %1 · Learning %2 · Due %3"_s.arg(next.counts.newCount)
-                          .arg(next.counts.learning)
-                          .arg(next.counts.review));
-    m_front->setText(next.card.front);
-    m_back->setText(next.card.back);
-    m_back->hide();
-    m_separator->hide();
+    m_counts->setText(reviewtext::counts(next.counts));
     for (int i = 0; i < 4; ++i) {
         m_easeButtons[i]->setText(u"%1\n%2 (%3)"_s.arg(
             QLatin1StringView(kEaseNames[i]), formatInterval(next.intervals[i]), QString::number(i + 1)));
     }
     m_pages->setCurrentIndex(0);
     m_shownFor.start();
+    m_answerShown = false;
     setStage(Stage::Question);
+    redrawCard();
+}
+
+void ReviewView::redrawCard()
+{
+    if (!m_card)
+        return;
+    m_flag->setText(reviewtext::flagBadge(m_card->card.flags));
+    m_cardView->showCard(m_card->card.front, m_card->card.back, m_answerShown);
 }
 
 void ReviewView::showAnswer()
 {
     if (m_stage != Stage::Question)
         return;
-    m_back->show();
-    m_separator->show();
+    m_answerShown = true;
     setStage(Stage::Answer);
+    redrawCard();
 }
 
 void ReviewView::answer(int ease)
@@ -291,37 +304,124 @@ void ReviewView::answer(int ease)
         [this](Result<collection::AnsweredCard> answered) {
             if (!answered)
                 return showError(answered.error());
-            m_undoIds.append(answered->undoId);
-            if (m_undoIds.size() > kUndoDepth)
-                m_undoIds.removeFirst();
-            m_status->setText(u"Answered. Ctrl+Z takes it back."_s);
+            pushUndo(UndoStep {answered->undoId, u"answer"_s});
+            m_status->clear();
             m_context->notifyChanged();
             loadNext();
         });
 }
 
+void ReviewView::pushUndo(UndoStep step)
+{
+    m_undo.append(std::move(step));
+    if (m_undo.size() > kUndoDepth)
+        m_undo.removeFirst();
+}
+
 void ReviewView::undo()
 {
-    if (m_undoIds.isEmpty() || m_stage == Stage::Idle)
+    if (m_undo.isEmpty() || m_stage == Stage::Idle)
         return;
-    const qint64 undoId = m_undoIds.takeLast();
+    const UndoStep step = m_undo.takeLast();
     setStage(Stage::Idle);
     m_context->call(
-        this, [undoId](CollectionClient &client) { return client.undoAnswer(undoId); },
-        [this](Result<collection::CardRecord> restored) {
-            if (!restored)
-                return showError(
-                    restored.error()); // too old or changed since: the next Ctrl+Z tries the one before
-            m_status->setText(u"The last answer was undone."_s);
+        this,
+        [record = step.record](CollectionClient &client) -> Result<void> {
+            if (const auto *undoId = std::get_if<qint64>(&record)) {
+                auto restored = client.undoAnswer(*undoId); // kept in the collection (collection/undolog.h)
+                return restored ? Result<void> {} : Result<void>(restored.error());
+            }
+            auto restored = client.undoBulkEdit(std::get<collection::BulkUndoRecord>(record));
+            return restored ? Result<void> {} : Result<void>(restored.error());
+        },
+        [this, name = step.name](Result<void> restored) {
+            if (!restored) {
+                m_undo.clear(); // an older step cannot come back past one that failed
+                return showError(restored.error());
+            }
+            m_status->setText(reviewtext::undoneNote(name, int(m_undo.size())));
             m_context->notifyChanged();
             loadNext();
         });
+}
+
+void ReviewView::changeCard(Kind kind, int flag, const QString &name, const QString &done)
+{
+    if (!m_card || (m_stage != Stage::Question && m_stage != Stage::Answer))
+        return;
+    collection::BulkChange change;
+    change.kind = kind;
+    change.cardIds = {m_card->card.cardId};
+    change.flag = flag;
+    setStage(Stage::Idle);
+    using Changed = std::pair<collection::BulkResult, std::optional<collection::CardRecord>>;
+    m_context->call(
+        this,
+        [change](CollectionClient &client) -> Result<Changed> {
+            auto changed = client.bulkEdit(change);
+            if (!changed)
+                return changed.error();
+            if (change.kind != Kind::Flag)
+                return Changed {changed.value(), std::nullopt};
+            auto card = client.card(change.cardIds.constFirst()); // its new version, for a later edit
+            if (!card)
+                return card.error();
+            return Changed {changed.value(), card.value()};
+        },
+        [this, name, done](Result<Changed> changed) {
+            if (!changed)
+                return showError(changed.error());
+            if (!changed->first.undo.isEmpty())
+                pushUndo(UndoStep {changed->first.undo, name});
+            m_status->setText(done);
+            m_context->notifyChanged();
+            if (!changed->second || !m_card)
+                return loadNext(); // suspended or buried: the card leaves today's queue
+            m_card->card = *changed->second;
+            setStage(m_answerShown ? Stage::Answer : Stage::Question);
+            redrawCard();
+        });
+}
+
+void ReviewView::suspendCard()
+{
+    changeCard(Kind::Suspend, 0, u"suspension"_s, u"Card suspended. Ctrl+Z takes it back."_s);
+}
+
+void ReviewView::buryCard()
+{
+    changeCard(Kind::Bury, 0, u"bury"_s, u"Card buried until tomorrow. Ctrl+Z takes it back."_s);
+}
+
+void ReviewView::flagCard(int flag)
+{
+    if (!m_card)
+        return;
+    const int wanted = m_card->card.flags == flag ? 0 : flag; // the same flag again takes it off
+    changeCard(Kind::Flag, wanted, u"flag"_s,
+        wanted ? u"%1 flag set."_s.arg(reviewtext::flagName(wanted)) : u"Flag removed."_s);
+}
+
+void ReviewView::editCard()
+{
+    if (!m_card || (m_stage != Stage::Question && m_stage != Stage::Answer))
+        return;
+    auto *dialog = new EditCardDialog(m_context, m_card->card, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &EditCardDialog::cardSaved, this, [this](const collection::CardRecord &saved) {
+        if (!m_card || m_card->card.cardId != saved.cardId)
+            return;
+        m_card->card = saved;
+        redrawCard();
+    });
+    dialog->open();
 }
 
 void ReviewView::showFinished()
 {
     m_card.reset();
-    m_counts->setText(u"New 0 · Learning 0 · Due 0"_s);
+    m_flag->clear();
+    m_counts->setText(reviewtext::counts({}));
     m_pages->setCurrentIndex(1);
     m_finishedText->setText(u"You have finished “%1” for now."_s.arg(m_deckName));
     setStage(Stage::Finished);
@@ -338,7 +438,7 @@ void ReviewView::showFinished()
                 return;
             QString text = u"You have finished “%1” for now."_s.arg(m_deckName);
             if (due && due->first)
-                text += u"\n"_s + describeDue(*due->first, due->second);
+                text += u"\n"_s + reviewtext::describeDue(*due->first, due->second);
             else if (due)
                 text += u"\nThis deck has no cards waiting. Add some with Ctrl+N."_s;
             m_finishedText->setText(text);
@@ -350,7 +450,9 @@ void ReviewView::showError(const Error &error)
     m_status->setText(errorMessage(error));
     // Keep going where it makes sense: a stale undo or a busy lock leaves the card to study.
     if (m_card)
-        setStage(m_back->isVisible() ? Stage::Answer : Stage::Question);
+        setStage(m_answerShown ? Stage::Answer : Stage::Question);
+    else if (m_pages->currentIndex() == 1)
+        setStage(Stage::Finished);
     else
         setStage(Stage::Idle);
 }

@@ -1,6 +1,8 @@
 #include "routes.h"
 
+#include "collection/deckoptionsjson.h"
 #include "services/backend.h"
+#include "services/deckoptionsservice.h"
 #include "json/apijson.h"
 
 using namespace Qt::StringLiterals;
@@ -64,6 +66,25 @@ Result<HttpResponse> deleteDeck(RequestContext &context)
     return HttpResponse::noContent();
 }
 
+// The preset the deck uses (docs/api.md "Decks": <options>).
+Result<HttpResponse> deckOptions(RequestContext &context)
+{
+    auto preset = DeckOptionsService(context.backend.context()).forDeck(context.userId(), context.id());
+    if (!preset)
+        return preset.error();
+    return HttpResponse::json(200, collection::deckoptions::toJson(preset.value()));
+}
+
+// Replaces the options of the deck's preset: every deck sharing it follows.
+Result<HttpResponse> putDeckOptions(RequestContext &context)
+{
+    auto preset = DeckOptionsService(context.backend.context())
+                      .updateFromJson(context.userId(), context.id(), context.body.object());
+    if (!preset)
+        return preset.error();
+    return HttpResponse::json(200, collection::deckoptions::toJson(preset.value()));
+}
+
 } // namespace
 
 QList<Endpoint> decks()
@@ -74,6 +95,8 @@ QList<Endpoint> decks()
         {"GET", u"/api/v1/decks/{id}"_s, Access::User, BodyKind::None, getDeck},
         {"PATCH", u"/api/v1/decks/{id}"_s, Access::User, BodyKind::Json, renameDeck},
         {"DELETE", u"/api/v1/decks/{id}"_s, Access::User, BodyKind::None, deleteDeck},
+        {"GET", u"/api/v1/decks/{id}/options"_s, Access::User, BodyKind::None, deckOptions},
+        {"PUT", u"/api/v1/decks/{id}/options"_s, Access::User, BodyKind::Json, putDeckOptions},
     };
 }
 

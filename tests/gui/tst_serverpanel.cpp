@@ -1,10 +1,14 @@
 #include "embeddedserverhost.h"
 #include "guifixture.h"
+#include "hosting/reachableurls.h"
 #include "hosting/serverpanel.h"
 #include "net/httpclient.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QDir>
 #include <QLabel>
+#include <QNetworkInterface>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -100,6 +104,64 @@ private slots:
         QVERIFY(host.isRunning());
         QCOMPARE(running.size(), 1);
         host.stop();
+    }
+
+    // Issue 15, bug 8: 0.0.0.0 is where the server listens, not an address anyone can type.
+    void bindToAllAddresses_showsAndCopiesTheMachinesRealAddresses()
+    {
+        testsupport::GuiFixture fixture;
+        hosting::EmbeddedServerHost host(fixture.backend());
+        ServerPanel panel(&host);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setSettings(ServerSettings {u"0.0.0.0"_s, 0});
+        panel.start();
+        QVERIFY(host.isRunning());
+        const QString shown = panel.findChild<QLabel *>(u"serverUrl"_s)->text();
+        QVERIFY2(!shown.contains(u"0.0.0.0"_s), qPrintable(shown));
+        const quint16 port = quint16(panel.url().port());
+        // Every address this machine has (IPv4) is offered, each with the port, and works.
+        for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+            if (address.protocol() == QHostAddress::IPv4Protocol)
+                QVERIFY2(shown.contains(u"%1:%2"_s.arg(address.toString()).arg(port)), qPrintable(shown));
+        }
+        QVERIFY(!panel.reachableUrls().isEmpty());
+        QTest::mouseClick(panel.findChild<QPushButton *>(u"copyUrl"_s), Qt::LeftButton);
+        const QString copied = QApplication::clipboard()->text();
+        QVERIFY2(!copied.contains(u"0.0.0.0"_s) && copied.contains(u":%1"_s.arg(port)), qPrintable(copied));
+        const auto addresses = QNetworkInterface::allAddresses();
+        const bool hasNetwork
+            = std::any_of(addresses.cbegin(), addresses.cend(), [](const QHostAddress &address) {
+                  return address.protocol() == QHostAddress::IPv4Protocol && !address.isLoopback();
+              });
+        // A network address first (what a student's device types), loopback only when there is none.
+        QCOMPARE(QHostAddress(QUrl(copied).host()).isLoopback(), !hasNetwork);
+        net::HttpClient client(QUrl(copied).host(), port);
+        net::HttpCall call;
+        call.path = u"/api/v1/health"_s;
+        auto health = client.send(call);
+        QVERIFY2(health && health->status == 200, qPrintable(copied));
+        panel.stop();
+    }
+
+    void reachableUrls_orderNetworkFirstAndSkipWhatCannotBeTyped()
+    {
+        const QList<QHostAddress> machine {QHostAddress(u"127.0.0.1"_s), QHostAddress(u"192.168.1.20"_s),
+            QHostAddress(u"::1"_s), QHostAddress(u"fe80::1%eth0"_s), QHostAddress(u"10.0.0.5"_s)};
+        const auto urls = [&](const QString &url) {
+            QStringList result;
+            for (const QUrl &reachable : reachableUrls(QUrl(url), machine))
+                result.append(reachable.toString());
+            return result;
+        };
+        QCOMPARE(urls(u"http://0.0.0.0:8700/"_s),
+            (QStringList {
+                u"http://192.168.1.20:8700/"_s, u"http://10.0.0.5:8700/"_s, u"http://127.0.0.1:8700/"_s}));
+        QCOMPARE(urls(u"http://[::]:8700/"_s),
+            (QStringList {u"http://192.168.1.20:8700/"_s, u"http://10.0.0.5:8700/"_s,
+                u"http://127.0.0.1:8700/"_s, u"http://[::1]:8700/"_s}));
+        QCOMPARE(urls(u"http://127.0.0.1:8700/"_s), QStringList {u"http://127.0.0.1:8700/"_s});
+        QCOMPARE(urls(u"http://192.168.1.20:9000/"_s), QStringList {u"http://192.168.1.20:9000/"_s});
     }
 
     void restartAfterStop_works_andABadAddressIsRefused()

@@ -5,8 +5,10 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QLabel>
 #include <QPieSeries>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -80,6 +82,70 @@ private slots:
         QVERIFY(fixture.backend().reviews().answer(user, {card->cardId, 3, 1000, {}}));
         fixture.context().notifyChanged();
         QTRY_COMPARE(sum(view.reviewSeries()), qint64(1));
+    }
+
+    void deckFilter_showsThatDeckOnly_withAnswerButtonsAndStudyTime()
+    {
+        testsupport::GuiFixture fixture;
+        const qint64 user = fixture.openNewProfile(u"ivy"_s).userId;
+        const qint64 spanish = fixture.backend().decks().create(user, u"Spanish"_s)->id;
+        const QList<std::pair<qint64, int>> answers {{spanish, 1}, {spanish, 3}, {1, 4}};
+        for (const auto &[deck, ease] : answers) {
+            auto card = fixture.backend().cards().add(user, {u"q%1"_s.arg(ease), u"a"_s, deck, {}, {}});
+            QVERIFY(card);
+            QVERIFY(fixture.backend().reviews().answer(user, {card->cardId, ease, 30000, {}}));
+        }
+        StatsView view(&fixture.context());
+        view.resize(900, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_VERIFY(!view.isLoading() && !view.reviewSeries().isEmpty());
+        QCOMPARE(view.report().reviewsToday, qint64(3));
+
+        auto *deck = view.findChild<QComboBox *>(u"statsDeck"_s);
+        QTRY_VERIFY(deck->findData(spanish) >= 0);
+        deck->setCurrentIndex(deck->findData(spanish));
+        Q_EMIT deck->activated(deck->currentIndex());
+        QTRY_VERIFY(!view.isLoading() && view.report().reviewsToday == 2);
+        QCOMPARE(view.report().cards, qint64(2));
+        QCOMPARE(view.report().secondsToday, qint64(60));
+        auto *buttons = view.findChild<QTableWidget *>(u"answerButtons"_s);
+        QCOMPARE(buttons->item(0, 0)->text(), u"1"_s); // learning: one Again
+        QCOMPARE(buttons->item(0, 2)->text(), u"1"_s); // and one Good
+        QCOMPARE(buttons->item(0, 4)->text(), u"50.0%"_s);
+        QCOMPARE(
+            view.findChild<QTableWidget *>(u"trueRetention"_s)->item(2, 2)->text(), u"–"_s); // no reviews yet
+        QVERIFY2(view.findChild<QLabel *>(u"todaySummary"_s)->text().contains(u"2 reviews in 1 minute"_s),
+            qPrintable(view.findChild<QLabel *>(u"todaySummary"_s)->text()));
+    }
+
+    // A short day still shows: 25 seconds are a bar in seconds, not a rounded-down zero minutes.
+    void studyTime_shortSessionsShowInSeconds_longOnesInMinutes()
+    {
+        testsupport::GuiFixture fixture;
+        const qint64 user = fixture.openNewProfile(u"jon"_s).userId;
+        auto card = fixture.backend().cards().add(user, {u"q"_s, u"a"_s, 1, {}, {}});
+        QVERIFY(card);
+        QVERIFY(fixture.backend().reviews().answer(user, {card->cardId, 3, 25000, {}}));
+        StatsView view(&fixture.context());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_VERIFY(!view.isLoading() && !view.reviewSeries().isEmpty());
+        auto *time = view.findChild<QChartView *>(u"timeChart"_s);
+        QCOMPARE(time->chart()->title(), u"Study time per day (seconds)"_s);
+        QCOMPARE(barTotal(time), qint64(25));
+        QVERIFY2(view.findChild<QLabel *>(u"todaySummary"_s)->text().contains(u"1 review in 25 seconds"_s),
+            qPrintable(view.findChild<QLabel *>(u"todaySummary"_s)->text()));
+
+        // Eleven minutes more today (answers count at most maxTaken, 60 s, each): minutes then.
+        for (int i = 0; i < 11; ++i) {
+            auto more = fixture.backend().cards().add(user, {u"m%1"_s.arg(i), u"a"_s, 1, {}, {}});
+            QVERIFY(more);
+            QVERIFY(fixture.backend().reviews().answer(user, {more->cardId, 3, 60000, {}}));
+        }
+        fixture.context().notifyChanged();
+        QTRY_COMPARE(time->chart()->title(), u"Study time per day (minutes)"_s);
+        QCOMPARE(barTotal(time), qint64(11)); // 685 s, to the nearest minute
     }
 };
 

@@ -14,6 +14,32 @@ constexpr qint64 kDayMs = 86400LL * 1000;
 const QStringList kAll {u"hola"_s, u"comer"_s, u"ser"_s, u"cat"_s, u"zzz"_s, u"Día"_s, u"ΣΟΦΙΑ"_s, u"naïve"_s,
     u"meet at 10:30"_s, u"nuevo"_s};
 
+struct InvalidCase
+{
+    const char *name;
+    QString query;
+    QString term; // the term the error message names
+};
+
+// Anything the syntax does not know is invalid_query, naming the term.
+QList<InvalidCase> invalidCases()
+{
+    return {
+        {"unknown is:", u"is:banana"_s, u"is:banana"_s},
+        {"unknown word: form", u"foo:bar"_s, u"foo:bar"_s},
+        {"a word before a colon", u"hola at:10"_s, u"at:10"_s},
+        {"added: not a number", u"added:x"_s, u"added:x"_s},
+        {"added:0", u"added:0"_s, u"added:0"_s},
+        {"rated:0", u"rated:0"_s, u"rated:0"_s},
+        {"rated: ease out of range", u"rated:3:5"_s, u"rated:3:5"_s},
+        {"prop: unknown operator", u"prop:ivl~3"_s, u"prop:ivl~3"_s},
+        {"prop: unknown property", u"prop:stability>1"_s, u"prop:stability>1"_s},
+        {"prop: fraction where a whole number is needed", u"prop:reps>1.5"_s, u"prop:reps>1.5"_s},
+        {"empty tag:", u"tag:"_s, u"tag:"_s},
+        {"empty deck:", u"deck:"_s, u"deck:"_s},
+    };
+}
+
 } // namespace
 
 void make(const Maker &maker)
@@ -132,18 +158,16 @@ void addRows()
     found("back: phrase", u"back:\"to eat\""_s, {u"comer"_s});
     found("negated front:", u"-front:*a* deck:spanish"_s, {u"comer"_s, u"ser"_s, u"nuevo"_s});
     // Anything else is invalid_query, naming the term
-    invalid("unknown is:", u"is:banana"_s, u"is:banana"_s);
-    invalid("unknown word: form", u"foo:bar"_s, u"foo:bar"_s);
-    invalid("a word before a colon", u"hola at:10"_s, u"at:10"_s);
-    invalid("added: not a number", u"added:x"_s, u"added:x"_s);
-    invalid("added:0", u"added:0"_s, u"added:0"_s);
-    invalid("rated:0", u"rated:0"_s, u"rated:0"_s);
-    invalid("rated: ease out of range", u"rated:3:5"_s, u"rated:3:5"_s);
-    invalid("prop: unknown operator", u"prop:ivl~3"_s, u"prop:ivl~3"_s);
-    invalid("prop: unknown property", u"prop:stability>1"_s, u"prop:stability>1"_s);
-    invalid("prop: fraction where a whole number is needed", u"prop:reps>1.5"_s, u"prop:reps>1.5"_s);
-    invalid("empty tag:", u"tag:"_s, u"tag:"_s);
-    invalid("empty deck:", u"deck:"_s, u"deck:"_s);
+    for (const InvalidCase &row : invalidCases())
+        invalid(row.name, row.query, row.term);
+}
+
+void addInvalidRows()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("invalidTerm");
+    for (const InvalidCase &row : invalidCases())
+        QTest::newRow(row.name) << row.query << row.term;
 }
 
 } // namespace javumbo::testsupport::searchcases

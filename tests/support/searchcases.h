@@ -8,8 +8,9 @@
 
 // The search syntax (docs/api.md §5) as one table of queries and the cards
 // they find in one small collection, shared by the core test
-// (tests/collection/tst_cardsearch) and the API test
-// (tests/server/api/tst_apicontract), so the two faces cannot drift apart.
+// (tests/collection/tst_cardsearch), the API test
+// (tests/server/api/tst_apicontract) and, for the errors, the desktop's
+// browser (tests/gui/tst_browserview), so the faces cannot drift apart.
 namespace javumbo::testsupport::searchcases {
 
 // How a test makes the shared collection: through the core, or over HTTP.
@@ -32,5 +33,9 @@ void make(const Maker &maker);
 // in any order) and "invalidTerm" (QString: when not empty the search is
 // 400 invalid_query and the message names this term), one row per case.
 void addRows();
+
+// Only the invalid rows, columns "query" and "invalidTerm", for a face that
+// shows the error without the shared collection (the desktop's browser).
+void addInvalidRows();
 
 } // namespace javumbo::testsupport::searchcases

@@ -2,6 +2,7 @@
 
 #include "client/clientcontext.h"
 #include "client/profilestore.h"
+#include "dialogs/deckoptionsdialog.h"
 #include "hosting/serverpanel.h"
 #include "loadtest/loadtestform.h"
 #include "loadtest/loadtestpage.h"
@@ -9,6 +10,7 @@
 #include "models/cardtablemodel.h"
 #include "models/decktreemodel.h"
 #include "profilemenu.h"
+#include "theme.h"
 #include "views/browserview.h"
 #include "views/decklistview.h"
 #include "views/reviewview.h"
@@ -19,6 +21,8 @@
 #include <QDir>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPainter>
+#include <QPainterPath>
 #include <QTableView>
 #include <QTimer>
 
@@ -34,6 +38,8 @@ constexpr int kPollMs = 50;
 constexpr int kMaxAttempts = 2400; // 2 min: a load test registers accounts with real password hashing
 constexpr qint64 kDayMs = 86400 * 1000LL;
 constexpr int kHistoryDays = 21;
+const QSize kWindowSize(1280, 800);
+const QSize kSmallWindowSize(800, 600);
 
 struct SampleCard
 {
@@ -84,12 +90,57 @@ ScreenshotTour::ScreenshotTour(gui::MainWindow *window, gui::ProfileStore *profi
     , m_outputDir(std::move(outputDir))
 {
     addStandardShots();
+    addThemeAndSmallScreenShots();
     addLoadTestShots();
 }
 
-void ScreenshotTour::addShot(const QString &name, std::function<void()> prepare, std::function<bool()> ready)
+void ScreenshotTour::addShot(const QString &name, std::function<void()> prepare, std::function<bool()> ready,
+    std::function<QWidget *()> target)
 {
-    m_shots.append(Shot {name, std::move(prepare), std::move(ready)});
+    m_shots.append(Shot {name, std::move(prepare), std::move(ready), std::move(target)});
+}
+
+// A card as imported decks bring them: HTML with bold, a list and a picture from the media folder.
+bool ScreenshotTour::addPictureCard(CollectionClient &client)
+{
+    auto deck = client.createDeck(u"Spanish::Animals"_s);
+    if (!deck) {
+        fail(deck.error().message);
+        return false;
+    }
+    m_pictureDeck = deck->id;
+    QImage picture(220, 150, QImage::Format_ARGB32_Premultiplied);
+    picture.fill(QColor(u"#fff3d6"_s));
+    QPainter painter(&picture);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(QColor(u"#5a3b1a"_s), 3));
+    painter.setBrush(QColor(u"#f0a040"_s));
+    QPainterPath ears;
+    ears.addPolygon(QPolygonF({{70, 60}, {80, 18}, {105, 48}}));
+    ears.addPolygon(QPolygonF({{150, 60}, {140, 18}, {115, 48}}));
+    painter.drawPath(ears);
+    painter.drawEllipse(QPointF(110, 82), 52, 46);
+    painter.setBrush(QColor(u"#2d6a4f"_s));
+    painter.drawEllipse(QPointF(92, 74), 7, 9);
+    painter.drawEllipse(QPointF(128, 74), 7, 9);
+    painter.setBrush(QColor(u"#d0487a"_s));
+    painter.drawPolygon(QPolygonF({{104, 92}, {116, 92}, {110, 100}}));
+    painter.drawLine(QPointF(60, 96), QPointF(95, 98));
+    painter.drawLine(QPointF(160, 96), QPointF(125, 98));
+    painter.end();
+    if (!QDir().mkpath(client.mediaDirectory())
+        || !picture.save(QDir(client.mediaDirectory()).filePath(u"gato.png"_s))) {
+        fail(u"cannot write the sample picture into %1"_s.arg(client.mediaDirectory()));
+        return false;
+    }
+    const collection::NewCard card {u"<b>el gato</b><br><img src=\"gato.png\">"_s,
+        u"<b>the cat</b><ul><li><i>el</i> gato: masculine</li><li>plural: <u>los gatos</u></li></ul>"_s,
+        deck->id, {u"nouns"_s, u"animals"_s}, {}};
+    if (auto added = client.addCard(card); !added) {
+        fail(added.error().message);
+        return false;
+    }
+    return true;
 }
 
 bool ScreenshotTour::idle() const
@@ -160,6 +211,8 @@ bool ScreenshotTour::populate()
         }
         m_setClock(realNow);
     }
+    if (!addPictureCard(*client))
+        return false;
     // Cards added today, so the deck list and the review have new cards to show.
     for (const SampleCard &card : kAddedToday) {
         collection::NewCard newCard {QString::fromUtf8(card.front), QString::fromUtf8(card.back),
@@ -187,19 +240,15 @@ void ScreenshotTour::addStandardShots()
     addShot(
         u"review-front"_s,
         [this] {
-            DeckListView *decks = m_window->deckList();
-            m_window->showPage(decks);
-            // Study the first top-level deck with cards to do, as a student would.
-            const QModelIndex spanish
-                = decks->model()->match(decks->model()->index(0, 0), Qt::DisplayRole, u"Spanish"_s).value(0);
-            const qint64 deckId = spanish.data(DeckTreeModel::DeckIdRole).toLongLong();
-            m_window->review()->startDeck(deckId ? deckId : 1, u"Spanish"_s);
+            // The deck of the card with HTML and a picture, so the shot shows how cards render.
+            m_window->review()->startDeck(m_pictureDeck, u"Spanish::Animals"_s);
             m_window->showPage(m_window->review());
         },
         [this] { return idle() && m_window->review()->stage() == ReviewView::Stage::Question; });
     addShot(
         u"review-answer"_s, [this] { m_window->review()->showAnswer(); },
         [this] { return m_window->review()->stage() == ReviewView::Stage::Answer; });
+    addDeckOptionsShot(u"deck-options"_s);
     addShot(
         u"browser"_s,
         [this] {
@@ -242,6 +291,69 @@ void ScreenshotTour::addStandardShots()
         });
 }
 
+// The options of the Spanish deck, as Decks → Options shows them.
+void ScreenshotTour::addDeckOptionsShot(const QString &name)
+{
+    addShot(
+        name,
+        [this] {
+            DeckListView *decks = m_window->deckList();
+            const QModelIndex spanish
+                = decks->model()->match(decks->model()->index(0, 0), Qt::DisplayRole, u"Spanish"_s).value(0);
+            const qint64 deckId = spanish.data(DeckTreeModel::DeckIdRole).toLongLong();
+            m_optionsDialog = new DeckOptionsDialog(m_context, deckId ? deckId : 1, u"Spanish"_s, m_window);
+            m_optionsDialog->setAttribute(Qt::WA_DeleteOnClose);
+            m_optionsDialog->show();
+        },
+        [this] { return idle() && m_optionsDialog && m_optionsDialog->isLoaded(); },
+        [this] { return m_optionsDialog.data(); });
+    // Closed by the next shot's preparation, which runs after the grab.
+    addShot(
+        name + u"-closed"_s, [this] { m_optionsDialog->close(); }, [this] { return !m_optionsDialog; },
+        [] { return nullptr; });
+}
+
+// The dark theme, and the main views in an 800×600 window (a small laptop).
+void ScreenshotTour::addThemeAndSmallScreenShots()
+{
+    addShot(
+        u"review-answer-dark"_s,
+        [this] {
+            applyTheme(Theme::Dark);
+            m_window->showPage(m_window->review());
+        },
+        [this] { return m_window->review()->stage() == ReviewView::Stage::Answer; });
+    addShot(
+        u"decks-dark"_s, [this] { m_window->showPage(m_window->deckList()); },
+        [this] { return idle() && !m_window->deckList()->isLoading(); });
+    addDeckOptionsShot(u"deck-options-dark"_s);
+    addShot(
+        u"review-answer-800x600"_s,
+        [this] {
+            applyTheme(savedTheme()); // back to what the app started with
+            m_window->resize(kSmallWindowSize);
+            m_window->showPage(m_window->review());
+        },
+        [this] {
+            return m_window->size() == kSmallWindowSize
+                && m_window->review()->stage() == ReviewView::Stage::Answer;
+        });
+    addShot(
+        u"decks-800x600"_s, [this] { m_window->showPage(m_window->deckList()); },
+        [this] { return idle() && !m_window->deckList()->isLoading(); });
+    addShot(
+        u"browser-800x600"_s, [this] { m_window->showPage(m_window->browser()); },
+        [this] { return idle() && !m_window->browser()->isLoading(); });
+    addShot(
+        u"statistics-800x600"_s, [this] { m_window->showPage(m_window->statistics()); },
+        [this] { return idle() && !m_window->statistics()->isLoading(); });
+    addShot(
+        u"server-800x600"_s, [this] { m_window->showPage(m_window->serverPanel()); }, [] { return true; });
+    addShot(
+        u"back-to-1280x800"_s, [this] { m_window->resize(kWindowSize); },
+        [this] { return m_window->size() == kWindowSize; }, [] { return nullptr; });
+}
+
 void ScreenshotTour::addLoadTestShots()
 {
     auto *dashboard = qobject_cast<LoadTestPage *>(m_window->loadTestPage());
@@ -281,7 +393,7 @@ void ScreenshotTour::start()
     QDir().mkpath(m_outputDir);
     if (!populate())
         return;
-    m_window->resize(1280, 860);
+    m_window->resize(kWindowSize);
     m_window->show();
     m_index = 0;
     QTimer::singleShot(0, this, &ScreenshotTour::next);
@@ -308,10 +420,13 @@ void ScreenshotTour::waitFor(const Shot &shot, int attempt)
         return;
     }
     QApplication::processEvents(); // layouts settle before the grab
-    const QString file = QDir(m_outputDir).filePath(shot.name + u".png"_s);
-    if (!m_window->grab().save(file))
-        return fail(u"cannot write %1"_s.arg(file));
-    m_saved.append(file);
+    QWidget *target = shot.target ? shot.target() : m_window;
+    if (target) { // a step without a target only changes the window between shots
+        const QString file = QDir(m_outputDir).filePath(shot.name + u".png"_s);
+        if (!target->grab().save(file))
+            return fail(u"cannot write %1"_s.arg(file));
+        m_saved.append(file);
+    }
     ++m_index;
     QTimer::singleShot(0, this, &ScreenshotTour::next);
 }

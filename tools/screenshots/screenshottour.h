@@ -1,13 +1,18 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 
 #include <functional>
 
+class QWidget;
+
 namespace javumbo::gui {
 class ClientContext;
+class CollectionClient;
+class DeckOptionsDialog;
 class MainWindow;
 class ProfileStore;
 } // namespace javumbo::gui
@@ -28,8 +33,10 @@ public:
     ScreenshotTour(gui::MainWindow *window, gui::ProfileStore *profiles, gui::ClientContext *context,
         ClockSetter setClock, QString outputDir, QObject *parent = nullptr);
 
-    // `ready` is polled until true (at most 20 s), then the window is saved as <name>.png.
-    void addShot(const QString &name, std::function<void()> prepare, std::function<bool()> ready);
+    // `ready` is polled until true (at most 2 min), then the window (or what `target` returns, such as
+    // a dialog) is saved as <name>.png.
+    void addShot(const QString &name, std::function<void()> prepare, std::function<bool()> ready,
+        std::function<QWidget *()> target = nullptr);
     // Populates the sample profile, then takes every shot; finished() reports the outcome.
     void start();
     const QStringList &savedFiles() const { return m_saved; }
@@ -43,9 +50,13 @@ private:
         QString name;
         std::function<void()> prepare;
         std::function<bool()> ready;
+        std::function<QWidget *()> target;
     };
     bool populate();
+    bool addPictureCard(gui::CollectionClient &client);
     void addStandardShots();
+    void addThemeAndSmallScreenShots();
+    void addDeckOptionsShot(const QString &name);
     void addLoadTestShots();
     void next();
     void waitFor(const Shot &shot, int attempt);
@@ -53,6 +64,8 @@ private:
     void fail(const QString &message);
 
     gui::MainWindow *m_window;
+    QPointer<gui::DeckOptionsDialog> m_optionsDialog;
+    qint64 m_pictureDeck = 0;
     gui::ProfileStore *m_profiles;
     gui::ClientContext *m_context;
     ClockSetter m_setClock;

@@ -67,6 +67,7 @@ export async function show(root, context) {
       h('summary', { 'aria-label': `Actions for ${deck.name}`, text: '⋯' }),
       h('div', { class: 'menu-items' },
         h('button', { type: 'button', onclick: rename, text: 'Rename' }),
+        h('a', { href: `#/options/${deck.id}`, class: 'button', text: 'Options' }),
         h('button', { type: 'button', onclick: remove, text: 'Delete' })));
     return h('li', { 'data-deck': deck.name },
       h('div', { class: 'deck-row' }, toggle,

@@ -9,8 +9,9 @@ import * as study from './study.js';
 import * as add from './add.js';
 import * as browse from './browse.js';
 import * as stats from './stats.js';
+import * as options from './options.js';
 
-const VIEWS = { login, decks, study, add, browse, stats };
+const VIEWS = { login, decks, study, add, browse, stats, options };
 const RETURN_TO = 'javumbo.returnTo';
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');

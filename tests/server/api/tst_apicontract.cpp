@@ -207,6 +207,26 @@ private slots:
             u"deck_not_found"_s, noKeys);
         row("deck id that is not a number", "DELETE", u"/api/v1/decks/abc"_s, u"alice"_s, none, 404,
             u"not_found"_s, noKeys);
+        // Deck options (<options>: the deck's preset)
+        const QStringList optionKeys {u"id"_s, u"name"_s, u"new"_s, u"rev"_s, u"lapse"_s};
+        const QString options
+            = u"{\"name\":\"Pace\",\"new\":{\"perDay\":15,\"delays\":[1,10],\"ints\":[1,4],\"initialFactor\":"
+              u"2500},"
+              "\"rev\":{\"perDay\":200,\"ease4\":1.3,\"ivlFct\":1,\"maxIvl\":36500,\"hardFactor\":1.2},"
+              "\"lapse\":{\"delays\":[10],\"mult\":0,\"minInt\":1,\"leechFails\":8,\"leechAction\":1}}"_s;
+        row("deck options", "GET", u"/api/v1/decks/{aliceDeck}/options"_s, u"alice"_s, none, 200, none,
+            optionKeys);
+        row("options of another user's deck", "GET", u"/api/v1/decks/{bobDeck}/options"_s, u"alice"_s, none,
+            404, u"deck_not_found"_s, noKeys);
+        row("put deck options", "PUT", u"/api/v1/decks/{aliceDeck}/options"_s, u"alice"_s, options, 200, none,
+            optionKeys);
+        row("put options out of range", "PUT", u"/api/v1/decks/{aliceDeck}/options"_s, u"alice"_s,
+            QString(options).replace(u"\"perDay\":15"_s, u"\"perDay\":10000"_s), 400, u"invalid_options"_s,
+            noKeys);
+        row("put options missing a field", "PUT", u"/api/v1/decks/{aliceDeck}/options"_s, u"alice"_s,
+            QString(options).replace(u"\"maxIvl\":36500,"_s, QString()), 400, u"invalid_options"_s, noKeys);
+        row("put options of another user's deck", "PUT", u"/api/v1/decks/{bobDeck}/options"_s, u"alice"_s,
+            options, 404, u"deck_not_found"_s, noKeys);
         // Cards
         row("add card", "POST", u"/api/v1/cards"_s, u"alice"_s,
             u"{\"front\":\"comer\",\"back\":\"to eat\",\"tags\":[\"verb\"]}"_s, 201, none, cardKeys);
@@ -518,6 +538,38 @@ private slots:
     {
         QCOMPARE(send("DELETE", expand(u"/api/v1/decks/{aliceDeck}"_s), m_alice.token).status, 204);
         QCOMPARE(send("GET", expand(u"/api/v1/cards/{aliceCard}"_s), m_alice.token).status, 404);
+    }
+
+    void deckOptions_putAppliesToEveryDeckOfThePreset_andARefusalNamesTheFieldAndRange()
+    {
+        QJsonObject options
+            = send("GET", expand(u"/api/v1/decks/{aliceDeck}/options"_s), m_alice.token).json().toObject();
+        QCOMPARE(options.value(u"id"_s).toInt(), 1);
+        QCOMPARE(options.value(u"new"_s).toObject().value(u"perDay"_s).toInt(), 20);
+        QJsonObject rev = options.value(u"rev"_s).toObject();
+        rev.insert(u"perDay"_s, 120);
+        rev.insert(u"ease4"_s, 1.45);
+        options.insert(u"rev"_s, rev);
+        const auto put = send("PUT", expand(u"/api/v1/decks/{aliceDeck}/options"_s), m_alice.token,
+            QJsonDocument(options).toJson(QJsonDocument::Compact));
+        QCOMPARE(put.status, 200);
+        QCOMPARE(put.json()[u"rev"_s][u"ease4"_s].toDouble(), 1.45);
+        // Default shares the preset, so it follows; bob's collection does not.
+        const QJsonObject shared = send("GET", u"/api/v1/decks/1/options"_s, m_alice.token).json().toObject();
+        QCOMPARE(shared.value(u"rev"_s).toObject().value(u"perDay"_s).toInt(), 120);
+        QCOMPARE(send("GET", u"/api/v1/decks/1/options"_s, m_bob.token).json()[u"rev"_s][u"perDay"_s].toInt(),
+            200);
+
+        QJsonObject lapse = options.value(u"lapse"_s).toObject();
+        lapse.insert(u"mult"_s, 1.5);
+        options.insert(u"lapse"_s, lapse);
+        const auto refused = send("PUT", expand(u"/api/v1/decks/{aliceDeck}/options"_s), m_alice.token,
+            QJsonDocument(options).toJson(QJsonDocument::Compact));
+        QCOMPARE(refused.status, 400);
+        verifyEnvelope(refused, u"invalid_options"_s);
+        const QString message = refused.json()[u"error"_s][u"message"_s].toString();
+        QVERIFY2(
+            message.contains(u"lapse.mult"_s) && message.contains(u"from 0 to 1"_s), qPrintable(message));
     }
 
     void decks_listCounts()
