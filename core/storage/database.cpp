@@ -175,6 +175,14 @@ Result<Connection *> Database::open(
     if (mode != OpenMode::CreateIfMissing && !QFileInfo::exists(absolute))
         return makeError(ErrorCode::StorageUnavailable, u"database file %1 does not exist"_s.arg(absolute));
 
+    // An empty file where one holding data was verified was truncated, not created: say so before
+    // SQLite is asked to switch it to WAL (which would wait on the other connections' locks).
+    if (FileStamp::of(absolute).size == 0 && FileWatch::instance().wasVerifiedNonEmpty(absolute)) {
+        FileWatch::instance().markDamaged(absolute);
+        return makeError(
+            ErrorCode::StorageCorrupt, u"%1 was truncated to 0 bytes after it was verified"_s.arg(absolute));
+    }
+
     const DatabaseOptions effective = options.busyTimeoutMs == DatabaseOptions {}.busyTimeoutMs
             && options.durability == DatabaseOptions {}.durability
         ? defaultOptions()

@@ -62,6 +62,13 @@ void FileWatch::forget(const QString &path)
     m_damaged.erase(path);
 }
 
+bool FileWatch::wasVerifiedNonEmpty(const QString &path) const
+{
+    std::lock_guard guard(m_mutex);
+    const auto it = m_verified.find(path);
+    return it != m_verified.end() && it->second.size > 0;
+}
+
 bool FileWatch::isDamaged(const QString &path) const
 {
     std::lock_guard guard(m_mutex);

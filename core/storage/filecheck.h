@@ -58,6 +58,9 @@ public:
     void setVerified(const QString &path, const FileStamp &stamp);
     // Whether a check of `path` found damage since it was last forgotten.
     bool isDamaged(const QString &path) const;
+    // Whether `path` was last verified holding data: an empty file there now was truncated, not
+    // created (a connection opened on another thread sees only the empty file).
+    bool wasVerifiedNonEmpty(const QString &path) const;
     void markDamaged(const QString &path);
 
 private:

@@ -17,6 +17,8 @@
 #include <QTest>
 
 #include <cstdio>
+#include <optional>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 using namespace javumbo;
@@ -124,6 +126,26 @@ private slots:
         auto again = open();
         QVERIFY(!again);
         QCOMPARE(again.code(), ErrorCode::StorageCorrupt);
+        QVERIFY(FileWatch::instance().isDamaged(QFileInfo(m_path).absoluteFilePath()));
+    }
+
+    // The server's threads each cache their own connection: after a truncation, a thread that
+    // never had the file open opens an empty file, which must not pass as a new, empty one.
+    void truncatedThenOpenedOnAnotherThread_isStorageCorrupt()
+    {
+        auto first = open();
+        QVERIFY2(first, qPrintable(first ? QString() : first.error().message));
+        ::damage(m_path, Damage::TruncateToZero);
+        std::optional<ErrorCode> otherThread;
+        QString message;
+        std::thread([&] {
+            auto opened = open();
+            otherThread = opened ? ErrorCode::Internal : opened.code();
+            message = opened ? QString() : opened.error().message;
+            Database::closeAllOnThisThread();
+        }).join();
+        QVERIFY(otherThread.has_value());
+        QVERIFY2(*otherThread == ErrorCode::StorageCorrupt, qPrintable(message));
         QVERIFY(FileWatch::instance().isDamaged(QFileInfo(m_path).absoluteFilePath()));
     }
 
