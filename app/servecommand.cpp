@@ -43,7 +43,7 @@ int fail(const QString &message, int code = 1)
 std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Hosts the Javumbo HTTP API (API.md) for a class."_s);
+    parser.setApplicationDescription(u"Hosts the Javumbo HTTP API (docs/api.md) for a class."_s);
     parser.addHelpOption();
     const QCommandLineOption bind(
         u"bind"_s, u"Address to listen on (default 127.0.0.1)."_s, u"address"_s, u"127.0.0.1"_s);

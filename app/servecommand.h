@@ -4,7 +4,7 @@
 
 namespace javumbo::app {
 
-// `javumbo serve`: hosts the HTTP API of API.md until SIGINT/SIGTERM.
+// `javumbo serve`: hosts the HTTP API of docs/api.md until SIGINT/SIGTERM.
 int runServe(const QStringList &arguments);
 
 } // namespace javumbo::app

@@ -1,4 +1,4 @@
-# The dependency rule of ARCHITECTURE.md §1-2, written once. The build runs it
+# The dependency rule of docs/architecture.md §1-2, written once. The build runs it
 # before javumbo_core and javumbo_loadtest (core/CMakeLists.txt), and
 # tests/build/tst_dependencyrule runs it over the tree and over a copy with a
 # planted forbidden include, so the rule the test proves is the rule the build keeps.
@@ -15,7 +15,7 @@
 # decision, made here.
 #   javumbo_core:     common; scheduling, metrics; storage; collection;
 #                     accounts, sessions, locking, interop; services
-# interop (Anki packages and text files, SCHEDULING.md §11) sits above
+# interop (Anki packages and text files, docs/scheduling.md §11) sits above
 # collection and below services: formats are data that merge into a
 # collection inside its WriteContext; taking the user's lock is the
 # services' job (services/interopservice).
@@ -49,7 +49,7 @@ set(allowed_integrity "common;storage;collection;accounts;history;net")
 set(layer_loadtest 8)
 set(allowed_loadtest "common;metrics;history;net;integrity")
 
-# The outward rules (ARCHITECTURE.md §1): by include spelling, so a header that
+# The outward rules (docs/architecture.md §1): by include spelling, so a header that
 # happens to be on some include path cannot slip through.
 set(forbidden_core
     "^(QtWidgets|QtGui|QtHttpServer|QtCharts|QtConcurrent)/|^Q(Widget|MainWindow|Dialog|Application|HttpServer[A-Za-z0-9_]*|AbstractHttpServer|Chart[A-Za-z0-9_]*|Painter|PushButton|Label)$|^(gui|server)/|^(mainwindow|apiserver)\\.h$")

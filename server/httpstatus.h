@@ -6,7 +6,7 @@
 
 namespace javumbo::server {
 
-// The one table that maps an error code to its HTTP status (API.md).
+// The one table that maps an error code to its HTTP status (docs/api.md).
 int httpStatusFor(ErrorCode code);
 
 // "Not Found" for 404: the reason phrases of RFC 9110 for every status the server sends.

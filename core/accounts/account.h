@@ -14,7 +14,7 @@ struct Account
     QString email;
     QString name;
     QString areaOfInterest;
-    qint64 createdAt = 0; // seconds since the Unix epoch (API.md)
+    qint64 createdAt = 0; // seconds since the Unix epoch (docs/api.md)
     bool isAdmin = false;
     bool disabled = false;
     // False for a desktop profile made without a password: it opens without
@@ -22,7 +22,7 @@ struct Account
     bool hasPassword = true;
 };
 
-// What a visitor submits to create an account (API.md, POST /register).
+// What a visitor submits to create an account (docs/api.md, POST /register).
 struct Registration
 {
     QString username;

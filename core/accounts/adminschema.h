@@ -7,7 +7,7 @@
 
 namespace javumbo {
 
-// admin.db holds accounts and sessions (API.md "Data on disk"). Its schema
+// admin.db holds accounts and sessions (docs/api.md §10). Its schema
 // lives here, in one place, for AccountStore and SessionStore alike.
 inline constexpr int kAdminSchemaVersion = 1;
 

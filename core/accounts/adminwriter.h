@@ -11,7 +11,7 @@
 namespace javumbo {
 
 // The one way to write admin.db. SQLite's write lock is not a queue
-// (PLATFORM-NOTES.md §14): many threads polling it starve each other into
+// (docs/platform-notes.md §14): many threads polling it starve each other into
 // busy timeouts. Writers of one file in this process therefore queue on a
 // mutex first, and busy_timeout remains a safety net against other processes.
 // Cheap to copy; every copy for one path shares the same mutex. (A timed

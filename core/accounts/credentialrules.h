@@ -5,8 +5,7 @@
 
 #include <QString>
 
-// What a user may choose as credentials and profile (API.md "Health and
-// identity"). Checked before anything is hashed or stored.
+// What a user may choose as credentials and profile (docs/api.md §2). Checked before anything is hashed or stored.
 namespace javumbo::credentialrules {
 
 inline constexpr int kMinUsernameLength = 3;

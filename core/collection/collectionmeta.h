@@ -42,7 +42,7 @@ public:
 
     // §3: the day numbers at `nowSeconds` with the user's current offset.
     scheduling::DayTiming timing(qint64 nowSeconds, int currentOffsetMinutesWest) const;
-    // Records a changed local offset (SCHEDULING.md §3); returns whether it changed.
+    // Records a changed local offset (docs/scheduling.md §3); returns whether it changed.
     bool updateLocalOffset(int currentOffsetMinutesWest);
     // The options group of a deck (defaults when missing).
     Result<scheduling::DeckConfig> deckConfig(qint64 deckId) const;

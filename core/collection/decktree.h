@@ -38,7 +38,7 @@ public:
     // Removes the deck and its descendants; returns their ids.
     QList<qint64> remove(qint64 id);
 
-    // SCHEDULING.md §7 counters, reset when the day changed.
+    // docs/scheduling.md §7 counters, reset when the day changed.
     struct TodayCounts
     {
         int newToday = 0;

@@ -5,7 +5,7 @@
 
 namespace javumbo::collection {
 
-// Anki's derived note columns (SCHEDULING.md §9).
+// Anki's derived note columns (docs/scheduling.md §9).
 namespace notefields {
 
 inline constexpr QChar kFieldSeparator = QChar(0x1f);

@@ -11,7 +11,7 @@ namespace javumbo::collection {
 Result<storage::Connection *> openCollection(const QString &path);
 
 // What every read of a collection starts from: the calling thread's
-// connection, the parsed col row and today's day numbers (SCHEDULING.md §3).
+// connection, the parsed col row and today's day numbers (docs/scheduling.md §3).
 struct ReadView
 {
     storage::Connection *db = nullptr;

@@ -36,7 +36,7 @@ struct CardRecord
     QStringList tags;
     scheduling::CardState state;
     int flags = 0; // Anki's flag: 0 none, 1 red, 2 orange, 3 green, 4 blue (cards.flags & 7)
-    qint64 mod = 0; // when the card last changed, Unix seconds (SCHEDULING.md §9.5)
+    qint64 mod = 0; // when the card last changed, Unix seconds (docs/scheduling.md §9.5)
     // The card's version: a strong validator over every field above, so it
     // changes with any change, even two within one second (docs/scheduling.md §9.5).
     QString etag() const;

@@ -12,7 +12,7 @@ namespace javumbo::collection {
 class DeckTree;
 struct ReadView;
 
-// SCHEDULING.md §7: which cards are gathered today and which one comes next,
+// docs/scheduling.md §7: which cards are gathered today and which one comes next,
 // for a set of decks (a deck and its children).
 class ReviewQueue
 {

@@ -4,7 +4,7 @@
 
 namespace javumbo {
 
-// One error vocabulary for the whole product. The names mirror API.md's
+// One error vocabulary for the whole product. The names mirror docs/api.md's
 // `code` strings; the server maps them to HTTP statuses in one table and the
 // GUI maps them to messages, so a cause is never hidden behind "Database error".
 enum class ErrorCode
@@ -53,7 +53,7 @@ enum class ErrorCode
     Internal, // internal: a bug; logged with its request id
 };
 
-// The stable machine-readable name of a code (API.md's error envelope).
+// The stable machine-readable name of a code (docs/api.md's error envelope).
 QString errorCodeName(ErrorCode code);
 
 } // namespace javumbo

@@ -18,7 +18,7 @@ struct Error
 };
 
 // Either a value or an Error. Errors are values in Javumbo: no exception
-// crosses a module boundary (ARCHITECTURE.md §4).
+// crosses a module boundary (docs/architecture.md §4).
 template<typename T>
 class [[nodiscard]] Result
 {

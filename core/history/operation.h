@@ -7,7 +7,7 @@
 
 namespace javumbo::history {
 
-// Jepsen's completion types (ARCHITECTURE.md §6): ok is a 2xx, fail a
+// Jepsen's completion types (docs/architecture.md §6): ok is a 2xx, fail a
 // definite refusal (a 4xx other than 408/429-as-unknown), info anything whose
 // effect on the server is unknown (timeout, reset, 5xx, 503).
 enum class Outcome
@@ -42,7 +42,7 @@ struct Operation
 
     int status = 0; // HTTP status; 0 when no response arrived
     Outcome outcome = Outcome::Info;
-    QString errorCode; // API.md's error.code, or network_error / timeout
+    QString errorCode; // docs/api.md's error.code, or network_error / timeout
     QString requestId; // X-Request-Id sent (and echoed)
     // A non-2xx status the load tester also accepts (a probe of a logged-out token
     // expects 401; a concurrent answer with expected_reps may get 409); 0: none.

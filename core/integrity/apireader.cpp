@@ -37,7 +37,7 @@ Error unexpected(const QString &what, const net::HttpResult &result)
 ApiReader::ApiReader(QString host, quint16 port, int pageSize, std::chrono::milliseconds timeout)
     : m_host(host.isEmpty() ? u"127.0.0.1"_s : std::move(host))
     , m_port(port)
-    , m_pageSize(std::clamp(pageSize, 1, 1000)) // API.md caps limit at 1000
+    , m_pageSize(std::clamp(pageSize, 1, 1000)) // docs/api.md caps limit at 1000
     , m_timeout(timeout)
 { }
 

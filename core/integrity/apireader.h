@@ -10,7 +10,7 @@
 
 namespace javumbo::integrity {
 
-// Reads collections through the HTTP API (API.md), for servers whose files
+// Reads collections through the HTTP API (docs/api.md), for servers whose files
 // the checker cannot read: pages through GET /cards as each account, naming
 // decks from GET /decks. The revlog is invisible here. Logs in with the
 // account's password unless it carries a live token; a token that stops

@@ -29,7 +29,7 @@ struct CheckerOptions
     std::chrono::milliseconds apiTimeout {30000};
 };
 
-// The integrity checker (ARCHITECTURE.md §6, core/integrity/README.md):
+// The integrity checker (docs/architecture.md §6, core/integrity/README.md):
 // decides from the load tester's history and the server's data whether any
 // acknowledged data was lost or landed in another user's collection.
 //

@@ -9,9 +9,9 @@
 
 namespace javumbo::integrity {
 
-// Counter-style checks on the answers (ARCHITECTURE.md §6). Every successful
+// Counter-style checks on the answers (docs/architecture.md §6). Every successful
 // answer writes exactly one revlog row and adds one to cards.reps, and every
-// acknowledged undo takes one of each back (API.md); the test's cards start
+// acknowledged undo takes one of each back (docs/api.md); the test's cards start
 // with neither, so for every card of a test collection:
 //   revlog: ok − undone − unknown undos ≤ revlog rows ≤ ok + unknown answers −
 //           undone (also for card ids that have rows but no card, or answers

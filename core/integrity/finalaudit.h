@@ -24,7 +24,7 @@ struct FinalAuditInput
 };
 
 // Runs every check on complete reads and decides the verdict: the one code
-// path from history and data to a report (ARCHITECTURE.md §6).
+// path from history and data to a report (docs/architecture.md §6).
 IntegrityReport runFinalAudit(const FinalAuditInput &input);
 
 } // namespace javumbo::integrity

@@ -31,7 +31,7 @@ QList<Violation> HistoryChecks::add(const history::Operation &operation)
     QList<Violation> found;
     if (operation.status == 500)
         found.append(violationOf(ViolationClass::ServerError, operation,
-            u"%1 answered 500 (%2): API.md calls every 500 a bug"_s.arg(
+            u"%1 answered 500 (%2): docs/api.md calls every 500 a bug"_s.arg(
                 operation.op, operation.errorCode.isEmpty() ? u"no error code"_s : operation.errorCode)));
 
     if (operation.observedUserId != 0 && operation.userId != 0

@@ -34,7 +34,7 @@ struct TagAttempt
 };
 
 // The answers the test sent for one card of one user, and its undos of them:
-// an acknowledged undo took back one revlog row and one rep (API.md).
+// an acknowledged undo took back one revlog row and one rep (docs/api.md).
 struct AnswerTally
 {
     QString username;
@@ -87,7 +87,7 @@ public:
     const QHash<QString, HistoryUser> &users() const { return m_users; }
     qint64 acknowledged() const { return m_acknowledged; }
 
-    // Usernames are unique case-insensitively (API.md): one key per account.
+    // Usernames are unique case-insensitively (docs/api.md): one key per account.
     static QString userKey(const QString &username);
 
 private:

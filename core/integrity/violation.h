@@ -5,7 +5,7 @@
 
 namespace javumbo::integrity {
 
-// What went wrong, one name per check of ARCHITECTURE.md §6.
+// What went wrong, one name per check of docs/architecture.md §6.
 enum class ViolationClass
 {
     Lost, // acknowledged, missing from its owner's collection and from every other
@@ -20,7 +20,7 @@ enum class ViolationClass
     DuplicateIdentity, // two accounts share an id, username or email, or ids disagree
     DatabaseFiles, // a registered test user without exactly one collection file (or account row)
     IntegrityCheck, // PRAGMA integrity_check found damage
-    ServerError, // a 500, which API.md declares a bug
+    ServerError, // a 500, which docs/api.md declares a bug
 };
 
 // snake_case: lost, misplaced, phantom, duplicated, mismatched, revlog_mismatch,

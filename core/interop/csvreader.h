@@ -10,7 +10,7 @@
 
 namespace javumbo::interop {
 
-// The header lines Anki reads at the top of a text file (SCHEDULING.md §11):
+// The header lines Anki reads at the top of a text file (docs/scheduling.md §11):
 // `#key:value`, keys trimmed and case-insensitive; other `#` lines are comments.
 struct CsvHeader
 {

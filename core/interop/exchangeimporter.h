@@ -19,7 +19,7 @@ struct ImportOptions
 };
 
 // Merges ExchangeData into a Javumbo collection inside the caller's one
-// transaction (SCHEDULING.md §11): notes matched by guid (text rows without a
+// transaction (docs/scheduling.md §11): notes matched by guid (text rows without a
 // guid by their first field), updated only when newer (packages) or different
 // (text files), existing cards keep their scheduling, new notes, cards and
 // revlog rows keep their ids unless taken, review dues shifted across the two

@@ -6,7 +6,7 @@
 
 namespace javumbo::interop {
 
-// A note or line that was not imported, and why (API.md: skipped[]).
+// A note or line that was not imported, and why (docs/api.md: skipped[]).
 struct SkippedItem
 {
     qint64 line = 0; // 1-based line of a text file; 0 for packages

@@ -10,7 +10,7 @@
 namespace javumbo::interop {
 
 // The media files of a collection live beside it: user_dbs/user_{id}.media/
-// for user_dbs/user_{id}.db (SCHEDULING.md §11), a desktop profile's too.
+// for user_dbs/user_{id}.db (docs/scheduling.md §11), a desktop profile's too.
 namespace mediafolder {
 
 QString forCollection(const QString &collectionPath);

@@ -7,7 +7,7 @@
 namespace javumbo::interop {
 
 // Javumbo's notes are Basic (front, back, one card). The stated policy for
-// other note types (SCHEDULING.md §11): field 1 is the front, field 2 the
+// other note types (docs/scheduling.md §11): field 1 is the front, field 2 the
 // back, further fields are joined into the back with a line break (<br>);
 // only the first card (template 1) of a note is imported. NoteMapping turns
 // source notes into front/back and collects what was simplified, once per

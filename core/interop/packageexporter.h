@@ -23,7 +23,7 @@ struct PackageExportResult
     qint64 media = 0;
 };
 
-// Writes a version-1 package (SCHEDULING.md §11) for the widest reach:
+// Writes a version-1 package (docs/scheduling.md §11) for the widest reach:
 // collection.anki2 (schema 11 exactly as §9, a copy made with VACUUM INTO, so
 // a live file and its WAL are never zipped; switched to journal_mode=DELETE,
 // tables that are not Anki's dropped, free pages vacuumed away), `media` the

@@ -17,7 +17,7 @@ struct StagedMedia
     QByteArray sha1;
 };
 
-// An Anki package (.apkg / .colpkg) read as SCHEDULING.md §11 says: the
+// An Anki package (.apkg / .colpkg) read as docs/scheduling.md §11 says: the
 // version from `meta`, else collection.anki21, else collection.anki2 (never
 // the dummy collection.anki2 of a newer package), the collection extracted to
 // a file of its own, the media checked and staged. Everything is checked

@@ -8,7 +8,7 @@
 namespace javumbo::interop {
 
 // The notes of a deck (and its children; all decks when none) as the text
-// file Anki itself writes (SCHEDULING.md §11): `#separator:tab`, `#html:true`,
+// file Anki itself writes (docs/scheduling.md §11): `#separator:tab`, `#html:true`,
 // `#guid column:1`, `#notetype column:2`, `#deck column:3`, `#tags column:6`,
 // then guid, "Basic", deck, front, back, tags, so that Anki re-imports it as
 // updates of the same notes.

@@ -8,7 +8,7 @@
 namespace javumbo::loadtest {
 
 // Everything a finished run leaves behind, and the one place that turns it
-// into the report's data (ARCHITECTURE.md §6: the report is rendered from
+// into the report's data (docs/architecture.md §6: the report is rendered from
 // the saved history, so `javumbo check` can render it again).
 struct RunRecord
 {

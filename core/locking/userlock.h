@@ -13,7 +13,7 @@ namespace javumbo {
 // A fair (FIFO) lock for one user, with direct hand-off and statistics;
 // internal to UserLockRegistry.
 //
-// SQLite's write lock is not a queue (PLATFORM-NOTES.md §14), so this one is:
+// SQLite's write lock is not a queue (docs/platform-notes.md §14), so this one is:
 // a releasing thread grants the lock to the front waiter itself, which means
 // a newcomer can never barge past threads already queued.
 //

@@ -31,7 +31,7 @@ struct UserLockRegistryOptions
 };
 
 // One fair (FIFO) lock per user, created on first use, with bounded waits
-// and per-user statistics; thread-safe (ARCHITECTURE.md §3).
+// and per-user statistics; thread-safe (docs/architecture.md §3).
 //
 // Services hold a user's lock around every write to that user's collection.
 // Locks are not recursive. Entries live as long as the registry, which must

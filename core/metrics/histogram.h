@@ -29,7 +29,7 @@ struct HistogramSnapshot
 class Histogram
 {
 public:
-    // 0.5 ms to 10 s, as in API.md's /metrics: covers a cached read up to a lock timeout.
+    // 0.5 ms to 10 s, as in docs/api.md's /metrics: covers a cached read up to a lock timeout.
     static QList<double> defaultBounds();
 
     // Bounds are sorted, deduplicated, and non-finite ones dropped (+Inf is always present).

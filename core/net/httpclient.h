@@ -32,13 +32,13 @@ struct HttpResult
 
     QByteArray header(QByteArrayView name) const;
     QJsonValue json() const;
-    // error.code of API.md's envelope, empty when there is none.
+    // error.code of docs/api.md's envelope, empty when there is none.
     QString errorCode() const;
 };
 
 // A blocking HTTP/1.1 keep-alive client on one connection, for threads
 // without an event loop (load-test workers, tests). Never pipelines
-// (PLATFORM-NOTES.md §3). Transport failures (refused, reset, timeout) are
+// (docs/platform-notes.md §3). Transport failures (refused, reset, timeout) are
 // NetworkError: the request's effect on the server is then unknown.
 class HttpClient
 {

@@ -20,7 +20,7 @@ enum RevlogType : int
     RevlogRelearning = 2
 };
 
-// The scheduling columns of one revlog row (SCHEDULING.md §6); storage adds
+// The scheduling columns of one revlog row (docs/scheduling.md §6); storage adds
 // id, cid and usn.
 struct RevlogEntry
 {

@@ -4,7 +4,7 @@
 
 namespace javumbo::scheduling {
 
-// Values of the `cards.type` column (SCHEDULING.md §1): the card's real state.
+// Values of the `cards.type` column (docs/scheduling.md §1): the card's real state.
 enum CardType : int
 {
     TypeNew = 0,

@@ -4,7 +4,7 @@
 
 namespace javumbo::scheduling {
 
-// Where `now` falls in the collection's days (SCHEDULING.md §3).
+// Where `now` falls in the collection's days (docs/scheduling.md §3).
 struct DayTiming
 {
     qint64 now = 0; // Unix seconds

@@ -8,7 +8,7 @@
 
 namespace javumbo::scheduling {
 
-// One options group of `col.dconf` (SCHEDULING.md §2), with Anki's defaults.
+// One options group of `col.dconf` (docs/scheduling.md §2), with Anki's defaults.
 // Steps are minutes; multipliers and steps are float because Anki computes
 // in float and the engine must land on the same days.
 struct DeckConfig

@@ -4,7 +4,7 @@
 
 namespace javumbo::scheduling {
 
-// Where the engine's randomness comes from (SCHEDULING.md §5). Anki's own
+// Where the engine's randomness comes from (docs/scheduling.md §5). Anki's own
 // generator cannot be reproduced; Seeded derives `u` from card id + reps so a
 // preview always shows what the answer will apply.
 class FuzzSource

@@ -13,7 +13,7 @@ int roundedCount(float value); // halves away from zero, like std::round
 qint64 truncatedCount64(float value);
 
 // A day interval for `x`: review fuzz with `u`, or without a `u`
-// clamp(round(x), lo, hi) (SCHEDULING.md §4.3-4.5, §5). `lo` is first pulled
+// clamp(round(x), lo, hi) (docs/scheduling.md §4.3-4.5, §5). `lo` is first pulled
 // into [1, hi].
 int constrainedInterval(float x, qint64 lo, int hi, std::optional<float> u);
 

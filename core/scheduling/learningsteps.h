@@ -8,7 +8,7 @@
 namespace javumbo::scheduling {
 
 // One step list (learning `new.delays` or relearning `lapse.delays`) read the
-// way Anki reads it (SCHEDULING.md §4.2). `left` is the card's column as
+// way Anki reads it (docs/scheduling.md §4.2). `left` is the card's column as
 // stored; only `left mod 1000` counts. A view: the list must outlive it.
 class LearningSteps
 {

@@ -4,7 +4,7 @@ namespace javumbo::scheduling {
 
 struct DeckConfig;
 
-// What is left of today's allowance for one deck (SCHEDULING.md §7).
+// What is left of today's allowance for one deck (docs/scheduling.md §7).
 struct DailyLimits
 {
     int reviewsLeft = 0;

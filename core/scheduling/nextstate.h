@@ -11,7 +11,7 @@ namespace javumbo::scheduling {
 
 struct DeckConfig;
 
-// Where an answer sends a card before it is placed in a queue (SCHEDULING.md
+// Where an answer sends a card before it is placed in a queue (docs/scheduling.md
 // §4.3-4.6). Placement (§4.7) needs `now` and the day boundary; this does not.
 struct NextState
 {

@@ -14,7 +14,7 @@ struct DayTiming;
 class FuzzSource;
 
 // What each button (Again, Hard, Good, Easy; index = ease − 1) would schedule,
-// in seconds (SCHEDULING.md §7): a same-day delay unfuzzed, anything on a later
+// in seconds (docs/scheduling.md §7): a same-day delay unfuzzed, anything on a later
 // day as days × 86400 with the card's own fuzz. Runs answerCard itself, so it
 // can never disagree with what an answer applies.
 Result<std::array<qint64, 4>> previewIntervals(

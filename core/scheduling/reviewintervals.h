@@ -8,7 +8,7 @@ namespace javumbo::scheduling {
 
 struct DeckConfig;
 
-// The three passing intervals of a review card (SCHEDULING.md §4.4).
+// The three passing intervals of a review card (docs/scheduling.md §4.4).
 struct ReviewIntervals
 {
     int hard = 0;

@@ -21,7 +21,7 @@ namespace javumbo {
 // Everything one data directory offers, wired once: accounts, sessions, the
 // throttle and the study services, all sharing one clock and one lock
 // registry. The server and the desktop app build the same Backend, so an
-// embedded server and local study never race (ARCHITECTURE.md §5).
+// embedded server and local study never race (docs/architecture.md §5).
 struct BackendOptions
 {
     QString dataDir;

@@ -12,7 +12,7 @@ namespace javumbo {
 
 // The one place that opens a user's collection: plain reads run unlocked
 // (WAL), every write and read-modify-write runs under the user's lock with a
-// bounded wait (ARCHITECTURE.md §3), in the group commit of that lock's
+// bounded wait (docs/architecture.md §3), in the group commit of that lock's
 // holder (WriteBatch). A collection found damaged is quarantined here
 // (Quarantine) and refused from then on, for reads and writes alike.
 class CollectionAccess

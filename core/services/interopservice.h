@@ -16,7 +16,7 @@ struct PackageSource
     QByteArray bytes;
 };
 
-// Import and export for one user (SCHEDULING.md §11), used by all three
+// Import and export for one user (docs/scheduling.md §11), used by all three
 // faces. Everything slow and everything that can fail on a bad file (unzip,
 // limits, reading the package's collection, staging its media) runs before
 // the user's lock is taken; under the lock come only the merge, in one

@@ -33,7 +33,7 @@ struct LoginThrottlePolicy
     qsizetype maxTrackedKeys = 100000;
 };
 
-// Slows down password guessing (API.md: 429 too_many_attempts) without
+// Slows down password guessing (docs/api.md: 429 too_many_attempts) without
 // letting one student lock a class out: an account is refused only for its
 // own failures (from that address, or from anywhere in larger numbers), never
 // because of other accounts' failures, even when the whole class shares one

@@ -7,7 +7,7 @@
 
 namespace javumbo {
 
-// Every new account's first current deck is its Default deck (API.md), id 1.
+// Every new account's first current deck is its Default deck (docs/api.md), id 1.
 inline constexpr qint64 kDefaultDeckId = 1;
 
 // One logged-in client as the server sees it; the token itself is not here.

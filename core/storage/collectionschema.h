@@ -6,7 +6,7 @@
 
 namespace javumbo::storage {
 
-// Anki schema 11 (SCHEDULING.md §9): the tables, indexes and the JSON of a
+// Anki schema 11 (docs/scheduling.md §9): the tables, indexes and the JSON of a
 // fresh `col` row.
 namespace collectionschema {
 

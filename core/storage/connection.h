@@ -30,7 +30,7 @@ public:
     const QString &path() const { return m_path; }
     const QString &name() const { return m_name; }
 
-    // A statement prepared once per connection and reused (PLATFORM-NOTES.md
+    // A statement prepared once per connection and reused (docs/platform-notes.md
     // §15). The caller binds, executes and reads it; Query finishes it.
     Result<QSqlQuery *> prepared(const QString &sql);
     // Executes a statement without caching it (DDL, pragmas).

@@ -56,7 +56,7 @@ Connection *ConnectionCache::insert(const QString &path, const QString &connecti
 void ConnectionCache::destroy(Entry &entry)
 {
     // Queries and database handles must be gone before removeDatabase()
-    // (PLATFORM-NOTES.md §11).
+    // (docs/platform-notes.md §11).
     entry.statements.clear();
     const QString name = entry.connection->name();
     entry.connection.reset();

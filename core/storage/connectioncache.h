@@ -11,7 +11,7 @@
 namespace javumbo::storage {
 
 // Each thread's open connections, one per file, named per (thread, file)
-// with a serial that is never reused (thread ids are: PLATFORM-NOTES.md §12).
+// with a serial that is never reused (thread ids are: docs/platform-notes.md §12).
 // Destroyed with its thread, which closes and removes every connection, so
 // pool threads that expire leak nothing.
 class ConnectionCache

@@ -13,7 +13,7 @@
 namespace javumbo::gui {
 
 // One background thread that runs client calls in the order they were asked
-// for, so a view never blocks the UI on SQLite or a lock (ARCHITECTURE.md §5)
+// for, so a view never blocks the UI on SQLite or a lock (docs/architecture.md §5)
 // and an answer is never overtaken by the "next card" that follows it. The
 // thread keeps its own cached database connections.
 class ClientWorker : public QObject

@@ -15,7 +15,7 @@
 
 namespace javumbo::gui {
 
-// What the views may ask of one profile's collection (ARCHITECTURE.md §5).
+// What the views may ask of one profile's collection (docs/architecture.md §5).
 // Views never run SQL: a local implementation calls core services over the
 // shared Backend, a remote one may later speak the HTTP API. Calls block, so
 // views make them through ClientWorker, never on the UI thread.

@@ -10,7 +10,7 @@ namespace javumbo::gui {
 // The progress of an import or export that runs on the client's worker
 // thread: a bar, the stage and an estimate of the time left. sink() is the
 // ProgressSink to hand to the work; it may be called from any thread and
-// redraws at most ten times a second (ARCHITECTURE.md §5).
+// redraws at most ten times a second (docs/architecture.md §5).
 class InteropProgressDialog : public QProgressDialog
 {
     Q_OBJECT

@@ -48,7 +48,7 @@ struct ServerSnapshot
 
 // The embedded HTTP server as the GUI sees it: hosting/ (javumbo_hosting)
 // implements it with the real server over the GUI's own Backend (one lock
-// registry for both), so gui/ never includes server internals (ARCHITECTURE.md §1).
+// registry for both), so gui/ never includes server internals (docs/architecture.md §1).
 class ServerHost
 {
 public:

@@ -20,7 +20,7 @@ class LockTableModel;
 // Starts and stops the embedded server and shows it live: URL (with copy),
 // requests per second, p95, active sessions, the per-user lock table and the
 // tail of the access log. Snapshots are taken off the UI thread and drawn at
-// most four times a second (ARCHITECTURE.md §5).
+// most four times a second (docs/architecture.md §5).
 class ServerPanel : public QWidget
 {
     Q_OBJECT

@@ -11,7 +11,7 @@ namespace javumbo::gui {
 
 namespace {
 
-constexpr int RedrawIntervalMs = 100; // ten times a second at most (ARCHITECTURE.md §5)
+constexpr int RedrawIntervalMs = 100; // ten times a second at most (docs/architecture.md §5)
 
 } // namespace
 

@@ -13,7 +13,7 @@ enum class LogFormat
     Json
 };
 
-// One line per request (API.md: the request id appears in it).
+// One line per request (docs/api.md: the request id appears in it).
 struct AccessLogEntry
 {
     qint64 timeMs = 0;

@@ -46,7 +46,7 @@ ApiServer::ApiServer(Backend &backend, ServerOptions options, QObject *parent)
     m_pool.setMaxThreadCount(m_options.threads > 0 ? m_options.threads : defaultThreads());
     m_credentialPool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
     // Pool threads keep their cached connections; letting them expire would
-    // reopen every user's file (PLATFORM-NOTES.md §§12, 15).
+    // reopen every user's file (docs/platform-notes.md §§12, 15).
     m_pool.setExpiryTimeout(-1);
     m_credentialPool.setExpiryTimeout(-1);
     for (Endpoint &endpoint : routes::all(*this))

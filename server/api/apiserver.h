@@ -27,7 +27,7 @@ class GuardedTcpServer;
 // adapter, the worker pools, the endpoint table, metrics and the access log;
 // routes each request and runs it through the RequestPipeline. The thread it
 // lives on only does I/O; every handler that touches a database runs on a
-// bounded pool (ARCHITECTURE.md §3).
+// bounded pool (docs/architecture.md §3).
 class ApiServer : public QObject
 {
     Q_OBJECT

@@ -51,7 +51,7 @@ struct RequestContext
 
 using Handler = std::function<Result<HttpResponse>(RequestContext &context)>;
 
-// Where a handler runs (ARCHITECTURE.md §3: the server thread only does I/O).
+// Where a handler runs (docs/architecture.md §3: the server thread only does I/O).
 enum class RunsOn
 {
     WorkerPool, // anything that touches a database

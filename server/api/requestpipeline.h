@@ -30,7 +30,7 @@ struct RequestRecord
     qint64 startedAtMs = 0;
 };
 
-// The one wrapper around every handler (ARCHITECTURE.md §3): request id,
+// The one wrapper around every handler (docs/architecture.md §3): request id,
 // authentication, content type, JSON body parsing, timing and the error
 // envelope. ApiServer routes and schedules requests; this decides what a
 // matched one gets. run() is safe from any thread (it runs on the pools).
@@ -44,7 +44,7 @@ public:
     RequestPipeline &operator=(const RequestPipeline &) = delete;
 
     // Starts the request's clock and names it: the client's X-Request-Id when
-    // valid (API.md), else a fresh one.
+    // valid (docs/api.md), else a fresh one.
     static RequestRecord begin(const HttpRequest &request);
     // Authenticates, checks and parses the body, calls the handler. Every
     // failure, an exception included, becomes the error envelope; `userId`

@@ -116,7 +116,7 @@ void ResponseChannel::send(const HttpResponse &response) const
     state.sent = true;
     if (!isConnected())
         return; // the client left; writing now would crash QtHttpServer 6.4.2
-    // Connection: close, HTTP/1.0 without keep-alive (PLATFORM-NOTES.md §4), or a server shutting down.
+    // Connection: close, HTTP/1.0 without keep-alive (docs/platform-notes.md §4), or a server shutting down.
     const bool close = !state.exchange.keepAlive || response.closeConnection;
     state.socket->respond(state.exchange.sequence, serialise(response, state.exchange, close), close);
 }

@@ -17,7 +17,7 @@ class HttpAdapter;
 // Where the answer to one request goes. Cheap to copy; send() must be called
 // on the adapter's thread, exactly once. If the client went away meanwhile the
 // answer is dropped: QtHttpServer 6.4.2 crashes when a response is written to
-// a socket that disconnected (PLATFORM-NOTES.md §1), so we never let it. The
+// a socket that disconnected (docs/platform-notes.md §1), so we never let it. The
 // answer is written by the connection (GuardedSocket) in request order, with
 // the request's HTTP version, and closes the connection when it must.
 class ResponseChannel
@@ -35,7 +35,7 @@ private:
 
 // The only file that knows QtHttpServer 6.4.2. It copies each request into a
 // plain HttpRequest on the server thread and hands it to the dispatcher with a
-// ResponseChannel (the responder pattern of PLATFORM-NOTES.md §1): no QFuture
+// ResponseChannel (the responder pattern of docs/platform-notes.md §1): no QFuture
 // routes, no request object crossing threads.
 class HttpAdapter : public QAbstractHttpServer
 {

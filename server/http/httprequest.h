@@ -10,7 +10,7 @@ namespace javumbo::server {
 
 // A plain copy of one HTTP request, safe to move to a worker thread
 // (QHttpServerRequest is reused per connection and cannot be copied:
-// PLATFORM-NOTES.md §2).
+// docs/platform-notes.md §2).
 struct HttpRequest
 {
     QByteArray method; // "GET", "POST", ...

@@ -14,7 +14,7 @@ HttpResponse HttpResponse::json(int status, const QJsonValue &value)
 {
     HttpResponse response;
     response.status = status;
-    // Compact: QHttpServerResponder would indent (PLATFORM-NOTES.md §9).
+    // Compact: QHttpServerResponder would indent (docs/platform-notes.md §9).
     response.body = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
                                     : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
     return response;

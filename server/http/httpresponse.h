@@ -21,7 +21,7 @@ struct HttpResponse
 
     static HttpResponse json(int status, const QJsonValue &value);
     static HttpResponse noContent();
-    // API.md's error envelope, with the status from the one table.
+    // docs/api.md's error envelope, with the status from the one table.
     static HttpResponse error(const Error &error, const QString &requestId);
     HttpResponse &withHeader(QByteArray name, QByteArray value);
     bool isError() const { return status >= 400; }

@@ -8,7 +8,7 @@
 
 namespace javumbo::server {
 
-// The response shapes of API.md, in one place.
+// The response shapes of docs/api.md, in one place.
 namespace apijson {
 
 QJsonObject card(const collection::CardRecord &card);

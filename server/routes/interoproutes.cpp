@@ -11,7 +11,7 @@
 
 using namespace Qt::StringLiterals;
 
-// POST /import and GET /export (API.md "Import and export"; SCHEDULING.md §11).
+// POST /import and GET /export (docs/api.md "Import and export"; docs/scheduling.md §11).
 // The bodies are files, not JSON: these are the two routes whose bodies may
 // exceed 1 MiB (TransportLimits::largeBodyPaths refuses larger ones from the head).
 namespace javumbo::server::routes {

@@ -66,7 +66,7 @@ Result<HttpResponse> undo(RequestContext &context)
         return undoId.error();
     auto card = context.backend.reviews().undo(context.userId(), undoId.value());
     if (!card && card.code() == ErrorCode::StaleCard) {
-        // API.md: a conflict with what happened since (409), not a failed
+        // docs/api.md: a conflict with what happened since (409), not a failed
         // If-Match precondition (412, stale_card's status elsewhere).
         HttpResponse response = HttpResponse::error(card.error(), context.requestId);
         response.status = 409;

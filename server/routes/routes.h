@@ -11,7 +11,7 @@ namespace javumbo::server {
 class ApiServer;
 }
 
-// The endpoint table of API.md, one file per resource.
+// The endpoint table of docs/api.md, one file per resource.
 namespace javumbo::server::routes {
 
 QList<Endpoint> all(ApiServer &server);
@@ -31,7 +31,7 @@ QList<Endpoint> interop(); // POST /import, GET /export (Anki packages and text 
 Result<qint64> effectiveDeck(RequestContext &context, std::optional<qint64> explicitDeck);
 
 // A query parameter as text: `+` is a space, as HTML forms and
-// URLSearchParams send it, and %XX is decoded (API.md); empty when absent.
+// URLSearchParams send it, and %XX is decoded (docs/api.md); empty when absent.
 QString queryText(const HttpRequest &request, const QString &name);
 // An integer query parameter from min to max; `fallback` when absent.
 Result<qint64> queryInteger(

@@ -260,7 +260,7 @@ void GuardedTcpServer::onAcceptError(QAbstractSocket::SocketError error)
     bump(AcceptErrors);
     // Qt 6.4.2 has already paused on a non-temporary error and would stay paused for good;
     // resuming at once would spin, since the connection that failed is still queued
-    // (PLATFORM-NOTES.md §7). So wait, longer while the errors go on.
+    // (docs/platform-notes.md §7). So wait, longer while the errors go on.
     if (m_acceptBackoff == initialAcceptBackoff)
         qCWarning(lcTransport, "accept failed (%d): %ls; retrying shortly", int(error),
             qUtf16Printable(errorString()));

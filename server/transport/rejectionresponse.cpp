@@ -13,7 +13,7 @@ QByteArray buildRejectionResponse(int status, const QString &code, const QString
     const QString &requestId, int retryAfterSeconds, bool http10)
 {
     const QJsonObject error {{u"code"_s, code}, {u"message"_s, message}, {u"request_id"_s, requestId}};
-    // Compact: QHttpServerResponder's own JSON writer indents (PLATFORM-NOTES.md §9); be consistent.
+    // Compact: QHttpServerResponder's own JSON writer indents (docs/platform-notes.md §9); be consistent.
     const QByteArray body = QJsonDocument(QJsonObject {{u"error"_s, error}}).toJson(QJsonDocument::Compact);
 
     QByteArray response;

@@ -9,7 +9,7 @@
 
 namespace javumbo::server {
 
-// A request the screen refused, with the answer it deserves (API.md's error envelope).
+// A request the screen refused, with the answer it deserves (docs/api.md's error envelope).
 struct HeadRejection
 {
     int status = 0; // 400, 411, 413 or 431; 0 while nothing was refused

@@ -24,7 +24,7 @@ struct TransportLimits
     // From the first byte of a request head to its end, however it trickles in (408 after).
     std::chrono::milliseconds headTimeout {10000};
     qint64 maxBodyBytes = 1 << 20;
-    // The routes whose bodies may be larger (file uploads, API.md "Import and export"), by exact path.
+    // The routes whose bodies may be larger (file uploads, docs/api.md "Import and export"), by exact path.
     QList<std::pair<QByteArray, qint64>> largeBodyPaths {
         {"/api/v1/import", qint64(100) << 20}, {"/api/v1/export", qint64(100) << 20}};
     qint64 maxBodyBytesFor(QByteArrayView path) const

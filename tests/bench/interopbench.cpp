@@ -61,7 +61,7 @@ void benchInterop(QTextStream &out)
             << " notes/s, peak memory " << peakMemory() << '\n';
         out.flush();
     };
-    out << "Anki interop, " << kNotes << " notes (SCHEDULING.md §11)\n";
+    out << "Anki interop, " << kNotes << " notes (docs/scheduling.md §11)\n";
     QElapsedTimer timer;
     timer.start();
     auto text = service.importText(1, csv, {});

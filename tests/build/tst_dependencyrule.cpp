@@ -1,4 +1,4 @@
-// ARCHITECTURE.md §1-2: app -> gui/server -> core, and core's inner layers
+// docs/architecture.md §1-2: app -> gui/server -> core, and core's inner layers
 // (common ... services in javumbo_core; history, net, integrity, loadtest in
 // javumbo_loadtest). The rule is written once, in core/dependencyrule.cmake;
 // the build runs it before core compiles. This test runs the same script over

@@ -59,7 +59,7 @@ private slots:
 
     void answer_recordsAChangedLocalOffset()
     {
-        // SCHEDULING.md §3/§12: the offset of the machine that runs Javumbo is
+        // docs/scheduling.md §3/§12: the offset of the machine that runs Javumbo is
         // kept in col.conf.localOffset whenever it changes.
         testsupport::CollectionFixture fixture;
         const auto added = fixture.addCard(u"q"_s);

@@ -8,7 +8,7 @@
 namespace javumbo::testsupport {
 
 // Anki packages built by the tests from the documented formats
-// (SCHEDULING.md §9 and §11), never taken from Anki: a schema-11 collection
+// (docs/scheduling.md §9 and §11), never taken from Anki: a schema-11 collection
 // written with our own SQL, zipped with its media map, and a version-3
 // package (schema 18, zstd, protobuf blobs) built the same way.
 namespace packagefixture {

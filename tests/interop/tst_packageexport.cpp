@@ -1,4 +1,4 @@
-// Exporting version-1 packages (SCHEDULING.md §11): re-imported into an empty
+// Exporting version-1 packages (docs/scheduling.md §11): re-imported into an empty
 // collection they give the same notes, cards and revlog; the file passes
 // sqlite3's integrity and schema checks and an independent reader (Python's
 // zipfile + sqlite3, reading it as Anki's importer does).

@@ -1,4 +1,4 @@
-// CSV/TSV files as Anki reads and writes them (SCHEDULING.md §11): header
+// CSV/TSV files as Anki reads and writes them (docs/scheduling.md §11): header
 // lines, quoting, a BOM, #html:false escaping, and Javumbo's export read back
 // as updates of the same notes.
 #include "interopfixture.h"

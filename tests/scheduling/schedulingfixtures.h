@@ -15,7 +15,7 @@ char *toString(const RevlogEntry &entry);
 
 namespace fixtures {
 
-// SCHEDULING.md §8's clock: UTC, rollover 4, crt = 2024-01-01 04:00Z.
+// docs/scheduling.md §8's clock: UTC, rollover 4, crt = 2024-01-01 04:00Z.
 inline constexpr qint64 s_crt = 1704081600;
 inline constexpr qint64 s_cardId = 1704081600123;
 

@@ -1,4 +1,4 @@
-// answerCard: every state × every button, the edge cases of SCHEDULING.md §4
+// answerCard: every state × every button, the edge cases of docs/scheduling.md §4
 // and the refusals. Defaults and fuzz Off unless a row says otherwise; the
 // clock is §8's (UTC, rollover 4), answering on day 10 at 10:00 (U = 18 h).
 

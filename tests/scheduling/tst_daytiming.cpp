@@ -1,4 +1,4 @@
-// Collection days (SCHEDULING.md §3): today, the next day boundary and col.crt,
+// Collection days (docs/scheduling.md §3): today, the next day boundary and col.crt,
 // across time zones, DST changes and rollover hours. Expected instants are
 // written as UTC calendar times, independent of the code under test.
 

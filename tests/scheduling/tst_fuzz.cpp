@@ -1,4 +1,4 @@
-// Review and learning fuzz (SCHEDULING.md §5) and the three fuzz sources.
+// Review and learning fuzz (docs/scheduling.md §5) and the three fuzz sources.
 
 #include "scheduling/fuzz.h"
 

@@ -1,4 +1,4 @@
-// The step helpers of SCHEDULING.md §4.2.
+// The step helpers of docs/scheduling.md §4.2.
 
 #include "scheduling/learningsteps.h"
 

@@ -1,4 +1,4 @@
-// previewIntervals (SCHEDULING.md §7): seconds per button, from the same code
+// previewIntervals (docs/scheduling.md §7): seconds per button, from the same code
 // path as answerCard, so a preview is always what the answer applies.
 
 #include "scheduling/answer.h"

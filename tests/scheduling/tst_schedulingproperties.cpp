@@ -1,5 +1,5 @@
 // Properties of the engine over 10,000 random answer sequences (fixed seed,
-// so every run checks the same sequences): the invariants of SCHEDULING.md
+// so every run checks the same sequences): the invariants of docs/scheduling.md
 // §§1, 4 and 7 hold for every state, option group and fuzz mode.
 
 #include "scheduling/answer.h"

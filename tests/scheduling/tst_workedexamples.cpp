@@ -1,4 +1,4 @@
-// Every worked example of SCHEDULING.md §8 (defaults, fuzz Off unless the
+// Every worked example of docs/scheduling.md §8 (defaults, fuzz Off unless the
 // table says otherwise), on §8's clock: UTC, rollover 4, crt 1704081600.
 
 #include "scheduling/answer.h"

@@ -68,7 +68,7 @@ private slots:
         QCOMPARE(indexes,
             (QStringList {u"ix_cards_nid"_s, u"ix_cards_sched"_s, u"ix_cards_usn"_s, u"ix_notes_csum"_s,
                 u"ix_notes_usn"_s, u"ix_revlog_cid"_s, u"ix_revlog_usn"_s}));
-        // Every column NOT NULL (SCHEDULING.md §9), except the integer primary keys which SQLite reports as
+        // Every column NOT NULL (docs/scheduling.md §9), except the integer primary keys which SQLite reports as
         // nullable.
         for (const QString &table : {u"col"_s, u"notes"_s, u"cards"_s, u"revlog"_s, u"graves"_s}) {
             const qint64 nullable = queryNumber(fixture.path(),

@@ -13,7 +13,7 @@ namespace javumbo::testsupport {
 // Puts QStandardPaths in test mode so no test touches a real user's files.
 void enterTestMode();
 
-// 2024-01-01 10:00 UTC: "d0 10:00" in SCHEDULING.md §8's convention.
+// 2024-01-01 10:00 UTC: "d0 10:00" in docs/scheduling.md §8's convention.
 inline constexpr qint64 kDay0TenAmMs = 1704103200000;
 
 // A fresh collection in its own temporary directory, on a pinned clock.

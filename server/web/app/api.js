@@ -1,4 +1,4 @@
-// The page's one door to the server (API.md). It sends the HttpOnly session
+// The page's one door to the server (docs/api.md). It sends the HttpOnly session
 // cookie and never sees a token; it waits out 429/503 as Retry-After says;
 // where a retry cannot do a thing twice (reads, adds with an Idempotency-Key,
 // answers with expected_reps, edits with If-Match) it retries a lost

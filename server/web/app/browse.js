@@ -1,4 +1,4 @@
-// Browsing: search (API.md's syntax, sent as q), a sortable list, and an
+// Browsing: search (docs/api.md's syntax, sent as q), a sortable list, and an
 // editor that saves with If-Match. When another device changed the card
 // first (412 stale_card), neither version is lost: the form keeps the
 // student's, the server's is shown beside it, and the student picks one.

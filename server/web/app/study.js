@@ -8,7 +8,7 @@ import { cardHtml, formatInterval, formatWhen, h, status } from './dom.js';
 
 const EASES = [[1, 'Again'], [2, 'Hard'], [3, 'Good'], [4, 'Easy']];
 const REFRESH_WITHIN_S = 20 * 60; // a learning card due this soon: reload by itself when it is
-const UNDO_KEPT = 10; // API.md: the server keeps at least the last 10 answers undoable
+const UNDO_KEPT = 10; // docs/api.md: the server keeps at least the last 10 answers undoable
 
 const EXPLAIN = {
   already_answered: 'That card had already been answered (on another device, or just before the connection dropped): here is the next one.',

@@ -230,7 +230,7 @@ private slots:
 
     void thousandConnectionsClosedWhileTheirRequestsAreInFlight_noCrashNoLeak()
     {
-        // PLATFORM-NOTES §1: a QFuture route would crash here. Each client sends a
+        // docs/platform-notes.md §1: a QFuture route would crash here. Each client sends a
         // database request and closes at once, without reading the answer.
         const QByteArray request = "GET /api/v1/decks HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
             + m_user.token.toLatin1() + "\r\n\r\n"

@@ -1,4 +1,4 @@
-// Every row and convention of shared/API.md against a real server on a
+// Every row and convention of docs/api.md against a real server on a
 // loopback port chosen by the OS, with a real client.
 #include "testserver.h"
 
@@ -87,7 +87,7 @@ private slots:
             {{u"front"_s, u"hola"_s}, {u"back"_s, u"hello"_s}, {u"deck_id"_s, m_aliceDeck}})
                           .json()[u"card_id"_s]
                           .toInteger();
-        // Ids are unique per collection only (API.md): bob's objects made in the same millisecond as
+        // Ids are unique per collection only (docs/api.md): bob's objects made in the same millisecond as
         // alice's can carry the same numbers. "Another user's id" must be one alice does not also have.
         while (m_bobDeck == m_aliceDeck) {
             m_bobDeck = testsupport::call(

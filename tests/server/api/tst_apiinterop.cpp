@@ -1,4 +1,4 @@
-// POST /import and GET /export on a real server (API.md "Import and export"):
+// POST /import and GET /export on a real server (docs/api.md "Import and export"):
 // the shapes, the refusals, the 100 MiB limit refused from the request head,
 // and an import while the same user studies on other threads (the per-user
 // lock: no answer is lost).
