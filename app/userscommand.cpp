@@ -1,6 +1,7 @@
 #include "userscommand.h"
 
 #include "datadirectory.h"
+#include "services/accountadmin.h"
 #include "services/backend.h"
 
 #include <QCommandLineParser>
@@ -92,7 +93,7 @@ int runUsers(const QStringList &arguments)
         return fail(u"%1 has no admin.db"_s.arg(directory.value()));
     if (auto ready = readOnly ? Result<void> {} : backend.initialize(); !ready)
         return fail(ready.error().message);
-    AccountStore &accounts = backend.accounts();
+    AccountAdmin accounts(backend); // the same code as the Server panel's class accounts
     QTextStream out(stdout);
 
     if (action == u"list"_s) {
@@ -112,35 +113,20 @@ int runUsers(const QStringList &arguments)
             return fail(u"add needs --email"_s, 2);
         Registration registration {username, readPassword(u"Password for %1: "_s.arg(username)),
             parser.value(name), parser.value(email), QString()};
-        auto account = accounts.registerUser(registration);
+        auto account = accounts.add(registration, parser.isSet(admin));
         if (!account)
             return fail(u"%1 (%2)"_s.arg(account.error().message, errorCodeName(account.code())));
-        if (parser.isSet(admin)) {
-            if (auto granted = accounts.setAdmin(username, true); !granted)
-                return fail(granted.error().message);
-        }
         out << "created user " << account->id << " " << account->username
-            << (parser.isSet(admin) ? " (admin)" : "") << '\n';
+            << (account->isAdmin ? " (admin)" : "") << '\n';
         return 0;
     }
     Result<void> done;
-    if (action == u"disable"_s) {
-        done = accounts.setDisabled(username, true);
-        if (done) {
-            // Sessions already fail validation for a disabled account; remove them as well.
-            auto account = accounts.findByUsername(username);
-            if (account)
-                (void)backend.sessions().logoutAllForUser(account->id);
-        }
-    } else if (action == u"enable"_s) {
-        done = accounts.setDisabled(username, false);
-    } else if (action == u"reset-password"_s) {
+    if (action == u"disable"_s || action == u"enable"_s)
+        done = accounts.setDisabled(username, action == u"disable"_s);
+    else if (action == u"reset-password"_s)
         done = accounts.resetPassword(username, readPassword(u"New password for %1: "_s.arg(username)));
-    } else if (action == u"grant-admin"_s) {
-        done = accounts.setAdmin(username, true);
-    } else {
-        done = accounts.setAdmin(username, false);
-    }
+    else
+        done = accounts.setAdmin(username, action == u"grant-admin"_s);
     if (!done)
         return fail(u"%1 (%2)"_s.arg(done.error().message, errorCodeName(done.code())));
     out << action << ": " << username << " done\n";

@@ -32,7 +32,10 @@ double percentile95(QList<double> values)
 } // namespace
 
 EmbeddedServerHost::EmbeddedServerHost(Backend &backend)
-    : m_backend(backend), m_tail(std::make_unique<server::AccessLogTail>())
+    : m_backend(backend)
+    , m_directories(backend)
+    , m_tail(std::make_unique<server::AccessLogTail>())
+    , m_serving(&backend)
 { }
 
 EmbeddedServerHost::~EmbeddedServerHost()
@@ -56,14 +59,23 @@ Result<QUrl> EmbeddedServerHost::start(const gui::ServerSettings &settings)
                 u"\"%1\" is not an http:// or https:// URL"_s.arg(settings.publicUrl.trimmed()));
     }
     options.accessLog = false; // the panel shows the tail; nothing goes to stderr
-    auto claim = claimDataDirectory(m_backend.context().dataDir);
+    options.registrationOpen = settings.registrationOpen;
+    auto served = m_directories.backend(settings.dataDirectory);
+    if (!served)
+        return served.error();
+    auto claim = claimDataDirectory(served.value()->context().dataDir);
     if (!claim)
         return claim.error();
 
     m_tail->clear();
+    {
+        const std::lock_guard lock(m_mutex);
+        m_usernames.clear(); // another directory's ids name other people
+    }
     const std::lock_guard serverLock(m_serverMutex); // snapshot() may be reading on another thread
+    m_serving = served.value();
     const Result<quint16> started
-        = m_serverThread.start(m_backend, options, [tail = m_tail.get()](server::ApiServer &server) {
+        = m_serverThread.start(*m_serving, options, [tail = m_tail.get()](server::ApiServer &server) {
               // Direct: the tail is thread-safe, and the entry is recorded before the next request.
               QObject::connect(
                   &server, &server::ApiServer::requestFinished, &server,
@@ -98,14 +110,24 @@ QString EmbeddedServerHost::dataDirectory() const
     return m_backend.context().dataDir;
 }
 
-QString EmbeddedServerHost::usernameOf(qint64 userId) const
+Result<QString> EmbeddedServerHost::checkDataDirectory(const QString &directory) const
+{
+    return m_directories.check(directory);
+}
+
+Result<AccountAdmin *> EmbeddedServerHost::accounts(const QString &directory)
+{
+    return m_directories.accounts(directory);
+}
+
+QString EmbeddedServerHost::usernameOf(Backend &serving, qint64 userId) const
 {
     {
         const std::lock_guard lock(m_mutex);
         if (auto it = m_usernames.constFind(userId); it != m_usernames.cend())
             return *it;
     }
-    auto account = m_backend.accounts().findById(userId);
+    auto account = serving.accounts().findById(userId);
     const QString name = account ? account->username : QString();
     const std::lock_guard lock(m_mutex);
     m_usernames.insert(userId, name);
@@ -115,11 +137,12 @@ QString EmbeddedServerHost::usernameOf(qint64 userId) const
 gui::ServerSnapshot EmbeddedServerHost::snapshot() const
 {
     gui::ServerSnapshot snapshot;
-    snapshot.dataDirectory = dataDirectory();
+    Backend *serving = nullptr; // start() may switch directories; each Backend outlives this host's snapshots
     {
         // stop() may not delete the server while it is read, and waits for this lock on the GUI
         // thread: held for that only. The rest (the Backend's databases, the tail) outlives it.
         const std::lock_guard serverLock(m_serverMutex);
+        serving = m_serving;
         server::ApiServer *server = m_serverThread.server();
         snapshot.running = server != nullptr;
         snapshot.url = m_url;
@@ -128,6 +151,7 @@ gui::ServerSnapshot EmbeddedServerHost::snapshot() const
                 snapshot.totalRequests += route.count;
         }
     }
+    snapshot.dataDirectory = serving->context().dataDir;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QList<server::AccessLogEntry> recent = m_tail->since(now - kWindowMs);
     QList<double> durations;
@@ -137,7 +161,7 @@ gui::ServerSnapshot EmbeddedServerHost::snapshot() const
     snapshot.requestsPerSecond = double(recent.size()) * 1000.0 / double(kWindowMs);
     snapshot.p95Ms = percentile95(durations); // of the newest entries when the tail is saturated
     if (snapshot.running) {
-        if (auto active = m_backend.sessions().activeCount())
+        if (auto active = serving->sessions().activeCount())
             snapshot.activeSessions = active.value();
         const std::lock_guard lock(m_mutex);
         if (!m_samples.isEmpty() && m_samples.last().second > snapshot.totalRequests)
@@ -150,9 +174,9 @@ gui::ServerSnapshot EmbeddedServerHost::snapshot() const
             snapshot.requestsPerSecond
                 = double(snapshot.totalRequests - oldestTotal) * 1000.0 / double(now - oldestMs);
     }
-    for (const UserLockStats &stats : m_backend.locks().statistics()) {
-        snapshot.locks.append(gui::ServerLockRow {stats.userId, usernameOf(stats.userId), stats.waiters,
-            stats.acquisitions, stats.contended, stats.timeouts, stats.maxWaitMs, stats.held});
+    for (const UserLockStats &stats : serving->locks().statistics()) {
+        snapshot.locks.append(gui::ServerLockRow {stats.userId, usernameOf(*serving, stats.userId),
+            stats.waiters, stats.acquisitions, stats.contended, stats.timeouts, stats.maxWaitMs, stats.held});
     }
     for (const auto &entry : m_tail->last(kLogLines))
         snapshot.accessLogTail.append(server::AccessLog::format(entry, server::LogFormat::Text));

@@ -2,6 +2,7 @@
 
 #include "api/serverthread.h"
 #include "hosting/serverhost.h"
+#include "serveddirectories.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -22,7 +23,8 @@ class AccessLogTail;
 namespace javumbo::hosting {
 
 // The desktop app's ServerHost: a server::ApiServer over the GUI's own
-// Backend, so local study and served requests share one UserLockRegistry.
+// Backend, so local study and served requests share one UserLockRegistry, or
+// over another data directory the teacher chose (ServedDirectories).
 // The server lives on its own thread, as under `javumbo serve`; its finished
 // requests feed an in-memory access-log tail that the panel reads.
 class EmbeddedServerHost final : public gui::ServerHost
@@ -36,11 +38,14 @@ public:
     bool isRunning() const override;
     gui::ServerSnapshot snapshot() const override;
     QString dataDirectory() const override;
+    Result<QString> checkDataDirectory(const QString &directory) const override;
+    Result<AccountAdmin *> accounts(const QString &directory) override;
 
 private:
-    QString usernameOf(qint64 userId) const;
+    QString usernameOf(Backend &serving, qint64 userId) const;
 
-    Backend &m_backend;
+    Backend &m_backend; // the app's own
+    ServedDirectories m_directories;
     std::unique_ptr<server::AccessLogTail> m_tail; // thread-safe itself
     std::unique_ptr<QLockFile> m_claim; // like `javumbo serve`: one server per data directory
     std::atomic<bool> m_running {false};
@@ -50,6 +55,7 @@ private:
     // Guarded by m_serverMutex (written by start() and stop() on the owner's thread):
     server::ServerThread m_serverThread {QStringLiteral("javumbo-embedded-server")};
     QUrl m_url;
+    Backend *m_serving; // the Backend of the directory served (or last served)
 
     // snapshot() runs on any thread, usernameOf() within it.
     mutable std::mutex m_mutex;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "services/accountadmin.h"
 
 #include <QList>
 #include <QString>
@@ -17,6 +18,12 @@ struct ServerSettings
     // Where students reach the server when a TLS proxy is in front (serve
     // --public-url); empty: the listening address.
     QString publicUrl;
+    // serve --registration: closed means accounts come only from the
+    // teacher (class accounts) or `javumbo users`.
+    bool registrationOpen = true;
+    // Where the served accounts and collections live; empty: the app's own
+    // data directory (ServerHost::dataDirectory()), shared with local study.
+    QString dataDirectory;
 };
 
 // One row of the per-user lock table.
@@ -61,8 +68,15 @@ public:
     // Safe from any thread; may read admin.db (active sessions), so the panel
     // takes it off the UI thread.
     virtual ServerSnapshot snapshot() const = 0;
-    // Where the server's files live: the app's own data directory.
+    // The app's own data directory: the server's unless settings name another.
     virtual QString dataDirectory() const = 0;
+    // A data directory the teacher chose, made if missing and checked: its
+    // absolute path, or why it cannot hold a server's files.
+    virtual Result<QString> checkDataDirectory(const QString &directory) const = 0;
+    // The accounts of `directory` (empty: the app's own) for the class
+    // accounts; safe from any thread, usable while the server runs. The
+    // object lives as long as the host.
+    virtual Result<AccountAdmin *> accounts(const QString &directory) = 0;
 };
 
 } // namespace javumbo::gui

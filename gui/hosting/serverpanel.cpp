@@ -1,26 +1,23 @@
 #include "serverpanel.h"
 
+#include "classaccountsview.h"
 #include "client/clientworker.h"
 #include "client/errormessages.h"
 #include "models/locktablemodel.h"
 #include "reachableurls.h"
+#include "serversettingsform.h"
+#include "studentaddressview.h"
 
 #include <QAction>
-#include <QApplication>
-#include <QClipboard>
 #include <QFontDatabase>
-#include <QFormLayout>
-#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QSettings>
-#include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -60,13 +57,12 @@ ServerPanel::ServerPanel(ServerHost *host, QWidget *parent)
     , m_worker(new ClientWorker(this))
     , m_timer(new QTimer(this))
     , m_locks(new LockTableModel(this))
-    , m_bind(new QLineEdit(this))
-    , m_publicUrl(new QLineEdit(this))
-    , m_port(new QSpinBox(this))
-    , m_dataDir(new QLabel(this))
+    , m_form(new ServerSettingsForm(host->dataDirectory(), this))
+    , m_address(new StudentAddressView(this))
+    , m_accounts(new ClassAccountsView(host, this))
+    , m_tabs(new QTabWidget(this))
     , m_startStop(new QPushButton(this))
     , m_url(new QLabel(this))
-    , m_copy(new QPushButton(u"Copy URL"_s, this))
     , m_rps(figure(this, u"requestsPerSecond"_s))
     , m_p95(figure(this, u"p95"_s))
     , m_total(figure(this, u"totalRequests"_s))
@@ -75,32 +71,15 @@ ServerPanel::ServerPanel(ServerHost *host, QWidget *parent)
     , m_lockTable(new QTableView(this))
     , m_log(new QPlainTextEdit(this))
 {
-    QSettings settings;
-    m_bind->setObjectName(u"bindAddress"_s);
-    m_bind->setText(settings.value(u"server/bind"_s, u"127.0.0.1"_s).toString());
-    m_bind->setToolTip(u"127.0.0.1 serves this computer only; 0.0.0.0 serves the whole network (a class)."_s);
-    m_publicUrl->setObjectName(u"publicUrl"_s);
-    m_publicUrl->setText(settings.value(u"server/publicUrl"_s).toString());
-    m_publicUrl->setPlaceholderText(u"optional, e.g. https://flash.school.example"_s);
-    m_publicUrl->setToolTip(u"The address students use when a reverse proxy with TLS is in front (nginx, "
-                            "README.md): it is the URL shown and copied, and https makes the login cookie "
-                            "Secure."_s);
-    m_port->setObjectName(u"port"_s);
-    m_port->setRange(0, 65535);
-    m_port->setSpecialValueText(u"any free port"_s);
-    m_port->setValue(settings.value(u"server/port"_s, 8700).toInt());
-    m_dataDir->setText(m_host->dataDirectory());
-    m_dataDir->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_dataDir->setToolTip(u"The server shares the app's data directory and its locks, so studying here "
-                          "while it serves never races. Start the app with --data-dir to use another."_s);
+    m_accounts->setDataDirectory(m_form->settings().dataDirectory);
+    connect(
+        m_form, &ServerSettingsForm::dataDirectoryChanged, m_accounts, &ClassAccountsView::setDataDirectory);
     m_startStop->setObjectName(u"startStopServer"_s);
     connect(m_startStop, &QPushButton::clicked, this, &ServerPanel::toggle);
     m_url->setObjectName(u"serverUrl"_s);
     m_url->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
     m_url->setOpenExternalLinks(true);
     m_url->setWordWrap(true); // several addresses on a small screen
-    m_copy->setObjectName(u"copyUrl"_s);
-    connect(m_copy, &QPushButton::clicked, this, &ServerPanel::copyUrl);
     m_message->setWordWrap(true);
 
     auto *toggleAction = new QAction(u"Start or stop the server"_s, this);
@@ -114,18 +93,17 @@ ServerPanel::ServerPanel(ServerHost *host, QWidget *parent)
     connect(copyAction, &QAction::triggered, this, &ServerPanel::copyUrl);
     addAction(copyAction);
 
-    auto *settingsBox = new QGroupBox(u"Embedded server"_s, this);
-    auto *form = new QFormLayout(settingsBox);
-    form->addRow(u"Bind address:"_s, m_bind);
-    form->addRow(u"Port:"_s, m_port);
-    form->addRow(u"Public URL:"_s, m_publicUrl);
-    form->addRow(u"Data directory:"_s, m_dataDir);
+    auto *serverColumn = new QVBoxLayout;
+    serverColumn->addWidget(m_form);
     auto *urlRow = new QHBoxLayout;
     urlRow->addWidget(m_startStop);
     urlRow->addWidget(m_url, 1);
-    urlRow->addWidget(m_copy);
-    form->addRow(urlRow);
-    form->addRow(m_message);
+    serverColumn->addLayout(urlRow);
+    serverColumn->addWidget(m_message);
+    serverColumn->addStretch(1);
+    auto *top = new QHBoxLayout;
+    top->addLayout(serverColumn, 1);
+    top->addWidget(m_address, 1);
 
     auto *figures = new QHBoxLayout;
     figures->addWidget(figureBox(this, u"requests per second"_s, m_rps));
@@ -145,35 +123,44 @@ ServerPanel::ServerPanel(ServerHost *host, QWidget *parent)
     m_log->setMaximumBlockCount(500);
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 
-    auto *lockBox = new QGroupBox(u"Per-user locks"_s, this);
+    auto *activity = new QWidget(m_tabs);
+    auto *activityLayout = new QVBoxLayout(activity);
+    auto *lockBox = new QGroupBox(u"Per-user locks"_s, activity);
     (new QVBoxLayout(lockBox))->addWidget(m_lockTable);
-    auto *logBox = new QGroupBox(u"Access log (newest last)"_s, this);
+    auto *logBox = new QGroupBox(u"Access log (newest last)"_s, activity);
     (new QVBoxLayout(logBox))->addWidget(m_log);
+    activityLayout->addWidget(lockBox, 1);
+    activityLayout->addWidget(logBox, 2);
+    m_tabs->setObjectName(u"serverTabs"_s);
+    m_tabs->addTab(activity, u"Activity"_s);
+    m_tabs->addTab(m_accounts, u"Class accounts"_s);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(settingsBox);
+    layout->addLayout(top);
     layout->addLayout(figures);
-    layout->addWidget(lockBox, 1);
-    layout->addWidget(logBox, 2);
+    layout->addWidget(m_tabs, 1);
 
     m_timer->setInterval(250);
     connect(m_timer, &QTimer::timeout, this, &ServerPanel::requestSnapshot);
     updateControls();
 }
 
-ServerPanel::~ServerPanel()
-{
-    QSettings settings;
-    settings.setValue(u"server/bind"_s, m_bind->text());
-    settings.setValue(u"server/publicUrl"_s, m_publicUrl->text());
-    settings.setValue(u"server/port"_s, m_port->value());
-}
+ServerPanel::~ServerPanel() = default;
 
 void ServerPanel::setSettings(const ServerSettings &settings)
 {
-    m_bind->setText(settings.bindAddress);
-    m_publicUrl->setText(settings.publicUrl);
-    m_port->setValue(settings.port);
+    m_form->setSettings(settings);
+    m_accounts->setDataDirectory(settings.dataDirectory);
+}
+
+QUrl ServerPanel::studentUrl() const
+{
+    return m_address->url();
+}
+
+void ServerPanel::showClassAccounts()
+{
+    m_tabs->setCurrentWidget(m_accounts);
 }
 
 void ServerPanel::toggle()
@@ -186,10 +173,7 @@ void ServerPanel::toggle()
 
 void ServerPanel::start()
 {
-    ServerSettings settings;
-    settings.bindAddress = m_bind->text().trimmed();
-    settings.publicUrl = m_publicUrl->text().trimmed();
-    settings.port = quint16(m_port->value());
+    const ServerSettings settings = m_form->settings();
     auto url = m_host->start(settings);
     if (!url) {
         m_message->setText(u"The server did not start: %1"_s.arg(errorMessage(url.error())));
@@ -198,10 +182,14 @@ void ServerPanel::start()
     }
     m_snapshot.url = url.value();
     m_reachable = gui::reachableUrls(url.value());
-    const QUrl reachable = m_reachable.value(0, url.value());
+    QUrl studyPage = m_reachable.value(0, url.value()); // the study page is the root (docs/api.md §12)
+    if (studyPage.path().isEmpty())
+        studyPage.setPath(u"/"_s);
+    m_address->setUrl(studyPage);
+    m_accounts->setDataDirectory(settings.dataDirectory); // the accounts of the directory served
     m_message->setText(
         u"Serving the study page at %1 and the API at %2 — students log in with their own "
-        "accounts."_s.arg(reachable.toString(), reachable.resolved(QUrl(u"/api/v1/"_s)).toString()));
+        "accounts."_s.arg(studyPage.toString(), studyPage.resolved(QUrl(u"/api/v1/"_s)).toString()));
     m_log->clear();
     m_timer->start();
     requestSnapshot();
@@ -212,6 +200,7 @@ void ServerPanel::start()
 void ServerPanel::stop()
 {
     m_host->stop();
+    m_address->setUrl({});
     m_message->setText(u"Stopped."_s);
     requestSnapshot(); // one last picture: the counters as they ended
     m_timer->stop();
@@ -221,8 +210,7 @@ void ServerPanel::stop()
 
 void ServerPanel::copyUrl()
 {
-    if (!m_reachable.isEmpty() && m_host->isRunning())
-        QApplication::clipboard()->setText(m_reachable.constFirst().toString());
+    m_address->copy();
 }
 
 void ServerPanel::requestSnapshot()
@@ -263,10 +251,7 @@ void ServerPanel::updateControls()
 {
     const bool running = m_host->isRunning();
     m_startStop->setText(running ? u"Stop server"_s : u"Start server"_s);
-    m_bind->setEnabled(!running);
-    m_publicUrl->setEnabled(!running);
-    m_port->setEnabled(!running);
-    m_copy->setEnabled(running);
+    m_form->setRunning(running);
     QStringList links;
     for (const QUrl &url : std::as_const(m_reachable))
         links.append(u"<a href=\"%1\">%1</a>"_s.arg(url.toString().toHtmlEscaped()));

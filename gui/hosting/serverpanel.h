@@ -5,22 +5,26 @@
 #include <QWidget>
 
 class QLabel;
-class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
-class QSpinBox;
+class QTabWidget;
 class QTableView;
 class QTimer;
 
 namespace javumbo::gui {
 
+class ClassAccountsView;
 class ClientWorker;
 class LockTableModel;
+class ServerSettingsForm;
+class StudentAddressView;
 
-// Starts and stops the embedded server and shows it live: URL (with copy),
-// requests per second, p95, active sessions, the per-user lock table and the
-// tail of the access log. Snapshots are taken off the UI thread and drawn at
-// most four times a second (docs/architecture.md §5).
+// Starts and stops the embedded server and shows it live: the settings
+// (ServerSettingsForm), the study page's address for students, big, with copy
+// and a QR code (StudentAddressView), requests per second, p95, active
+// sessions, then in tabs the per-user lock table with the tail of the access
+// log, and the class accounts (ClassAccountsView). Snapshots are taken off the
+// UI thread and drawn at most four times a second (docs/architecture.md §5).
 class ServerPanel : public QWidget
 {
     Q_OBJECT
@@ -32,7 +36,13 @@ public:
     QUrl url() const { return m_snapshot.url; }
     // What other devices type: the machine's real addresses for a wildcard bind.
     QList<QUrl> reachableUrls() const { return m_reachable; }
-    // Fills the bind address and port fields (the next start() uses them).
+    // The study page's address shown to students (and in the QR code); empty when stopped.
+    QUrl studentUrl() const;
+    StudentAddressView *studentAddress() const { return m_address; }
+    ClassAccountsView *classAccounts() const { return m_accounts; }
+    // Shows the class accounts tab (else the activity: locks and log).
+    void showClassAccounts();
+    // Fills the settings fields (the next start() uses them).
     void setSettings(const ServerSettings &settings);
     const ServerSnapshot &lastSnapshot() const { return m_snapshot; }
     quint64 snapshotsDrawn() const { return m_drawn; }
@@ -55,13 +65,12 @@ private:
     ClientWorker *m_worker; // its own thread: a busy study call never delays the panel
     QTimer *m_timer;
     LockTableModel *m_locks;
-    QLineEdit *m_bind;
-    QLineEdit *m_publicUrl;
-    QSpinBox *m_port;
-    QLabel *m_dataDir;
+    ServerSettingsForm *m_form;
+    StudentAddressView *m_address;
+    ClassAccountsView *m_accounts;
+    QTabWidget *m_tabs;
     QPushButton *m_startStop;
     QLabel *m_url;
-    QPushButton *m_copy;
     QLabel *m_rps;
     QLabel *m_p95;
     QLabel *m_total;

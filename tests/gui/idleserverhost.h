@@ -28,6 +28,11 @@ public:
         return snapshot;
     }
     QString dataDirectory() const override { return {}; }
+    Result<QString> checkDataDirectory(const QString &directory) const override { return directory; }
+    Result<AccountAdmin *> accounts(const QString &) override
+    {
+        return makeError(ErrorCode::Internal, QStringLiteral("no accounts: an idle host"));
+    }
 
     // From now on start() succeeds and the snapshot reports `sessions` logged in.
     void pretendToServe(int sessions) { m_pretendSessions = sessions; }
