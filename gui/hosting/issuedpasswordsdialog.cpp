@@ -64,6 +64,7 @@ IssuedPasswordsDialog::IssuedPasswordsDialog(
         auto *problems = new QPlainTextEdit(lines.join(u'\n'), this);
         problems->setObjectName(u"rosterProblems"_s);
         problems->setReadOnly(true);
+        problems->setMaximumHeight(problems->fontMetrics().lineSpacing() * 5); // the passwords matter more
         layout->addWidget(problems);
     }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -74,7 +75,7 @@ IssuedPasswordsDialog::IssuedPasswordsDialog(
     }
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    resize(640, 420);
+    resize(680, 460);
 }
 
 QString IssuedPasswordsDialog::shownPassword(const QString &username) const

@@ -3,6 +3,9 @@
 #include "client/clientcontext.h"
 #include "client/profilestore.h"
 #include "dialogs/deckoptionsdialog.h"
+#include "hosting/bindaddresschoice.h"
+#include "hosting/classaccountsview.h"
+#include "hosting/issuedpasswordsdialog.h"
 #include "hosting/serverpanel.h"
 #include "loadtest/loadtestform.h"
 #include "loadtest/loadtestpage.h"
@@ -20,9 +23,11 @@
 #include <QDateTime>
 #include <QDir>
 #include <QNetworkAccessManager>
+#include <QNetworkInterface>
 #include <QNetworkReply>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 
@@ -266,18 +271,39 @@ void ScreenshotTour::addStandardShots()
             m_window->statistics()->refresh();
         },
         [this] { return idle() && !m_window->statistics()->isLoading(); });
+    addServerShots();
+}
+
+// The teacher's panel: served on this machine's network (so the address and its QR code are what
+// students would use), a little traffic, a class added, and the passwords dialog shown once.
+void ScreenshotTour::addServerShots()
+{
     addShot(
         u"server"_s,
         [this] {
             ServerPanel *panel = m_window->serverPanel();
             m_window->showPage(panel);
-            panel->setSettings(ServerSettings {u"127.0.0.1"_s, 0}); // any free port: 8700 may be taken
+            const auto networks = BindAddressChoice::networkAddresses(QNetworkInterface::allInterfaces());
+            ServerSettings settings; // port 0, any free port: 8700 may be taken
+            settings.bindAddress = networks.isEmpty() ? u"127.0.0.1"_s : networks.first().second.toString();
+            settings.port = 0;
+            settings.registrationOpen = false; // the class's accounts come from the teacher
+            panel->setSettings(settings);
             panel->start();
-            // A little traffic, so the figures and the log show something.
+            panel->showClassAccounts();
+            panel->classAccounts()->addStudents(u"username,name,email\n"
+                                                "ana.lopez,Ana López,ana.lopez@school.example\n"
+                                                "ben.kim,Ben Kim,ben.kim@school.example\n"
+                                                "chloe.n,Chloé Nguyen,chloe.n@school.example\n"
+                                                "dev.patel,Dev Patel,dev.patel@school.example\n"
+                                                "eli,Eli Cohen,eli@school\n"
+                                                "femi.o,Femi Okafor,femi.o@school.example\n"_s);
+            // A little traffic, so the figures show something.
             auto *network = new QNetworkAccessManager(this);
             for (const QString &path : {u"api/v1/health"_s, u"api/v1/health"_s, u"api/v1/decks"_s,
                      u"api/v1/health"_s, u"api/v1/me"_s, u"api/v1/health"_s}) {
-                QNetworkReply *reply = network->get(QNetworkRequest(panel->url().resolved(QUrl(path))));
+                QNetworkReply *reply
+                    = network->get(QNetworkRequest(panel->studentUrl().resolved(QUrl(path))));
                 connect(reply, &QNetworkReply::finished, this, [this, reply] {
                     ++m_requestsSent;
                     reply->deleteLater();
@@ -286,9 +312,27 @@ void ScreenshotTour::addStandardShots()
         },
         [this] {
             const ServerPanel *panel = m_window->serverPanel();
+            const ClassAccountsView *accounts = panel->classAccounts();
             return m_requestsSent >= 6 && panel->lastSnapshot().accessLogTail.size() >= 6
-                && panel->lastSnapshot().running;
+                && panel->lastSnapshot().running && !accounts->isBusy() && accounts->accounts().size() >= 5
+                && accounts->issuedDialog();
+        },
+        [this]() -> QWidget * {
+            m_window->serverPanel()->classAccounts()->issuedDialog()->hide(); // shot on its own next
+            return m_window;
         });
+    addShot(
+        u"class-passwords"_s, [this] { m_window->serverPanel()->classAccounts()->issuedDialog()->show(); },
+        [this] { return m_window->serverPanel()->classAccounts()->issuedDialog()->isVisible(); },
+        [this]() -> QWidget * { return m_window->serverPanel()->classAccounts()->issuedDialog(); });
+    addShot(
+        u"server-activity"_s,
+        [this] {
+            if (IssuedPasswordsDialog *dialog = m_window->serverPanel()->classAccounts()->issuedDialog())
+                dialog->close();
+            m_window->serverPanel()->findChild<QTabWidget *>(u"serverTabs"_s)->setCurrentIndex(0);
+        },
+        [this] { return !m_window->serverPanel()->classAccounts()->issuedDialog(); });
 }
 
 // The options of the Spanish deck, as Decks → Options shows them.

@@ -57,6 +57,7 @@ private:
     void addStandardShots();
     void addThemeAndSmallScreenShots();
     void addDeckOptionsShot(const QString &name);
+    void addServerShots();
     void addLoadTestShots();
     void next();
     void waitFor(const Shot &shot, int attempt);
