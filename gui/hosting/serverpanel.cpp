@@ -72,8 +72,7 @@ ServerPanel::ServerPanel(ServerHost *host, QWidget *parent)
     , m_log(new QPlainTextEdit(this))
 {
     m_accounts->setDataDirectory(m_form->settings().dataDirectory);
-    connect(
-        m_form, &ServerSettingsForm::dataDirectoryChanged, m_accounts, &ClassAccountsView::setDataDirectory);
+    connect(m_form, &ServerSettingsForm::dataDirectoryChanged, this, &ServerPanel::checkDataDirectory);
     m_startStop->setObjectName(u"startStopServer"_s);
     connect(m_startStop, &QPushButton::clicked, this, &ServerPanel::toggle);
     m_url->setObjectName(u"serverUrl"_s);
@@ -151,6 +150,17 @@ void ServerPanel::setSettings(const ServerSettings &settings)
 {
     m_form->setSettings(settings);
     m_accounts->setDataDirectory(settings.dataDirectory);
+}
+
+void ServerPanel::checkDataDirectory(const QString &directory)
+{
+    auto checked = m_host->checkDataDirectory(directory);
+    if (!checked) {
+        m_message->setText(u"This data directory cannot be served: %1"_s.arg(checked.error().message));
+        return;
+    }
+    m_message->setText(u"The server uses %1 from its next start."_s.arg(checked.value()));
+    m_accounts->setDataDirectory(directory);
 }
 
 QUrl ServerPanel::studentUrl() const

@@ -57,6 +57,8 @@ Q_SIGNALS:
     void runningChanged(bool running);
 
 private:
+    // A directory typed or chosen: checked at once, so a mistake shows before the start.
+    void checkDataDirectory(const QString &directory);
     void requestSnapshot();
     void draw(const ServerSnapshot &snapshot);
     void updateControls();

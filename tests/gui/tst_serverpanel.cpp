@@ -69,6 +69,16 @@ QString decodeQr(const QImage &image, QString *why)
     return QString::fromUtf8(zbar.readAllStandardOutput()).trimmed();
 }
 
+// The text of the panel's label that starts with `start` (its message line).
+QString labelStartingWith(const ServerPanel &panel, const QString &start)
+{
+    for (const QLabel *label : panel.findChildren<QLabel *>()) {
+        if (label->text().startsWith(start))
+            return label->text();
+    }
+    return {};
+}
+
 // POST /api/v1/register or /login (docs/api.md §2) on the panel's server.
 net::HttpResult post(const QUrl &server, const QString &path, const QJsonObject &body)
 {
@@ -202,13 +212,13 @@ private slots:
         QVERIFY(stray.open(QIODevice::WriteOnly));
         stray.close();
         directory->setText(scratch.path());
+        Q_EMIT directory->editingFinished(); // said as soon as it is typed
+        QVERIFY2(
+            labelStartingWith(panel, u"This data directory cannot be served"_s).contains(u"no admin.db"_s),
+            "the folder of other files was not refused when typed");
         panel.start();
         QVERIFY(!host.isRunning());
-        QString message;
-        for (const QLabel *label : panel.findChildren<QLabel *>()) {
-            if (label->text().startsWith(u"The server did not start"_s))
-                message = label->text();
-        }
+        const QString message = labelStartingWith(panel, u"The server did not start"_s);
         QVERIFY2(message.contains(u"no admin.db"_s), qPrintable(message));
     }
 
