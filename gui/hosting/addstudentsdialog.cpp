@@ -48,12 +48,17 @@ void AddStudentsDialog::openFile()
         this, u"Class list"_s, QString(), u"Class lists (*.csv *.tsv *.txt);;All files (*)"_s);
     if (path.isEmpty())
         return;
+    if (auto loaded = loadFile(path); !loaded)
+        QMessageBox::warning(this, windowTitle(), loaded.error().message);
+}
+
+Result<void> AddStudentsDialog::loadFile(const QString &path)
+{
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        QMessageBox::warning(this, windowTitle(), u"Cannot read %1: %2"_s.arg(path, file.errorString()));
-        return;
-    }
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::BadRequest, u"Cannot read %1: %2"_s.arg(path, file.errorString()));
     m_text->setPlainText(QString::fromUtf8(file.readAll()));
+    return {};
 }
 
 } // namespace javumbo::gui

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/result.h"
+
 #include <QDialog>
 
 class QPlainTextEdit;
@@ -15,6 +17,8 @@ public:
     explicit AddStudentsDialog(QWidget *parent = nullptr);
 
     QString text() const;
+    // Puts a CSV file's text in the box (what "Open CSV file…" does with the chosen file).
+    Result<void> loadFile(const QString &path);
 
 private:
     void openFile();

@@ -1,5 +1,6 @@
 #include "embeddedserverhost.h"
 #include "guifixture.h"
+#include "hosting/addstudentsdialog.h"
 #include "hosting/classaccountsview.h"
 #include "hosting/issuedpasswordsdialog.h"
 #include "hosting/serverpanel.h"
@@ -131,6 +132,28 @@ private slots:
         QCOMPARE(view->issuedDialog()->enrolment().added.size(), 0);
         QCOMPARE(view->issuedDialog()->enrolment().problems.size(), 2);
         QCOMPARE(m_fixture->backend().accounts().count().value(), 2);
+    }
+
+    // A spreadsheet's export: a byte order mark, semicolons, Windows line ends.
+    void aCsvFileChosenInTheDialog_addsItsStudents()
+    {
+        QTemporaryDir dir;
+        QFile csv(dir.filePath(u"7b.csv"_s));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("\xEF\xBB\xBFusername;name;email\r\ndana.r;Dana Ruiz;dana@school.example\r\n"
+                  "eli;Eli;eli@school\r\n");
+        csv.close();
+        AddStudentsDialog dialog;
+        QVERIFY(dialog.loadFile(csv.fileName()));
+        QVERIFY(!dialog.loadFile(dir.filePath(u"missing.csv"_s)));
+        m_panel->classAccounts()->addStudents(dialog.text());
+        QVERIFY(settled());
+        IssuedPasswordsDialog *issued = m_panel->classAccounts()->issuedDialog();
+        QVERIFY(issued);
+        QCOMPARE(issued->enrolment().added.size(), 1);
+        QCOMPARE(issued->enrolment().problems.size(), 1);
+        QCOMPARE(issued->enrolment().problems.first().line, 3);
+        QCOMPARE(login(u"dana.r"_s, issued->shownPassword(u"dana.r"_s)).first, 200);
     }
 
     void disableEnableAndReset_takeEffectOnTheServerAtOnce()
