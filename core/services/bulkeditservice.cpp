@@ -71,7 +71,14 @@ Result<int> BulkEditService::unburyIfNewDay(qint64 userId) const
         // With nothing buried there is nothing to bring back: no write, so a
         // read never waits for the user's lock only to record the day (the
         // next bury records it, bulkedit::apply).
-        storage::Query buried(*view->db, u"SELECT EXISTS (SELECT 1 FROM cards WHERE queue IN (-2, -3))"_s);
+        // By deck, so ix_cards_sched (did, queue, due) answers with a few seeks on this hot path.
+        QStringList decks;
+        for (const QString &key : view->meta.decks().keys())
+            decks.append(QString::number(key.toLongLong())); // numbers only, safe to inline
+        storage::Query buried(*view->db,
+            u"SELECT EXISTS (SELECT 1 FROM cards WHERE did IN (%1) AND queue IN (-2, -3))"_s.arg(
+                decks.join(u',')),
+            storage::Query::Caching::Uncached);
         auto any = buried.scalar();
         if (!any)
             return any.error();
