@@ -178,6 +178,38 @@ private slots:
             qint64(0));
     }
 
+    // What a remote desktop profile fetches to show a card's images: a file of
+    // the user's own media folder, by plain name only.
+    void media_servesTheUsersOwnFilesByName()
+    {
+        TestServer server;
+        const auto alice = server.createUser(u"alice"_s);
+        const auto bob = server.createUser(u"bob"_s);
+        auto http = server.client();
+        const QByteArray apkg = fixture::readFile(fixture::legacyPackage(m_dir.path()));
+        const auto imported
+            = upload(*http, u"/api/v1/import?format=apkg"_s, alice.token, apkg, "application/zip");
+        QCOMPARE(imported.json()[u"media_added"_s].toInt(), 1);
+        const auto cat = testsupport::call(*http, "GET", u"/api/v1/media?name=cat.jpg"_s, alice.token);
+        QCOMPARE(cat.status, 200);
+        QCOMPARE(cat.body, fixture::catJpeg());
+        QCOMPARE(cat.header("content-type"), QByteArray("image/jpeg"));
+        QCOMPARE(cat.header("x-content-type-options"), QByteArray("nosniff"));
+        QVERIFY(cat.header("content-security-policy").startsWith("sandbox"));
+        for (const char *name : {"..%2Fadmin.db", "%2Fetc%2Fpasswd", "", ".import-x", "a%5Cb"}) {
+            const auto refused = testsupport::call(
+                *http, "GET", u"/api/v1/media?name="_s + QString::fromLatin1(name), alice.token);
+            QCOMPARE(refused.status, 400);
+            QCOMPARE(refused.errorCode(), u"bad_request"_s);
+        }
+        const auto missing = testsupport::call(*http, "GET", u"/api/v1/media?name=dog.jpg"_s, alice.token);
+        QCOMPARE(missing.status, 404);
+        QCOMPARE(missing.errorCode(), u"not_found"_s);
+        const auto others = testsupport::call(*http, "GET", u"/api/v1/media?name=cat.jpg"_s, bob.token);
+        QCOMPARE(others.status, 404);
+        QCOMPARE(testsupport::call(*http, "GET", u"/api/v1/media?name=cat.jpg"_s).status, 401);
+    }
+
     void refusals_data()
     {
         QTest::addColumn<QString>("path");
