@@ -51,6 +51,21 @@ QByteArray headOnly(quint16 port, const QByteArray &path, qint64 contentLength, 
     return answer;
 }
 
+// A server where alice imported the legacy package (four notes and cat.jpg) and bob has nothing.
+struct AliceImported
+{
+    TestServer server;
+    TestServer::User alice = server.createUser(u"alice"_s);
+    TestServer::User bob = server.createUser(u"bob"_s);
+    std::unique_ptr<net::HttpClient> http = server.client();
+    net::HttpResult imported;
+    explicit AliceImported(const QString &dir)
+    {
+        imported = upload(*http, u"/api/v1/import?format=apkg"_s, alice.token,
+            fixture::readFile(fixture::legacyPackage(dir)), "application/zip");
+    }
+};
+
 } // namespace
 
 class TestApiInterop : public QObject
@@ -119,13 +134,9 @@ private slots:
     // remote profile: a whole-collection backup out, and back in to replace.
     void colpkg_exportsTheWholeCollection_andReplacesItOnlyWhenAsked()
     {
-        TestServer server;
-        const auto alice = server.createUser(u"alice"_s);
-        const auto bob = server.createUser(u"bob"_s);
-        auto http = server.client();
-        const QByteArray apkg = fixture::readFile(fixture::legacyPackage(m_dir.path()));
-        QCOMPARE(
-            upload(*http, u"/api/v1/import?format=apkg"_s, alice.token, apkg, "application/zip").status, 200);
+        AliceImported setUp(m_dir.path());
+        auto &[server, alice, bob, http, imported] = setUp;
+        QCOMPARE(imported.status, 200);
         const QString alicePath = server.backend().context().collectionPath(alice.id);
         const auto notes
             = [&] { return testsupport::queryNumber(alicePath, u"SELECT count(*) FROM notes"_s); };
@@ -182,13 +193,8 @@ private slots:
     // the user's own media folder, by plain name only.
     void media_servesTheUsersOwnFilesByName()
     {
-        TestServer server;
-        const auto alice = server.createUser(u"alice"_s);
-        const auto bob = server.createUser(u"bob"_s);
-        auto http = server.client();
-        const QByteArray apkg = fixture::readFile(fixture::legacyPackage(m_dir.path()));
-        const auto imported
-            = upload(*http, u"/api/v1/import?format=apkg"_s, alice.token, apkg, "application/zip");
+        AliceImported setUp(m_dir.path());
+        auto &[server, alice, bob, http, imported] = setUp;
         QCOMPARE(imported.json()[u"media_added"_s].toInt(), 1);
         const auto cat = testsupport::call(*http, "GET", u"/api/v1/media?name=cat.jpg"_s, alice.token);
         QCOMPARE(cat.status, 200);
