@@ -45,6 +45,10 @@ public:
     // The open profile, once the list has loaded.
     std::optional<Profile> currentProfile() const;
     QAction *restoreBackupAction() const { return m_restoreBackup; }
+    QAction *signOutAction() const { return m_signOut; }
+    // The profile opened last (the menu's list may still be loading).
+    const std::optional<Profile> &openedProfile() const { return m_open; }
+    ProfileStore *store() const { return m_store; }
     QTimer *backupTimer() const { return m_backupTimer; }
 
 public Q_SLOTS:
@@ -56,6 +60,12 @@ public Q_SLOTS:
     void backUpOpenProfile();
     // Lists the open profile's backups, asks which one and for confirmation, restores it.
     void restoreBackup();
+    // A remote profile: revokes its token on the server and forgets it here (docs/remote-profiles.md).
+    // The profile stays open; its next call asks for the password.
+    void signOut();
+
+Q_SIGNALS:
+    void signedOut(const Profile &profile);
 
 private:
     void rebuild(const QList<Profile> &profiles);
@@ -68,6 +78,7 @@ private:
     QAction *m_renameProfile;
     QAction *m_deleteProfile;
     QAction *m_restoreBackup;
+    QAction *m_signOut;
     QAction *m_separator;
     QTimer *m_backupTimer;
     std::optional<Profile> m_open;
