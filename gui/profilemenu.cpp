@@ -59,12 +59,19 @@ ProfileMenu::ProfileMenu(ProfileStore *store, ClientContext *context, QWidget *p
     m_backupTimer->start();
 }
 
+QString ProfileMenu::openKey() const
+{
+    if (!m_context->hasClient())
+        return {};
+    // A client set on the context directly (tests, tools) is a local profile's.
+    return m_open ? m_open->key() : u"local:%1"_s.arg(m_context->client()->userId());
+}
+
 std::optional<Profile> ProfileMenu::currentProfile() const
 {
-    if (!m_open)
-        return std::nullopt;
+    const QString open = openKey();
     for (const Profile &profile : m_profiles) {
-        if (profile.key() == m_open->key())
+        if (profile.key() == open)
             return profile;
     }
     return std::nullopt;
@@ -135,7 +142,7 @@ void ProfileMenu::rebuild(const QList<Profile> &profiles)
     m_profiles = profiles;
     delete m_group; // and its actions, which leave the menu with it
     m_group = new QActionGroup(this);
-    const QString open = m_open ? m_open->key() : QString();
+    const QString open = openKey();
     int number = 0;
     for (const Profile &profile : profiles) {
         // "&" would become a mnemonic; a name is shown as typed.
@@ -189,7 +196,7 @@ bool ProfileMenu::unlock(const Profile &profile, QWidget *dialogParent)
 
 bool ProfileMenu::requestProfile(const Profile &profile)
 {
-    if (m_context->hasClient() && m_open && m_open->key() == profile.key())
+    if (openKey() == profile.key())
         return true; // already open: switching to it again asks nothing
     if (!unlock(profile, parentWidget()))
         return false;
@@ -274,12 +281,11 @@ void ProfileMenu::signOut()
     m_signOut->setEnabled(false);
     m_context->worker().run(
         this, [store, profile] { return store->signOut(profile); },
-        [this, profile](Result<void> revoked) {
+        [this](Result<void> revoked) {
             if (!revoked) // forgotten here all the same: say why the server may still know it
                 QMessageBox::warning(parentWidget(), u"Sign out"_s,
                     u"This computer forgot the session, but the server could not be told: %1"_s.arg(
                         errorMessage(revoked.error())));
-            Q_EMIT signedOut(profile);
             reloadProfiles();
         });
 }

@@ -64,11 +64,10 @@ public Q_SLOTS:
     // The profile stays open; its next call asks for the password.
     void signOut();
 
-Q_SIGNALS:
-    void signedOut(const Profile &profile);
-
 private:
     void rebuild(const QList<Profile> &profiles);
+    // The open profile's Profile::key(); empty when none is open.
+    QString openKey() const;
     // Asks for the password when the profile has one; true when it may open.
     bool unlock(const Profile &profile, QWidget *dialogParent);
 
