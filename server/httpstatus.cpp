@@ -30,6 +30,7 @@ int httpStatusFor(ErrorCode code)
     case ErrorCode::CardNotFound:
     case ErrorCode::NothingToUndo:
     case ErrorCode::UserNotFound:
+    case ErrorCode::PresetNotFound:
         return 404;
     case ErrorCode::MethodNotAllowed:
         return 405;

@@ -39,7 +39,11 @@ struct BulkUndoRecord
     QList<QVariantList> cardRows; // bulkedit::kCardColumns of each card
     QList<QVariantList> noteRows; // bulkedit::kNoteColumns of each note
     QList<std::pair<qint64, qint64>> modsAfter; // (card id, its mod right after); empty for Delete
-    bool isEmpty() const { return cardRows.isEmpty(); }
+    // The record a server kept instead (docs/api.md §4.6): a remote client
+    // carries only this id, never the rows, so a client cannot write rows
+    // of its choosing. 0 for a record that holds its rows.
+    qint64 undoId = 0;
+    bool isEmpty() const { return cardRows.isEmpty() && undoId == 0; }
 };
 
 struct BulkResult

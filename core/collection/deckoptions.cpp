@@ -248,7 +248,7 @@ Result<OptionsPreset> assign(WriteContext &context, qint64 deckId, qint64 preset
     if (!editing)
         return editing.error();
     if (!editing->dconf->contains(QString::number(presetId)))
-        return makeError(ErrorCode::InvalidOptions, u"there is no options preset %1"_s.arg(presetId));
+        return presetNotFound(presetId);
     setDeckPreset(editing->meta->editDecks(), deckId, presetId, context.nowSeconds());
     return presetFrom(*editing->dconf, presetId, editing->meta->decks());
 }
@@ -279,6 +279,8 @@ Result<void> removePreset(WriteContext &context, qint64 presetId)
     auto editing = beginEdit(context, std::nullopt);
     if (!editing)
         return editing.error();
+    if (!editing->dconf->contains(QString::number(presetId)))
+        return presetNotFound(presetId);
     editing->dconf->remove(QString::number(presetId));
     QJsonObject &decks = editing->meta->editDecks();
     for (const QString &key : decks.keys()) {

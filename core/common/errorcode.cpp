@@ -53,6 +53,8 @@ QString errorCodeName(ErrorCode code)
         return u"invalid_query"_s;
     case ErrorCode::InvalidOptions:
         return u"invalid_options"_s;
+    case ErrorCode::PresetNotFound:
+        return u"preset_not_found"_s;
     case ErrorCode::InvalidPackage:
         return u"invalid_package"_s;
     case ErrorCode::UnsupportedPackage:

@@ -32,6 +32,7 @@ enum class ErrorCode
     InvalidDeckName, // invalid_deck_name
     InvalidQuery, // invalid_query
     InvalidOptions, // invalid_options: a deck option outside Anki's range
+    PresetNotFound, // preset_not_found: no such options preset in this collection
     InvalidPackage, // invalid_package: an .apkg/.colpkg that cannot be read (damaged, not Anki's)
     UnsupportedPackage, // unsupported_package: a package this route or version cannot take
     InvalidCsv, // invalid_csv: a text file that cannot be read as CSV/TSV

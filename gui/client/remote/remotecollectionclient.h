@@ -7,6 +7,8 @@
 namespace javumbo::gui {
 
 class RemoteSession;
+struct RemoteRequest;
+struct RemoteReply;
 
 // CollectionClient over the HTTP API of a class server (docs/api.md), so every
 // view works unchanged on a remote profile. Each method is one or a few
@@ -77,6 +79,9 @@ public:
     QString mediaDirectory() const override { return {}; }
 
 private:
+    // Through the session, after its first connectToServer().
+    Result<RemoteReply> send(const RemoteRequest &request);
+
     std::shared_ptr<RemoteSession> m_session;
     QString m_profileName;
 };

@@ -87,9 +87,10 @@ public:
     const RemoteEndpoint &endpoint() const { return m_endpoint; }
     QString token() const;
     qint64 userId() const; // 0 until connectToServer() succeeded
+    bool isConnected() const; // connectToServer() succeeded (and no signOut() since)
     bool isOnline() const;
-    // The server's clock, Unix seconds: the local clock plus the offset the
-    // server's Date headers showed (study days follow the server).
+    // The server's clock, Unix seconds: the local clock plus the offset
+    // /health's "time" showed at connectToServer() (study days follow the server).
     qint64 nowSeconds() const;
 
     // One API request with the policy above: the building block of
@@ -106,6 +107,15 @@ Q_SIGNALS:
 
 private:
     struct State;
+
+    // send(), with the sign-in wait after a 401 only when `signInOnExpiry`.
+    Result<RemoteReply> perform(const RemoteRequest &request, bool signInOnExpiry);
+    std::pair<QString, quint64> currentToken() const;
+    // After a 401 with the token of `generation`: true when a new token came.
+    bool awaitSignIn(quint64 generation);
+    // Waits (Retry-After, a resend); false when the session is closing.
+    bool pause(std::chrono::milliseconds wait);
+    void setOnline(bool online);
 
     const RemoteEndpoint m_endpoint;
     const Options m_options;
