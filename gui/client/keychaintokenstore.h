@@ -5,9 +5,10 @@
 namespace javumbo::gui {
 
 // Tokens in the system keychain through QtKeychain, under the service
-// "javumbo". Each call waits for its job in a local event loop, so it works
-// on the UI thread and on the client worker alike. Fails (StorageUnavailable)
-// where there is no keychain, e.g. Linux without a Secret Service on D-Bus.
+// "javumbo". Each call runs its job on one keychain thread and waits for it,
+// so any thread may call (the UI, the client worker, the sign-in worker).
+// Fails (StorageUnavailable) where there is no keychain, e.g. Linux without a
+// Secret Service on D-Bus.
 class KeychainTokenStore final : public TokenStore
 {
 public:

@@ -71,17 +71,25 @@ private:
             (void)probe.remove(u"probe"_s);
         return works;
     }
-    static void whenModalOpens(std::function<void(QWidget *)> answer)
+    // Runs `answer` on the next modal dialog once it is up. A polling timer, not a wait: the dialog may
+    // open in a nested event loop (exec() in a queued slot), which a wait below it would never see.
+    void whenModalOpens(std::function<void(QWidget *)> answer)
     {
-        QTimer::singleShot(0, [answer = std::move(answer)] {
-            QTRY_VERIFY(QApplication::activeModalWidget());
-            answer(QApplication::activeModalWidget());
+        auto *poll = new QTimer(m_window.get());
+        connect(poll, &QTimer::timeout, poll, [poll, answer = std::move(answer)] {
+            if (QWidget *modal = QApplication::activeModalWidget()) {
+                poll->stop();
+                poll->deleteLater();
+                answer(modal);
+            }
         });
+        poll->start(20);
     }
     // Signs in through the profile dialog, as a student does; the new profile.
-    Profile signInThroughDialog(const QString &url, const QString &username, const QString &password)
+    Profile signInThroughDialog(
+        const QString &url, const QString &username, const QString &password, ProfileStore *store = nullptr)
     {
-        ProfileDialog dialog(m_store.get(), &m_fixture->context().worker(), false);
+        ProfileDialog dialog(store ? store : m_store.get(), &m_fixture->context().worker(), false);
         dialog.show();
         dialog.findChild<QRadioButton *>(u"profileRemote"_s)->click();
         dialog.findChild<QLineEdit *>(u"serverUrl"_s)->setText(url);
@@ -193,16 +201,19 @@ private slots:
     void keychainRule_keychainWhenItWorks_elseThePrivateFile()
     {
         qunsetenv("JAVUMBO_TOKEN_STORE"); // the app's own choice
-        m_store = std::make_unique<AppProfileStore>(
-            m_fixture->localProfiles(), makeSystemTokenStore(m_fixture->dataDirectory()));
-        const Profile profile = signInThroughDialog(m_fixture->serverUrl().toString(), u"bea"_s, kPassword);
-        const QString token = keptToken(profile);
+        AppProfileStore store(m_fixture->localProfiles(), makeSystemTokenStore(m_fixture->dataDirectory()));
+        const Profile profile
+            = signInThroughDialog(m_fixture->serverUrl().toString(), u"bea"_s, kPassword, &store);
+        auto kept = store.tokens().load(AppProfileStore::tokenAccount(profile));
+        QVERIFY(kept && kept->has_value());
+        const QString token = kept->value();
         QVERIFY(!token.isEmpty());
         // tst_remoteprofiles_keychain runs this with a Secret Service (withkeychain.sh): no silent fallback.
         QVERIFY(keychainWorks() || qEnvironmentVariableIsEmpty("JAVUMBO_EXPECT_KEYCHAIN"));
         if (keychainWorks()) {
             QCOMPARE(filesContaining(token), QStringList()); // in the keychain, in no file
-            QVERIFY(m_store->signOut(profile));
+            QVERIFY(store.signOut(profile)); // and out of it again
+            QVERIFY(!store.tokens().load(AppProfileStore::tokenAccount(profile))->has_value());
             return;
         }
         // Without a Secret Service (a headless machine, CI): the 0600 file.
