@@ -404,6 +404,8 @@ void ScreenshotTour::addRemoteProfileShot()
             m_profileDialog->findChild<QLineEdit *>(u"serverUsername"_s)->setText(u"maria"_s);
             m_profileDialog->findChild<QLineEdit *>(u"serverPassword"_s)->setText(u"password"_s);
             m_profileDialog->show();
+            m_profileDialog->findChild<QLineEdit *>(u"serverUrl"_s)->deselect();
+            m_profileDialog->findChild<QLineEdit *>(u"serverPassword"_s)->setFocus(); // as just typed
         },
         [this] { return m_profileDialog && m_profileDialog->isVisible(); },
         [this] { return m_profileDialog.data(); });
