@@ -21,6 +21,7 @@ const QStringList kTextCardColumns = {u"data"_s};
 // The per-day counters DeckTree::recordAnswer bumps.
 const QStringList kCounterKeys = {u"newToday"_s, u"revToday"_s, u"lrnToday"_s, u"timeToday"_s};
 
+const QString kTable = u"javumbo_undo"_s;
 // Javumbo's own table beside Anki's five (docs/scheduling.md §9.6). Made on
 // first use, so collections made before it need no migration.
 const QString kCreateTable = u"CREATE TABLE IF NOT EXISTS javumbo_undo ("
@@ -53,16 +54,6 @@ Error changedSince(qint64 cardId, const QString &how)
 {
     return makeError(
         ErrorCode::StaleCard, u"card %1 %2 after it was answered; nothing was undone"_s.arg(cardId).arg(how));
-}
-
-// Forgets entries that are neither among the last kKeptAnswers nor younger than kKeptMs.
-Result<void> prune(storage::Connection &db, qint64 nowMs)
-{
-    storage::Query prune(db,
-        u"DELETE FROM javumbo_undo WHERE id < ?"
-        " AND id NOT IN (SELECT id FROM javumbo_undo ORDER BY id DESC LIMIT ?)"_s);
-    prune.bind(nowMs - kKeptMs).bind(kKeptAnswers);
-    return prune.exec();
 }
 
 Result<QJsonObject> readRow(
@@ -188,6 +179,25 @@ Result<Entry> loadEntry(storage::Connection &db, qint64 undoId)
 
 } // namespace
 
+Result<void> prune(storage::Connection &db, const QString &table, int kept, qint64 keptMs, qint64 nowMs)
+{
+    storage::Query prune(db,
+        u"DELETE FROM %1 WHERE id < ? AND id NOT IN (SELECT id FROM %1 ORDER BY id DESC LIMIT ?)"_s.arg(
+            table));
+    prune.bind(nowMs - keptMs).bind(kept);
+    return prune.exec();
+}
+
+Result<qint64> freshId(storage::Connection &db, const QString &table, qint64 nowMs)
+{
+    storage::Query newest(db, u"SELECT max(id) FROM %1"_s.arg(table));
+    auto largest = newest.scalar();
+    if (!largest)
+        return largest.error();
+    const qint64 taken = largest.value() && !largest.value()->isNull() ? largest.value()->toLongLong() : 0;
+    return std::max(nowMs, taken + 1);
+}
+
 Result<Before> snapshot(storage::Connection &db, const CollectionMeta &meta, qint64 cardId)
 {
     Before before;
@@ -219,23 +229,23 @@ Result<qint64> record(storage::Connection &db, const Before &before, const Colle
 {
     if (auto made = db.execute(kCreateTable); !made)
         return made.error();
-    if (auto pruned = prune(db, nowMs); !pruned)
+    if (auto pruned = prune(db, kTable, kKeptAnswers, kKeptMs, nowMs); !pruned)
         return pruned.error();
-    // Never an id handed out before: the newest entry always survives pruning.
-    storage::Query newest(db, u"SELECT max(id) FROM javumbo_undo"_s);
-    auto largest = newest.scalar();
-    if (!largest)
-        return largest.error();
-    const qint64 taken = largest.value() && !largest.value()->isNull() ? largest.value()->toLongLong() : 0;
-    const qint64 id = std::max(nowMs, taken + 1);
+    auto id = freshId(db, kTable, nowMs);
+    if (!id)
+        return id.error();
     storage::Query insert(db,
         u"INSERT INTO javumbo_undo (id, cid, rid, etag, card, note, decks) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-    insert.bind(id).bind(answered.cardId).bind(revlogId).bind(answered.etag()).bind(compact(before.card));
+    insert.bind(id.value())
+        .bind(answered.cardId)
+        .bind(revlogId)
+        .bind(answered.etag())
+        .bind(compact(before.card));
     insert.bind(leechTagged ? compact(before.note) : QString())
         .bind(compact(counterChanges(before.deckCounters, after.decks())));
     if (auto done = insert.exec(); !done)
         return done.error();
-    return id;
+    return id.value();
 }
 
 Result<CardRecord> undo(WriteContext &context, qint64 undoId, bool deleteRevlog)
@@ -243,7 +253,7 @@ Result<CardRecord> undo(WriteContext &context, qint64 undoId, bool deleteRevlog)
     storage::Connection &db = context.db();
     if (auto made = db.execute(kCreateTable); !made)
         return made.error();
-    if (auto pruned = prune(db, context.nowMs()); !pruned)
+    if (auto pruned = prune(db, kTable, kKeptAnswers, kKeptMs, context.nowMs()); !pruned)
         return pruned.error(); // what is no longer kept is expired, even before the next answer
     auto entry = loadEntry(db, undoId);
     if (!entry)

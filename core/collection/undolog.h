@@ -48,6 +48,13 @@ Result<Before> snapshot(storage::Connection &db, const CollectionMeta &meta, qin
 Result<qint64> record(storage::Connection &db, const Before &before, const CollectionMeta &after,
     const CardRecord &answered, qint64 revlogId, bool leechTagged, qint64 nowMs);
 
+// Shared with the bulk changes' records (bulkundolog.h), each in its own table:
+// forgets rows that are neither among the last `kept` nor younger than
+// `keptMs`, and gives a new row's id, now in ms bumped past every id the
+// table handed out (the newest row always survives pruning).
+Result<void> prune(storage::Connection &db, const QString &table, int kept, qint64 keptMs, qint64 nowMs);
+Result<qint64> freshId(storage::Connection &db, const QString &table, qint64 nowMs);
+
 // Takes the answer `undoId` back inside the caller's transaction: the card as
 // it was before, NothingToUndo for an unknown, undone or expired id,
 // StaleCard when the card changed after the answer. `deleteRevlog` is false

@@ -1,5 +1,6 @@
 #include "deckoptionsservice.h"
 
+#include "collection/collectionerrors.h"
 #include "collection/deckoptionsjson.h"
 #include "collection/readview.h"
 
@@ -71,6 +72,29 @@ Result<OptionsPreset> DeckOptionsService::updateFromJson(
             if (!edit)
                 return edit.error();
             return deckoptions::update(context, deckId, edit->config, edit->name);
+        });
+    });
+}
+
+Result<OptionsPreset> DeckOptionsService::updatePresetFromJson(
+    qint64 userId, qint64 presetId, const QJsonObject &body) const
+{
+    return m_access.write(userId, [&](UserCollection &collection) {
+        return collection.transact([&](WriteContext &context) -> Result<OptionsPreset> {
+            auto meta = context.meta();
+            if (!meta)
+                return meta.error();
+            auto presets = deckoptions::presets(*meta.value());
+            if (!presets)
+                return presets.error();
+            const auto current = std::find_if(presets->cbegin(), presets->cend(),
+                [&](const OptionsPreset &preset) { return preset.id == presetId; });
+            if (current == presets->cend())
+                return collection::presetNotFound(presetId);
+            auto edit = deckoptions::fromJson(body, current->config);
+            if (!edit)
+                return edit.error();
+            return deckoptions::updatePreset(context, presetId, edit->config, edit->name);
         });
     });
 }

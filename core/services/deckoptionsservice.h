@@ -25,6 +25,9 @@ public:
     // A PUT body (deckoptionsjson.h), read against the preset as it is inside the same lock.
     Result<collection::OptionsPreset> updateFromJson(
         qint64 userId, qint64 deckId, const QJsonObject &body) const;
+    // The same for a preset named by its id (PUT /option-presets/{id}); PresetNotFound for an unknown one.
+    Result<collection::OptionsPreset> updatePresetFromJson(
+        qint64 userId, qint64 presetId, const QJsonObject &body) const;
     Result<collection::OptionsPreset> assign(qint64 userId, qint64 deckId, qint64 presetId) const;
     Result<collection::OptionsPreset> addPreset(
         qint64 userId, qint64 deckId, const QString &name, const scheduling::DeckConfig &config) const;

@@ -39,7 +39,8 @@ public:
         QString backupPath; // the old collection, as it was (a ProfileBackups entry)
     };
     // A .colpkg: the user's collection becomes the package's, after a backup
-    // of the old one (never through the API; the callers confirm first).
+    // of the old one (the callers confirm first: the desktop asks, the API
+    // wants replace=true, docs/api.md §7a).
     Result<Replacement> replaceCollection(
         qint64 userId, const PackageSource &source, const interop::ProgressSink &progress = {}) const;
 

@@ -1,5 +1,7 @@
 #include "apijson.h"
 
+#include "collection/deckoptionsjson.h"
+
 using namespace Qt::StringLiterals;
 
 namespace javumbo::server::apijson {
@@ -21,6 +23,7 @@ QJsonObject card(const collection::CardRecord &card)
         {u"reps"_s, card.state.reps},
         {u"lapses"_s, card.state.lapses},
         {u"left"_s, card.state.left},
+        {u"flags"_s, card.flags},
         {u"mod"_s, card.mod},
         {u"etag"_s, card.etag()},
     };
@@ -46,12 +49,22 @@ QJsonObject answeredCard(const collection::AnsweredCard &answered)
     return object;
 }
 
-QJsonObject dayCounts(const collection::DayCounts &counts)
+namespace {
+
+template<typename Numbers>
+QJsonArray numbers(const Numbers &values)
 {
     QJsonArray array;
-    for (qint64 count : counts)
-        array.append(count);
-    return QJsonObject {{u"days"_s, counts.size()}, {u"counts"_s, array}};
+    for (qint64 value : values)
+        array.append(value);
+    return array;
+}
+
+} // namespace
+
+QJsonObject dayCounts(const collection::DayCounts &counts)
+{
+    return QJsonObject {{u"days"_s, counts.size()}, {u"counts"_s, numbers(counts)}};
 }
 
 QJsonObject nextCard(const collection::NextCard &next)
@@ -80,6 +93,61 @@ QJsonObject stats(const collection::CollectionStats &stats)
         {u"learning_cards"_s, stats.learningCards},
         {u"review_cards"_s, stats.reviewCards},
         {u"suspended_cards"_s, stats.suspendedCards},
+    };
+}
+
+QJsonObject preset(const collection::OptionsPreset &preset)
+{
+    QJsonObject object = collection::deckoptions::toJson(preset);
+    object.insert(u"deck_count"_s, preset.deckCount);
+    return object;
+}
+
+QJsonObject cardInfo(const collection::CardInfo &info)
+{
+    QJsonArray reviews;
+    for (const collection::ReviewEntry &review : info.reviews) {
+        reviews.append(QJsonObject {
+            {u"answered_at_ms"_s, review.answeredAtMs},
+            {u"ease"_s, review.ease},
+            {u"type"_s, review.type},
+            {u"interval"_s, review.interval},
+            {u"last_interval"_s, review.lastInterval},
+            {u"factor"_s, review.factor},
+            {u"time_ms"_s, review.timeMs},
+        });
+    }
+    return QJsonObject {
+        {u"card"_s, card(info.card)},
+        {u"deck_name"_s, info.deckName},
+        {u"added_at_ms"_s, info.addedAtMs},
+        {u"total_time_ms"_s, info.totalTimeMs},
+        {u"reviews"_s, reviews},
+    };
+}
+
+QJsonObject deckStats(const collection::DeckStatsReport &report, int days)
+{
+    const collection::AnswerButtonCounts &buttons = report.buttons;
+    const collection::RetentionCounts &retention = report.retention;
+    return QJsonObject {
+        {u"days"_s, days},
+        {u"cards"_s, report.cards},
+        {u"new_cards"_s, report.newCards},
+        {u"learning_cards"_s, report.learningCards},
+        {u"review_cards"_s, report.reviewCards},
+        {u"suspended_cards"_s, report.suspendedCards},
+        {u"reviews_today"_s, report.reviewsToday},
+        {u"seconds_today"_s, report.secondsToday},
+        {u"reviews"_s, numbers(report.reviews)},
+        {u"study_seconds"_s, numbers(report.studySeconds)},
+        {u"forecast"_s, numbers(report.forecast)},
+        {u"buttons"_s,
+            QJsonObject {{u"learning"_s, numbers(buttons.learning)}, {u"young"_s, numbers(buttons.young)},
+                {u"mature"_s, numbers(buttons.mature)}}},
+        {u"retention"_s,
+            QJsonObject {{u"young_passed"_s, retention.youngPassed}, {u"young_total"_s, retention.youngTotal},
+                {u"mature_passed"_s, retention.maturePassed}, {u"mature_total"_s, retention.matureTotal}}},
     };
 }
 

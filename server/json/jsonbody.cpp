@@ -118,4 +118,25 @@ Result<std::optional<QStringList>> JsonBody::optionalStringList(
     return std::optional<QStringList> {items};
 }
 
+Result<QList<qint64>> JsonBody::requiredIdList(const QString &key, int maxItems) const
+{
+    const QJsonValue value = m_object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return badField(key, u"is required"_s);
+    if (!value.isArray())
+        return badField(key, u"must be an array of ids"_s);
+    const QJsonArray array = value.toArray();
+    if (array.size() > maxItems)
+        return badField(key, u"has more than %1 items"_s.arg(maxItems));
+    QList<qint64> ids;
+    ids.reserve(array.size());
+    for (const QJsonValue &item : array) {
+        const double number = item.toDouble(0);
+        if (!item.isDouble() || std::trunc(number) != number || number < 1 || number > kMaxExactInteger)
+            return badField(key, u"must be an array of positive integers"_s);
+        ids.append(qint64(number));
+    }
+    return ids;
+}
+
 } // namespace javumbo::server

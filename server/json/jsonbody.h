@@ -25,6 +25,8 @@ public:
     Result<bool> requiredBool(const QString &key) const;
     Result<std::optional<QStringList>> optionalStringList(
         const QString &key, int maxItems, int maxLength) const;
+    // An array of ids: positive integers (docs/api.md §1.6).
+    Result<QList<qint64>> requiredIdList(const QString &key, int maxItems) const;
 
     const QJsonObject &object() const { return m_object; }
 

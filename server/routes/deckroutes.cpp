@@ -1,6 +1,5 @@
 #include "routes.h"
 
-#include "collection/deckoptionsjson.h"
 #include "services/backend.h"
 #include "services/deckoptionsservice.h"
 #include "json/apijson.h"
@@ -20,6 +19,8 @@ QJsonObject idAndName(const collection::DeckSummary &deck)
 
 Result<HttpResponse> listDecks(RequestContext &context)
 {
+    if (auto unburied = unburyIfNewDay(context); !unburied)
+        return unburied.error();
     auto decks = context.backend.decks().list(context.userId());
     if (!decks)
         return decks.error();
@@ -72,7 +73,7 @@ Result<HttpResponse> deckOptions(RequestContext &context)
     auto preset = DeckOptionsService(context.backend.context()).forDeck(context.userId(), context.id());
     if (!preset)
         return preset.error();
-    return HttpResponse::json(200, collection::deckoptions::toJson(preset.value()));
+    return HttpResponse::json(200, apijson::preset(preset.value()));
 }
 
 // Replaces the options of the deck's preset: every deck sharing it follows.
@@ -82,7 +83,7 @@ Result<HttpResponse> putDeckOptions(RequestContext &context)
                       .updateFromJson(context.userId(), context.id(), context.body.object());
     if (!preset)
         return preset.error();
-    return HttpResponse::json(200, collection::deckoptions::toJson(preset.value()));
+    return HttpResponse::json(200, apijson::preset(preset.value()));
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "routes.h"
 
+#include "services/backend.h"
+
 using namespace Qt::StringLiterals;
 
 namespace javumbo::server::routes {
@@ -11,7 +13,12 @@ QList<Endpoint> health(Fault fault)
     if (fault != Fault::None)
         body.insert(u"fault"_s, faultName(fault));
     Endpoint endpoint {"GET", u"/api/v1/health"_s, Access::Public, BodyKind::None,
-        [body](RequestContext &) -> Result<HttpResponse> { return HttpResponse::json(200, body); }};
+        [body](RequestContext &context) -> Result<HttpResponse> {
+            // The server's clock: what a remote desktop client measures "due in …" against.
+            QJsonObject answer = body;
+            answer.insert(u"time"_s, context.backend.clock().nowSeconds());
+            return HttpResponse::json(200, answer);
+        }};
     endpoint.runsOn = RunsOn::ServerThread; // touches no database: answers even when the pools are saturated
     return {endpoint};
 }

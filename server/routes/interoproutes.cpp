@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -19,6 +20,7 @@ namespace javumbo::server::routes {
 namespace {
 
 constexpr qint64 kMaxUploadBytes = qint64(100) << 20;
+constexpr int kTextHeaderLines = 6; // the #-lines an exported text file starts with
 
 QByteArray contentType(const HttpRequest &request)
 {
@@ -48,19 +50,19 @@ Result<QString> importFormat(const HttpRequest &request)
     QString format = request.query.queryItemValue(u"format"_s).toLower();
     if (format.isEmpty())
         format = type == "application/zip" ? u"apkg"_s : u"csv"_s;
-    if (format == u"colpkg"_s)
+    // A .colpkg replaces the whole collection: only when the client says so in so many words.
+    if (format == u"colpkg"_s && request.query.queryItemValue(u"replace"_s) != u"true"_s)
         return makeError(ErrorCode::UnsupportedPackage,
-            u"through the API a package only merges into your collection; a .colpkg replaces a whole "
-            u"collection:"
-            " import it in the desktop app (File > Import) or with `javumbo import`"_s);
-    if (format != u"apkg"_s && format != u"csv"_s)
-        return makeError(ErrorCode::BadRequest, u"format must be apkg or csv"_s);
+            u"a .colpkg replaces your whole collection (after a backup): send it with replace=true, or "
+            u"send an .apkg to merge"_s);
+    if (format != u"apkg"_s && format != u"csv"_s && format != u"colpkg"_s)
+        return makeError(ErrorCode::BadRequest, u"format must be apkg, colpkg or csv"_s);
     const bool zip = type == "application/zip" || type == "application/octet-stream";
     const bool text = type == "text/csv" || type == "text/tab-separated-values" || type == "text/plain";
-    if ((format == u"apkg"_s && !zip) || (format == u"csv"_s && !text))
+    if ((format != u"csv"_s && !zip) || (format == u"csv"_s && !text))
         return makeError(ErrorCode::UnsupportedMediaType,
-            format == u"apkg"_s ? u"send an .apkg as application/zip"_s
-                                : u"send a text file as text/csv or text/tab-separated-values"_s);
+            format != u"csv"_s ? u"send a package as application/zip"_s
+                               : u"send a text file as text/csv or text/tab-separated-values"_s);
     return format;
 }
 
@@ -81,6 +83,23 @@ QJsonObject summaryJson(const interop::ImportSummary &summary)
         {u"skipped"_s, skipped}, {u"simplified"_s, QJsonArray::fromStringList(summary.simplified)}};
 }
 
+// The collection becomes the package's after a backup of the old one, in one
+// transaction under the user's lock (docs/api.md §7a), as the desktop's File > Import does.
+Result<HttpResponse> replaceCollection(RequestContext &context)
+{
+    if (context.request.query.hasQueryItem(u"deck_id"_s))
+        return makeError(
+            ErrorCode::BadRequest, u"a .colpkg replaces the whole collection: leave deck_id out"_s);
+    auto replaced = InteropService(context.backend.context())
+                        .replaceCollection(context.userId(), PackageSource {{}, context.request.body});
+    if (!replaced)
+        return replaced.error();
+    QJsonObject body = summaryJson(replaced->summary);
+    // Its name only: where the server keeps files is none of a client's business.
+    body.insert(u"backup"_s, QFileInfo(replaced->backupPath).fileName());
+    return HttpResponse::json(200, body);
+}
+
 Result<HttpResponse> importFile(RequestContext &context)
 {
     const HttpRequest &request = context.request;
@@ -90,12 +109,14 @@ Result<HttpResponse> importFile(RequestContext &context)
     if (request.body.size() > kMaxUploadBytes)
         return makeError(ErrorCode::PayloadTooLarge, u"an import may be at most 100 MiB"_s);
     if (request.body.isEmpty())
-        return format.value() == u"apkg"_s ? makeError(ErrorCode::InvalidPackage,
+        return format.value() != u"csv"_s ? makeError(ErrorCode::InvalidPackage,
                    u"the request has no file: send"
-                   " the .apkg as the body"_s)
-                                           : makeError(ErrorCode::InvalidCsv,
-                                               u"the request has no file: send"
-                                               " the text as the body"_s);
+                   " the package as the body"_s)
+                                          : makeError(ErrorCode::InvalidCsv,
+                                              u"the request has no file: send"
+                                              " the text as the body"_s);
+    if (format.value() == u"colpkg"_s)
+        return replaceCollection(context);
     auto deck = optionalDeck(context);
     if (!deck)
         return deck.error();
@@ -130,8 +151,11 @@ QByteArray attachment(const QString &stem, const QString &suffix)
 Result<HttpResponse> exportFile(RequestContext &context)
 {
     const QString format = context.request.query.queryItemValue(u"format"_s).toLower();
-    if (format != u"apkg"_s && format != u"csv"_s)
-        return makeError(ErrorCode::BadRequest, u"format must be apkg or csv"_s);
+    if (format != u"apkg"_s && format != u"csv"_s && format != u"colpkg"_s)
+        return makeError(ErrorCode::BadRequest, u"format must be apkg, colpkg or csv"_s);
+    const bool whole = format == u"colpkg"_s;
+    if (whole && context.request.query.hasQueryItem(u"deck_id"_s))
+        return makeError(ErrorCode::BadRequest, u"a .colpkg holds the whole collection: leave deck_id out"_s);
     const QString scheduling = context.request.query.queryItemValue(u"scheduling"_s).toLower();
     if (!scheduling.isEmpty() && scheduling != u"true"_s && scheduling != u"false"_s)
         return makeError(ErrorCode::BadRequest, u"scheduling must be true or false"_s);
@@ -156,14 +180,16 @@ Result<HttpResponse> exportFile(RequestContext &context)
             return text.error();
         response.contentType = "text/tab-separated-values; charset=utf-8";
         response.body = text.value();
+        response.withHeader("X-Export-Notes", QByteArray::number(text->count('\n') - kTextHeaderLines));
         return response.withHeader("Content-Disposition", attachment(name, u".txt"_s));
     }
     QTemporaryDir work;
     if (!work.isValid())
         return makeError(ErrorCode::StorageUnavailable, u"cannot create a temporary folder"_s);
     interop::PackageExportOptions options;
+    options.wholeCollection = whole;
     options.deckId = deck.value();
-    options.withScheduling = scheduling != u"false"_s;
+    options.withScheduling = whole || scheduling != u"false"_s; // a .colpkg is a backup: all of it
     const QString path = work.filePath(u"export.apkg"_s);
     auto exported = service.exportPackage(context.userId(), options, path);
     if (!exported)
@@ -173,7 +199,12 @@ Result<HttpResponse> exportFile(RequestContext &context)
         return makeError(ErrorCode::StorageUnavailable, u"cannot read the package just written"_s);
     response.contentType = "application/zip";
     response.body = file.readAll();
-    return response.withHeader("Content-Disposition", attachment(name, u".apkg"_s));
+    // What the desktop's export reports (docs/api.md §7a), for a remote client too.
+    response.withHeader("X-Export-Notes", QByteArray::number(exported->notes))
+        .withHeader("X-Export-Cards", QByteArray::number(exported->cards))
+        .withHeader("X-Export-Reviews", QByteArray::number(exported->revlog))
+        .withHeader("X-Export-Media", QByteArray::number(exported->media));
+    return response.withHeader("Content-Disposition", attachment(name, whole ? u".colpkg"_s : u".apkg"_s));
 }
 
 } // namespace

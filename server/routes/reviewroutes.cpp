@@ -17,6 +17,8 @@ Result<HttpResponse> nextCard(RequestContext &context)
     auto deckId = effectiveDeck(context, explicitDeck.value());
     if (!deckId)
         return deckId.error();
+    if (auto unburied = unburyIfNewDay(context); !unburied)
+        return unburied.error();
     auto next = context.backend.reviews().next(context.userId(), deckId.value());
     if (!next)
         return next.error();
@@ -65,15 +67,8 @@ Result<HttpResponse> undo(RequestContext &context)
     if (!undoId)
         return undoId.error();
     auto card = context.backend.reviews().undo(context.userId(), undoId.value());
-    if (!card && card.code() == ErrorCode::StaleCard) {
-        // docs/api.md: a conflict with what happened since (409), not a failed
-        // If-Match precondition (412, stale_card's status elsewhere).
-        HttpResponse response = HttpResponse::error(card.error(), context.requestId);
-        response.status = 409;
-        return response;
-    }
     if (!card)
-        return card.error();
+        return undoRefused(context, card.error());
     return HttpResponse::json(200, apijson::card(card.value()));
 }
 

@@ -2,6 +2,7 @@
 
 #include "api/apiserver.h"
 #include "services/backend.h"
+#include "services/bulkeditservice.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -16,7 +17,8 @@ QList<Endpoint> all(ApiServer &server)
 {
     QList<Endpoint> endpoints;
     endpoints << health(server.backend().context().fault) << accounts(server.options()) << decks() << cards()
-              << review() << stats() << admin(server) << web() << interop();
+              << review() << stats() << admin(server) << web() << interop() << presets() << bulk()
+              << insights();
     return endpoints;
 }
 
@@ -31,6 +33,23 @@ Result<qint64> effectiveDeck(RequestContext &context, std::optional<qint64> expl
     if (!exists)
         return exists.error();
     return exists.value() ? current : kDefaultDeckId;
+}
+
+Result<void> unburyIfNewDay(RequestContext &context)
+{
+    auto unburied = BulkEditService(context.backend.context()).unburyIfNewDay(context.userId());
+    if (!unburied)
+        return unburied.error();
+    return {};
+}
+
+Result<HttpResponse> undoRefused(const RequestContext &context, const Error &error)
+{
+    if (error.code != ErrorCode::StaleCard)
+        return error;
+    HttpResponse response = HttpResponse::error(error, context.requestId);
+    response.status = 409;
+    return response;
 }
 
 QString queryText(const HttpRequest &request, const QString &name)

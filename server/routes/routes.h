@@ -25,10 +25,23 @@ QList<Endpoint> stats();
 QList<Endpoint> admin(ApiServer &server);
 QList<Endpoint> web(); // the study page (server/web/) at / and /app/
 QList<Endpoint> interop(); // POST /import, GET /export (Anki packages and text files)
+QList<Endpoint> presets(); // option presets (docs/api.md §3.2)
+QList<Endpoint> bulk(); // POST /cards/bulk and its undo (§4.6)
+QList<Endpoint> insights(); // card info, tags, duplicate fronts (docs/api.md §4.7, §4.8)
 
 // The deck a request means: the explicit one, else the session's current deck,
 // else Default when the current deck was deleted meanwhile.
 Result<qint64> effectiveDeck(RequestContext &context, std::optional<qint64> explicitDeck);
+
+// An undo that failed: stale_card means something changed since, a conflict
+// (409, docs/api.md §6, §4.6), not a failed If-Match precondition (412,
+// stale_card's status elsewhere); any other error as usual.
+Result<HttpResponse> undoRefused(const RequestContext &context, const Error &error);
+
+// Brings back cards buried on an earlier study day before a list or the next
+// card counts them, as the desktop app does (docs/api.md §6); writes at most
+// once a day.
+Result<void> unburyIfNewDay(RequestContext &context);
 
 // A query parameter as text: `+` is a space, as HTML forms and
 // URLSearchParams send it, and %XX is decoded (docs/api.md); empty when absent.

@@ -118,7 +118,7 @@ private slots:
         const QStringList noKeys;
         const QStringList cardKeys {u"card_id"_s, u"note_id"_s, u"deck_id"_s, u"front"_s, u"back"_s,
             u"tags"_s, u"type"_s, u"queue"_s, u"due"_s, u"ivl"_s, u"factor"_s, u"reps"_s, u"lapses"_s,
-            u"left"_s, u"mod"_s, u"etag"_s};
+            u"left"_s, u"flags"_s, u"mod"_s, u"etag"_s};
         const QStringList deckKeys {u"id"_s, u"name"_s, u"card_count"_s, u"new_count"_s, u"learning_count"_s,
             u"due_count"_s, u"next_due_at"_s};
         auto row = [&](const char *name, const char *method, const QString &path, const QString &who,
@@ -126,7 +126,8 @@ private slots:
             QTest::newRow(name) << QByteArray(method) << path << who << body << status << code << keys;
         };
         // Health and identity
-        row("health", "GET", u"/api/v1/health"_s, none, none, 200, none, {u"status"_s, u"version"_s});
+        row("health", "GET", u"/api/v1/health"_s, none, none, 200, none,
+            {u"status"_s, u"version"_s, u"time"_s});
         row("register", "POST", u"/api/v1/register"_s, none,
             u"{\"username\":\"carol\",\"password\":\"long enough\",\"name\":\"Carol\",\"email\":\"carol@example.org\",\"area_of_interest\":\"Spanish\"}"_s,
             201, none, {u"user_id"_s, u"username"_s});
@@ -208,7 +209,7 @@ private slots:
         row("deck id that is not a number", "DELETE", u"/api/v1/decks/abc"_s, u"alice"_s, none, 404,
             u"not_found"_s, noKeys);
         // Deck options (<options>: the deck's preset)
-        const QStringList optionKeys {u"id"_s, u"name"_s, u"new"_s, u"rev"_s, u"lapse"_s};
+        const QStringList optionKeys {u"id"_s, u"name"_s, u"new"_s, u"rev"_s, u"lapse"_s, u"deck_count"_s};
         const QString options
             = u"{\"name\":\"Pace\",\"new\":{\"perDay\":15,\"delays\":[1,10],\"ints\":[1,4],\"initialFactor\":"
               u"2500},"
@@ -227,6 +228,37 @@ private slots:
             QString(options).replace(u"\"maxIvl\":36500,"_s, QString()), 400, u"invalid_options"_s, noKeys);
         row("put options of another user's deck", "PUT", u"/api/v1/decks/{bobDeck}/options"_s, u"alice"_s,
             options, 404, u"deck_not_found"_s, noKeys);
+        // Option presets (docs/api.md §3.2)
+        row("list presets", "GET", u"/api/v1/option-presets"_s, u"alice"_s, none, 200, none, noKeys);
+        row("add preset", "POST", u"/api/v1/option-presets"_s, u"alice"_s,
+            QString(options).replace(u"{\"name\""_s, u"{\"deck_id\":{aliceDeck},\"name\""_s), 201, none,
+            optionKeys);
+        row("add preset to another user's deck", "POST", u"/api/v1/option-presets"_s, u"alice"_s,
+            QString(options).replace(u"{\"name\""_s, u"{\"deck_id\":{bobDeck},\"name\""_s), 404,
+            u"deck_not_found"_s, noKeys);
+        row("add preset without deck", "POST", u"/api/v1/option-presets"_s, u"alice"_s, options, 400,
+            u"bad_request"_s, noKeys);
+        row("add preset without name", "POST", u"/api/v1/option-presets"_s, u"alice"_s,
+            QString(options).replace(u"\"name\":\"Pace\""_s, u"\"deck_id\":{aliceDeck}"_s), 400,
+            u"invalid_options"_s, noKeys);
+        row("put preset", "PUT", u"/api/v1/option-presets/1"_s, u"alice"_s, options, 200, none, optionKeys);
+        row("put unknown preset", "PUT", u"/api/v1/option-presets/999999"_s, u"alice"_s, options, 404,
+            u"preset_not_found"_s, noKeys);
+        row("put preset out of range", "PUT", u"/api/v1/option-presets/1"_s, u"alice"_s,
+            QString(options).replace(u"\"perDay\":15"_s, u"\"perDay\":-1"_s), 400, u"invalid_options"_s,
+            noKeys);
+        row("delete default preset", "DELETE", u"/api/v1/option-presets/1"_s, u"alice"_s, none, 400,
+            u"invalid_options"_s, noKeys);
+        row("delete unknown preset", "DELETE", u"/api/v1/option-presets/999999"_s, u"alice"_s, none, 404,
+            u"preset_not_found"_s, noKeys);
+        row("use preset", "PUT", u"/api/v1/decks/{aliceDeck}/preset"_s, u"alice"_s, u"{\"preset_id\":1}"_s,
+            200, none, optionKeys);
+        row("use unknown preset", "PUT", u"/api/v1/decks/{aliceDeck}/preset"_s, u"alice"_s,
+            u"{\"preset_id\":999999}"_s, 404, u"preset_not_found"_s, noKeys);
+        row("use preset for another user's deck", "PUT", u"/api/v1/decks/{bobDeck}/preset"_s, u"alice"_s,
+            u"{\"preset_id\":1}"_s, 404, u"deck_not_found"_s, noKeys);
+        row("use preset without id", "PUT", u"/api/v1/decks/{aliceDeck}/preset"_s, u"alice"_s,
+            u"{\"preset_id\":\"1\"}"_s, 400, u"bad_request"_s, noKeys);
         // Cards
         row("add card", "POST", u"/api/v1/cards"_s, u"alice"_s,
             u"{\"front\":\"comer\",\"back\":\"to eat\",\"tags\":[\"verb\"]}"_s, 201, none, cardKeys);
@@ -276,6 +308,27 @@ private slots:
         row("delete card", "DELETE", u"/api/v1/cards/{aliceCard}"_s, u"alice"_s, none, 204, none, noKeys);
         row("delete another user's card", "DELETE", u"/api/v1/cards/{bobCard}"_s, u"alice"_s, none, 404,
             u"card_not_found"_s, noKeys);
+        // The desktop browser's and Add window's operations (docs/api.md §4.6–§4.8)
+        row("bulk change", "POST", u"/api/v1/cards/bulk"_s, u"alice"_s,
+            u"{\"action\":\"flag\",\"card_ids\":[{aliceCard}],\"flag\":2}"_s, 200, none,
+            {u"changed"_s, u"undo_id"_s});
+        row("bulk change of another user's card", "POST", u"/api/v1/cards/bulk"_s, u"alice"_s,
+            u"{\"action\":\"delete\",\"card_ids\":[{bobCard}]}"_s, 404, u"card_not_found"_s, noKeys);
+        row("bulk change, unknown action", "POST", u"/api/v1/cards/bulk"_s, u"alice"_s,
+            u"{\"action\":\"burn\",\"card_ids\":[{aliceCard}]}"_s, 400, u"bad_request"_s, noKeys);
+        row("bulk undo of an unknown change", "POST", u"/api/v1/cards/bulk/undo"_s, u"alice"_s,
+            u"{\"undo_id\":12345}"_s, 404, u"nothing_to_undo"_s, noKeys);
+        row("card info", "GET", u"/api/v1/cards/{aliceCard}/info"_s, u"alice"_s, none, 200, none,
+            {u"card"_s, u"deck_name"_s, u"added_at_ms"_s, u"total_time_ms"_s, u"reviews"_s});
+        row("card info of another user's card", "GET", u"/api/v1/cards/{bobCard}/info"_s, u"alice"_s, none,
+            404, u"card_not_found"_s, noKeys);
+        row("tags", "GET", u"/api/v1/tags"_s, u"alice"_s, none, 200, none, {u"tags"_s});
+        row("duplicate fronts", "POST", u"/api/v1/cards/duplicates"_s, u"alice"_s,
+            u"{\"deck_id\":{aliceDeck},\"front\":\"hola\"}"_s, 200, none, {u"note_ids"_s});
+        row("duplicate fronts in another user's deck", "POST", u"/api/v1/cards/duplicates"_s, u"alice"_s,
+            u"{\"deck_id\":{bobDeck},\"front\":\"hola\"}"_s, 404, u"deck_not_found"_s, noKeys);
+        row("duplicate fronts without front", "POST", u"/api/v1/cards/duplicates"_s, u"alice"_s,
+            u"{\"deck_id\":{aliceDeck}}"_s, 400, u"bad_request"_s, noKeys);
         // Review
         row("next card in the empty current deck", "GET", u"/api/v1/review/next"_s, u"alice"_s, none, 204,
             none, noKeys);
@@ -316,6 +369,14 @@ private slots:
             u"bad_request"_s, noKeys);
         row("stats forecast without session", "GET", u"/api/v1/stats/forecast"_s, none, none, 401,
             u"not_authenticated"_s, noKeys);
+        row("stats report", "GET", u"/api/v1/stats/report?days=7&deck_id={aliceDeck}"_s, u"alice"_s, none,
+            200, none,
+            {u"days"_s, u"cards"_s, u"reviews_today"_s, u"reviews"_s, u"forecast"_s, u"buttons"_s,
+                u"retention"_s});
+        row("stats report of another user's deck", "GET", u"/api/v1/stats/report?deck_id={bobDeck}"_s,
+            u"alice"_s, none, 404, u"deck_not_found"_s, noKeys);
+        row("stats report, days out of range", "GET", u"/api/v1/stats/report?days=0"_s, u"alice"_s, none, 400,
+            u"bad_request"_s, noKeys);
         row("admin locks as admin", "GET", u"/api/v1/admin/locks"_s, u"admin"_s, none, 200, none, noKeys);
         row("admin locks as user", "GET", u"/api/v1/admin/locks"_s, u"alice"_s, none, 403, u"forbidden"_s,
             noKeys);

@@ -6,6 +6,7 @@
 #include "testserver.h"
 #include "threadrunner.h"
 
+#include <QDirIterator>
 #include <QJsonArray>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -112,6 +113,69 @@ private slots:
         auto missing = http->send(
             net::HttpCall {"GET", u"/api/v1/export?format=apkg&deck_id=999"_s, {}, bob.token, {}, true});
         QCOMPARE(missing->status, 404);
+    }
+
+    // The desktop's File > Export .colpkg and File > Import .colpkg, for a
+    // remote profile: a whole-collection backup out, and back in to replace.
+    void colpkg_exportsTheWholeCollection_andReplacesItOnlyWhenAsked()
+    {
+        TestServer server;
+        const auto alice = server.createUser(u"alice"_s);
+        const auto bob = server.createUser(u"bob"_s);
+        auto http = server.client();
+        const QByteArray apkg = fixture::readFile(fixture::legacyPackage(m_dir.path()));
+        QCOMPARE(
+            upload(*http, u"/api/v1/import?format=apkg"_s, alice.token, apkg, "application/zip").status, 200);
+        const QString alicePath = server.backend().context().collectionPath(alice.id);
+        const auto notes
+            = [&] { return testsupport::queryNumber(alicePath, u"SELECT count(*) FROM notes"_s); };
+        QCOMPARE(notes(), qint64(4));
+
+        auto exported
+            = http->send(net::HttpCall {"GET", u"/api/v1/export?format=colpkg"_s, {}, alice.token, {}, true});
+        QVERIFY(exported.ok());
+        QCOMPARE(exported->status, 200);
+        QVERIFY(
+            exported->header("content-disposition").startsWith("attachment; filename=\"collection.colpkg\""));
+        QCOMPARE(exported->header("x-export-notes"), QByteArray("4"));
+        QCOMPARE(exported->header("x-export-cards"), QByteArray("4"));
+        const QByteArray colpkg = exported->body;
+        auto apkgCounts
+            = http->send(net::HttpCall {"GET", u"/api/v1/export?format=apkg"_s, {}, alice.token, {}, true});
+        QCOMPARE(apkgCounts->header("x-export-notes"), QByteArray("4"));
+        auto text
+            = http->send(net::HttpCall {"GET", u"/api/v1/export?format=csv"_s, {}, alice.token, {}, true});
+        QCOMPARE(text->header("x-export-notes"), QByteArray("4"));
+        auto withDeck = http->send(
+            net::HttpCall {"GET", u"/api/v1/export?format=colpkg&deck_id=1"_s, {}, alice.token, {}, true});
+        QCOMPARE(withDeck->status, 400);
+
+        // Two more cards, then the backup comes back: the collection is the package's again.
+        for (const QString &front : {u"uno"_s, u"dos"_s})
+            QCOMPARE(testsupport::call(*http, "POST", u"/api/v1/cards"_s, alice.token,
+                         {{u"front"_s, front}, {u"back"_s, u"b"_s}})
+                         .status,
+                201);
+        QCOMPARE(notes(), qint64(6));
+        const auto refused
+            = upload(*http, u"/api/v1/import?format=colpkg"_s, alice.token, colpkg, "application/zip");
+        QCOMPARE(refused.errorCode(), u"unsupported_package"_s);
+        QCOMPARE(notes(), qint64(6));
+        const auto replaced = upload(
+            *http, u"/api/v1/import?format=colpkg&replace=true"_s, alice.token, colpkg, "application/zip");
+        QCOMPARE(replaced.status, 200);
+        QCOMPARE(replaced.json()[u"notes_added"_s].toInt(), 4);
+        QCOMPARE(notes(), qint64(4));
+        const QString backup = replaced.json()[u"backup"_s].toString();
+        QVERIFY2(backup.endsWith(u".db"_s) && !backup.contains(u'/'), qPrintable(backup));
+        // The backup holds the collection as it was just before: six notes.
+        QDirIterator found(server.dataDir(), {backup}, QDir::Files, QDirIterator::Subdirectories);
+        QVERIFY(found.hasNext());
+        QCOMPARE(testsupport::queryNumber(found.next(), u"SELECT count(*) FROM notes"_s), qint64(6));
+        // Bob's collection is his own.
+        QCOMPARE(testsupport::queryNumber(
+                     server.backend().context().collectionPath(bob.id), u"SELECT count(*) FROM notes"_s),
+            qint64(0));
     }
 
     void refusals_data()
