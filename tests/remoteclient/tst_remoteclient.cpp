@@ -210,18 +210,36 @@ private Q_SLOTS:
         take(remote.addCard(newCard(u"perro"_s, deck.id)));
         take(remote.addCard(newCard(u"gato"_s, deck.id)));
         QTemporaryDir dir;
-        const QString text = dir.filePath(u"export.txt"_s);
         interop::PackageExportOptions options;
         options.deckId = deck.id;
-        QCOMPARE(take(remote.exportFile(text, true, options, {})).notes, 2);
+        QCOMPARE(take(remote.exportFile(dir.filePath(u"export.txt"_s), true, options, {})).notes, 2);
         const QString package = dir.filePath(u"export.apkg"_s);
-        take(remote.exportFile(package, false, options, {}));
+        const auto exported = take(remote.exportFile(package, false, options, {}));
+        QCOMPARE(exported.notes, 2);
+        QCOMPARE(exported.cards, 2);
 
         const auto target = take(remote.createDeck(u"Imported"_s));
         const auto summary = take(remote.importFile(package, target.id, {}));
         QCOMPARE(summary.notesAdded + summary.notesUnchanged + summary.notesUpdated, 2);
-        // A .colpkg would replace the whole collection: not over the API, and said so.
-        QCOMPARE(remote.replaceCollection(package, {}).code(), ErrorCode::UnsupportedPackage);
+    }
+
+    void wholeCollection_exportAndReplace()
+    {
+        auto &remote = m_fixture->remote();
+        take(remote.addCard(newCard(u"kept"_s, 1)));
+        QTemporaryDir dir;
+        const QString whole = dir.filePath(u"collection.colpkg"_s);
+        interop::PackageExportOptions options;
+        options.wholeCollection = true;
+        QCOMPARE(take(remote.exportFile(whole, false, options, {})).cards, 1);
+        take(remote.addCard(newCard(u"added after the export"_s, 1)));
+        QCOMPARE(m_fixture->cardsInFile(), 2);
+
+        const auto [summary, backup] = take(remote.replaceCollection(whole, {}));
+        QCOMPARE(summary.cardsAdded, 1);
+        QVERIFY(!backup.isEmpty());
+        QCOMPARE(m_fixture->cardsInFile(), 1);
+        QCOMPARE(take(remote.findCards({std::nullopt, QString(), 10, 0})).cards.value(0).front, u"kept"_s);
     }
 
 private:

@@ -120,6 +120,7 @@ private Q_SLOTS:
     {
         auto &remote = m_fixture->remote();
         QVERIFY(remote.decks()); // connected: the next POST is the add
+        QSignalSpy online(&m_fixture->session(), &RemoteSession::onlineChanged);
         m_fixture->proxy().dropReplyOnce("POST /api/v1/cards ");
         const auto added = remote.addCard(newCard(u"only once"_s));
         QVERIFY2(added, qPrintable(added ? QString() : added.error().message));

@@ -235,12 +235,12 @@ Result<RemoteReply> RemoteSession::perform(const RemoteRequest &request, bool si
             headers.append({"Authorization", "Bearer " + token.toLatin1()});
         const RawReply raw = m_transport->send(url, request.method, request.body, headers);
         if (raw.status == 0) {
-            setOnline(false);
             // A lost reply of a request that may go twice: go again (the connection may just have been
-            // reset).
+            // reset). Offline only once the request gives up, so a blip shows nothing.
             if (request.repeatable && !raw.unreachable && attempt < m_options.maxAttempts
                 && pause(kResendPause))
                 continue;
+            setOnline(false);
             return offline(m_endpoint.serverUrl, raw);
         }
         setOnline(true);
