@@ -335,11 +335,10 @@ Result<interop::ImportSummary> RemoteCollectionClient::importFile(
 }
 
 Result<std::pair<interop::ImportSummary, QString>> RemoteCollectionClient::replaceCollection(
-    const QString &, const interop::ProgressSink &)
+    const QString &path, const interop::ProgressSink &progress)
 {
-    return makeError(ErrorCode::UnsupportedPackage,
-        u"a .colpkg replaces a whole collection, which the server does not take over its API "
-        "(docs/api.md §7a); import its decks as an .apkg, or ask the teacher to run javumbo import"_s);
+    return remoteinterop::replaceCollection(
+        [this](const RemoteRequest &r) { return send(r); }, path, progress);
 }
 
 Result<interop::PackageExportResult> RemoteCollectionClient::exportFile(const QString &path, bool csv,

@@ -18,9 +18,14 @@ using Send = std::function<Result<RemoteReply>(const RemoteRequest &)>;
 Result<interop::ImportSummary> importFile(const Send &send, const QString &path, std::optional<qint64> deckId,
     const interop::ProgressSink &progress);
 
-// GET /export into `path`. A .colpkg (options.wholeCollection) is not served
-// by the API: UnsupportedPackage. The counts of an .apkg are not reported
-// (the API sends only the file); a text export counts its notes.
+// POST /import?format=colpkg&replace=true: the package replaces the whole
+// collection after the server backed it up; the second value is the name of
+// that backup on the server.
+Result<std::pair<interop::ImportSummary, QString>> replaceCollection(
+    const Send &send, const QString &path, const interop::ProgressSink &progress);
+
+// GET /export into `path`: a CSV/TSV text, an .apkg, or a .colpkg
+// (options.wholeCollection); the counts come from X-Export-* headers.
 Result<interop::PackageExportResult> exportFile(const Send &send, const QString &path, bool csv,
     const interop::PackageExportOptions &options, const interop::ProgressSink &progress);
 

@@ -49,11 +49,17 @@ std::chrono::milliseconds retryAfter(const RawReply &raw)
     return 1s;
 }
 
-Error offline(const QUrl &server, const QString &why)
+Error offline(const QUrl &server, const RawReply &raw)
 {
+    // Refused or unknown host: the request never left. A broken connection may have lost the answer
+    // to a request the server did carry out.
+    const QString outcome = raw.unreachable
+        ? u"Nothing was sent; try again when the connection is back."_s
+        : u"The connection broke before the answer came, so the server may or may not have done it; "
+          "look before trying again."_s;
     return makeError(ErrorCode::NetworkError,
-        u"offline: the server at %1 cannot be reached (%2). Nothing was changed by this request; "
-        "try again when the connection is back."_s.arg(server.toDisplayString(), why));
+        u"offline: the server at %1 cannot be reached (%2). %3"_s.arg(
+            server.toDisplayString(), raw.failure, outcome));
 }
 
 } // namespace
@@ -229,13 +235,13 @@ Result<RemoteReply> RemoteSession::perform(const RemoteRequest &request, bool si
             headers.append({"Authorization", "Bearer " + token.toLatin1()});
         const RawReply raw = m_transport->send(url, request.method, request.body, headers);
         if (raw.status == 0) {
-            setOnline(false);
             // A lost reply of a request that may go twice: go again (the connection may just have been
-            // reset).
+            // reset). Offline only once the request gives up, so a blip shows nothing.
             if (request.repeatable && !raw.unreachable && attempt < m_options.maxAttempts
                 && pause(kResendPause))
                 continue;
-            return offline(m_endpoint.serverUrl, raw.failure);
+            setOnline(false);
+            return offline(m_endpoint.serverUrl, raw);
         }
         setOnline(true);
         if (raw.status >= 200 && raw.status < 300)

@@ -82,6 +82,7 @@ public:
     // waiting after a 401 resume with it.
     void reauthenticate(const QString &token);
     // Thread-safe: calls waiting after a 401 give up with NotAuthenticated.
+    // Also when the profile closes: a waiting call holds the worker thread.
     void cancelSignIn();
 
     const RemoteEndpoint &endpoint() const { return m_endpoint; }
