@@ -2,8 +2,8 @@
 # Saves a PNG of each main view of the desktop app at 1280×800 (deck list,
 # review front and answer of a card with HTML and a picture, deck options,
 # browser, statistics, server panel, load-test dashboard during and after a
-# run, and with a planted fault, the profile dialog "On a server"), dark-mode shots (*-dark.png), the main pages
-# at 800×600 (*-800x600.png), and of the browser study page
+# run, and with a planted fault, the profile dialog "On a server"), dark-mode
+# shots (*-dark.png), the main pages at 800×600 (*-800x600.png), and of the browser study page
 # (web-*.png, tests/web/screenshots.mjs) into a folder.
 #
 #   packaging/screenshots.sh [OUTPUT_DIR] [SCREENSHOTS_BINARY]

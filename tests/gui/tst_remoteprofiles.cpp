@@ -1,4 +1,5 @@
 #include "client/appprofilestore.h"
+#include "client/clientcontext.h"
 #include "client/filetokenstore.h"
 #include "client/keychaintokenstore.h"
 #include "client/remote/remotecollectionclient.h"
@@ -253,6 +254,31 @@ private slots:
             [](const collection::DeckSummary &deck) { return deck.name == u"Spanish"_s; }));
         QCOMPARE(client->userId(), m_user);
         Q_UNUSED(profile)
+    }
+
+    void appRestart_opensTheLastRemoteProfileWithItsKeptToken_withoutAsking()
+    {
+        const Profile profile = openRemoteProfile(); // remembered as the last profile
+        QVERIFY(m_fixture->backend().decks().create(m_user, u"French"_s));
+        // The next start: a new store and menu over the same data directory and settings.
+        AppProfileStore restarted(
+            m_fixture->localProfiles(), makeSystemTokenStore(m_fixture->dataDirectory()));
+        ClientContext context;
+        QWidget parent;
+        auto *menu = new ProfileMenu(&restarted, &context, &parent);
+        bool asked = false;
+        whenModalOpens([&asked](QWidget *dialog) {
+            asked = true;
+            QMetaObject::invokeMethod(dialog, "reject");
+        });
+        QVERIFY(menu->openStartupProfile(&parent));
+        QVERIFY(!asked);
+        QCOMPARE(menu->openedProfile()->key(), profile.key());
+        auto decks = context.client()->decks();
+        QVERIFY2(decks, qPrintable(decks ? QString() : decks.error().message));
+        QVERIFY(std::any_of(decks->cbegin(), decks->cend(),
+            [](const collection::DeckSummary &deck) { return deck.name == u"French"_s; }));
+        context.setClient(nullptr);
     }
 
     void expiredSession_asksForThePassword_thenTheAddGoesOn()
