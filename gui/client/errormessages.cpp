@@ -20,9 +20,6 @@ QString errorMessage(const Error &error)
         return u"Wrong password."_s;
     case ErrorCode::DefaultDeckProtected:
         return u"The Default deck cannot be deleted."_s;
-    case ErrorCode::NetworkError:
-        return u"The server cannot be reached (%1). Nothing was lost: try again when the connection is back."_s
-            .arg(error.message);
     case ErrorCode::StorageUnavailable:
         return u"The data directory cannot be used: %1"_s.arg(error.message);
     default:

@@ -55,6 +55,7 @@ private:
     QAction *m_options = nullptr;
     qint64 m_wantedDeck = 1; // reselected after each refresh
     bool m_loading = false;
+    int m_generation = 0; // of the newest refresh: an older list arriving late is dropped
     bool m_stale = true;
 };
 
