@@ -121,14 +121,11 @@ void DeckListView::refresh()
         return;
     if (const qint64 current = currentDeckId())
         m_wantedDeck = current;
-    m_loading = true;
-    const int generation = ++m_generation;
+    ++m_loading;
     m_context->call(
         this, [](CollectionClient &client) { return client.decks(); },
-        [this, generation](Result<QList<collection::DeckSummary>> decks) {
-            if (generation != m_generation)
-                return; // a newer refresh is on its way, with what changed since this one
-            m_loading = false;
+        [this](Result<QList<collection::DeckSummary>> decks) {
+            --m_loading;
             if (!decks) {
                 m_summary->setText(errorMessage(decks.error()));
                 return;
