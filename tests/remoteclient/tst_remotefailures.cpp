@@ -2,6 +2,7 @@
 // server, the network gone, a token that stopped working, a server of
 // another version; and that signing out ends the session on the server.
 #include "api/apiserver.h"
+#include "client/clientcontext.h"
 #include "client/errormessages.h"
 #include "net/httpclient.h"
 #include "remotefixture.h"
@@ -95,6 +96,46 @@ private Q_SLOTS:
         QCOMPARE(asked.count(), 1);
         QCOMPARE(m_fixture->cardsInFile(), 1);
         QCOMPARE(meStatus(m_fixture->server(), session.token()), 200);
+    }
+
+    void signInOnTheUiThread_whileTheWorkerWaits()
+    {
+        // As the app runs it: views call through ClientContext's worker thread; the sign-in dialog is
+        // on the UI thread and must not block it.
+        auto &session = m_fixture->session();
+        QVERIFY(m_fixture->remote().decks());
+        net::HttpClient http(u"127.0.0.1"_s, m_fixture->server().port());
+        QCOMPARE(call(http, "POST", u"/api/v1/logout"_s, session.token()).status, 204);
+
+        gui::ClientContext context;
+        context.setClient(m_fixture->remotePointer());
+        QObject window;
+        QThread *askedOn = nullptr;
+        QObject::connect(&session, &RemoteSession::signInRequired, &window, [&] {
+            askedOn = QThread::currentThread();
+            RemoteSession::signInAsync(m_fixture->url(), m_fixture->username(), m_fixture->password(),
+                &window, [&](Result<QString> token) {
+                    QVERIFY(token);
+                    session.reauthenticate(token.value());
+                });
+        });
+        QThread *calledOn = nullptr;
+        std::optional<Result<qint64>> added;
+        context.call(
+            &window,
+            [&calledOn](gui::CollectionClient &client) -> Result<qint64> {
+                calledOn = QThread::currentThread();
+                auto card = client.addCard(newCard(u"added through the worker"_s));
+                if (!card)
+                    return card.error();
+                return card->cardId;
+            },
+            [&added](Result<qint64> result) { added = std::move(result); });
+        QTRY_VERIFY_WITH_TIMEOUT(added.has_value(), 20000);
+        QVERIFY2(*added, qPrintable(added->ok() ? QString() : added->error().message));
+        QCOMPARE(askedOn, QThread::currentThread()); // the dialog's thread
+        QVERIFY(calledOn != QThread::currentThread()); // never the UI thread
+        QCOMPARE(m_fixture->cardsInFile(), 1);
     }
 
     void signInGivenUp_isNotAuthenticated()

@@ -10,6 +10,7 @@
 #include <QUrl>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 
 namespace javumbo::gui {
@@ -69,6 +70,11 @@ public:
     // password, TooManyAttempts (message says how long to wait), NetworkError
     // when the server cannot be reached. Blocking; no session needed.
     static Result<QString> signIn(const QUrl &serverUrl, const QString &username, const QString &password);
+    // The same without blocking, for the UI thread (a sign-in dialog while a
+    // call waits on the worker): runs on a thread of its own, then `done`
+    // runs on the UI thread, unless `receiver` (a UI object) was destroyed.
+    static void signInAsync(const QUrl &serverUrl, const QString &username, const QString &password,
+        QObject *receiver, std::function<void(Result<QString>)> done);
 
     // GET /health (the server must speak API version 1, otherwise
     // serverIncompatible() and an error saying so) and GET /me (the user id).
