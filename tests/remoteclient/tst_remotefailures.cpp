@@ -198,6 +198,34 @@ private Q_SLOTS:
         QCOMPARE(m_fixture->cardsInFile(), 1);
     }
 
+    void busyTooLong_givesUpWithTheLocalSentence()
+    {
+        RemoteSession::Options options;
+        options.maxAttempts = 2;
+        auto session = std::make_shared<RemoteSession>(
+            RemoteEndpoint {m_fixture->url(), m_fixture->username()}, m_fixture->session().token(), options);
+        gui::RemoteCollectionClient remote(session);
+        QVERIFY(remote.decks());
+        std::atomic<int> busy {0};
+        QObject::connect(
+            &m_fixture->server().server(), &server::ApiServer::requestFinished, &m_fixture->server().server(),
+            [&busy](const server::AccessLogEntry &entry) {
+                if (entry.status == 503)
+                    ++busy;
+            },
+            Qt::DirectConnection);
+        auto held = m_fixture->server().backend().locks().acquire(
+            m_fixture->userId(), std::chrono::milliseconds(0));
+        const auto refused = remote.addCard(newCard(u"never"_s));
+        held.release();
+        QCOMPARE(refused.code(), ErrorCode::UserBusy);
+        QCOMPARE(gui::errorMessage(refused.error()),
+            u"Your collection is busy (the server is working on it). Try again in a moment."_s);
+        QCOMPARE(busy.load(), 2); // bounded: two attempts, then the error
+        QCOMPARE(m_fixture->cardsInFile(), 0);
+        QVERIFY(session->isOnline()); // busy is not offline
+    }
+
     void unreachableServer_isOfflineAndChangesNothing()
     {
         auto &remote = m_fixture->remote();
