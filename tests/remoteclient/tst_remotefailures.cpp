@@ -32,6 +32,18 @@ int meStatus(server::EmbeddedServer &server, const QString &token)
     return call(http, "GET", u"/api/v1/me"_s, token).status;
 }
 
+// Counts the server's 503 answers into `busy`, on the server's thread.
+void countBusy(server::EmbeddedServer &embedded, std::atomic<int> &busy)
+{
+    QObject::connect(
+        &embedded.server(), &server::ApiServer::requestFinished, &embedded.server(),
+        [&busy](const server::AccessLogEntry &entry) {
+            if (entry.status == 503)
+                ++busy;
+        },
+        Qt::DirectConnection);
+}
+
 QByteArray response(const QByteArray &status, const QByteArray &body)
 {
     return "HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\nContent-Length: "
@@ -177,13 +189,7 @@ private Q_SLOTS:
         auto &remote = m_fixture->remote();
         QVERIFY(remote.decks());
         std::atomic<int> busy {0};
-        QObject::connect(
-            &m_fixture->server().server(), &server::ApiServer::requestFinished, &m_fixture->server().server(),
-            [&busy](const server::AccessLogEntry &entry) {
-                if (entry.status == 503)
-                    ++busy;
-            },
-            Qt::DirectConnection);
+        countBusy(m_fixture->server(), busy);
         // Someone else holds the user's lock: the server answers 503 user_busy + Retry-After.
         auto held = m_fixture->server().backend().locks().acquire(
             m_fixture->userId(), std::chrono::milliseconds(0));
@@ -207,13 +213,7 @@ private Q_SLOTS:
         gui::RemoteCollectionClient remote(session);
         QVERIFY(remote.decks());
         std::atomic<int> busy {0};
-        QObject::connect(
-            &m_fixture->server().server(), &server::ApiServer::requestFinished, &m_fixture->server().server(),
-            [&busy](const server::AccessLogEntry &entry) {
-                if (entry.status == 503)
-                    ++busy;
-            },
-            Qt::DirectConnection);
+        countBusy(m_fixture->server(), busy);
         auto held = m_fixture->server().backend().locks().acquire(
             m_fixture->userId(), std::chrono::milliseconds(0));
         const auto refused = remote.addCard(newCard(u"never"_s));
