@@ -184,6 +184,23 @@ private Q_SLOTS:
             testsupport::queryNumber(m_fixture->collectionPath(), u"SELECT id FROM cards"_s), added->cardId);
     }
 
+    void droppedReplyToAnAnswer_answersOnce()
+    {
+        auto &remote = m_fixture->remote();
+        QVERIFY(remote.addCard(newCard(u"answer me"_s)));
+        const auto next = remote.nextCard(1);
+        QVERIFY(next && next->has_value());
+        m_fixture->proxy().dropReplyOnce("POST /api/v1/review/answer ");
+        const auto answered = remote.answer({(*next)->card.cardId, 3, 1000, (*next)->card.state.reps});
+        QCOMPARE(m_fixture->proxy().repliesDropped(), 1);
+        // Qt sends a request again when the connection closes before any answer (even a POST); the
+        // expected_reps of the answer lets the server take it once, and the client says already_answered.
+        QVERIFY2(answered.code() == ErrorCode::NetworkError || answered.code() == ErrorCode::AlreadyAnswered,
+            qPrintable(answered.error().message));
+        QCOMPARE(testsupport::queryNumber(m_fixture->collectionPath(), u"SELECT count(*) FROM revlog"_s), 1);
+        QCOMPARE(m_fixture->local().card((*next)->card.cardId)->state.reps, 1);
+    }
+
     void busyServer_isRetriedAfterRetryAfter()
     {
         auto &remote = m_fixture->remote();
