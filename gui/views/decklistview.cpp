@@ -121,11 +121,11 @@ void DeckListView::refresh()
         return;
     if (const qint64 current = currentDeckId())
         m_wantedDeck = current;
-    m_loading = true;
+    ++m_loading;
     m_context->call(
         this, [](CollectionClient &client) { return client.decks(); },
         [this](Result<QList<collection::DeckSummary>> decks) {
-            m_loading = false;
+            --m_loading;
             if (!decks) {
                 m_summary->setText(errorMessage(decks.error()));
                 return;

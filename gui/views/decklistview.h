@@ -26,8 +26,9 @@ public:
     qint64 currentDeckId() const;
     QString currentDeckName() const;
     DeckTreeModel *model() const { return m_model; }
-    // True while a refresh is on its way (the screenshot tour waits for it).
-    bool isLoading() const { return m_loading; }
+    // True while a refresh is on its way (the screenshot tour waits for it):
+    // until the last one lands, which resets the tree again.
+    bool isLoading() const { return m_loading > 0; }
 
 public Q_SLOTS:
     void refresh();
@@ -54,7 +55,7 @@ private:
     QAction *m_delete = nullptr;
     QAction *m_options = nullptr;
     qint64 m_wantedDeck = 1; // reselected after each refresh
-    bool m_loading = false;
+    int m_loading = 0; // refreshes on their way (showing the page may add one to a caller's)
     bool m_stale = true;
 };
 
