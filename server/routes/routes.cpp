@@ -18,7 +18,7 @@ QList<Endpoint> all(ApiServer &server)
     QList<Endpoint> endpoints;
     endpoints << health(server.backend().context().fault) << accounts(server.options()) << decks() << cards()
               << review() << stats() << admin(server) << web() << interop() << presets() << bulk()
-              << insights();
+              << insights() << media();
     return endpoints;
 }
 

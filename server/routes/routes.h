@@ -28,6 +28,7 @@ QList<Endpoint> interop(); // POST /import, GET /export (Anki packages and text 
 QList<Endpoint> presets(); // option presets (docs/api.md §3.2)
 QList<Endpoint> bulk(); // POST /cards/bulk and its undo (§4.6)
 QList<Endpoint> insights(); // card info, tags, duplicate fronts (docs/api.md §4.7, §4.8)
+QList<Endpoint> media(); // GET /media?name=: a file of the user's media folder (§7a)
 
 // The deck a request means: the explicit one, else the session's current deck,
 // else Default when the current deck was deleted meanwhile.

@@ -34,7 +34,7 @@ RemoteFixture::RemoteFixture()
     options.retryBudget = std::chrono::seconds(10);
     options.signInWait = std::chrono::seconds(10);
     m_session = std::make_shared<RemoteSession>(RemoteEndpoint {url(), m_username}, token.value(), options);
-    m_remote = std::make_unique<gui::RemoteCollectionClient>(m_session);
+    m_remote = std::make_shared<gui::RemoteCollectionClient>(m_session);
 }
 
 RemoteFixture::~RemoteFixture()

@@ -42,6 +42,7 @@ public:
     RemoteSession &session() { return *m_session; }
     std::shared_ptr<RemoteSession> sessionPointer() const { return m_session; }
     gui::RemoteCollectionClient &remote() { return *m_remote; }
+    std::shared_ptr<gui::RemoteCollectionClient> remotePointer() const { return m_remote; }
     // The same user's collection read directly, as the desktop app would on the server's machine.
     gui::LocalCollectionClient &local() { return *m_local; }
 
@@ -57,7 +58,7 @@ private:
     QString m_password = QStringLiteral("password-student");
     qint64 m_userId = 0;
     std::shared_ptr<RemoteSession> m_session;
-    std::unique_ptr<gui::RemoteCollectionClient> m_remote;
+    std::shared_ptr<gui::RemoteCollectionClient> m_remote;
     std::unique_ptr<gui::LocalCollectionClient> m_local;
 };
 

@@ -66,6 +66,20 @@ private Q_SLOTS:
         QVERIFY(remote.mediaDirectory().isEmpty());
     }
 
+    void malformedAnswer_isAnErrorNotAZero()
+    {
+        auto &remote = m_fixture->remote();
+        QVERIFY(remote.decks());
+        const QByteArray body = R"([{"id":1,"name":"Default","card_count":"many"}])";
+        m_fixture->proxy().answerOnce("GET /api/v1/decks ",
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        const auto decks = remote.decks();
+        QCOMPARE(decks.code(), ErrorCode::Internal);
+        QVERIFY2(decks.error().message.contains(u"\"card_count\""_s), qPrintable(decks.error().message));
+        QVERIFY(remote.decks()); // the real server again
+    }
+
     void decks_matchTheCollection()
     {
         auto &remote = m_fixture->remote();

@@ -2,6 +2,7 @@
 // server, the network gone, a token that stopped working, a server of
 // another version; and that signing out ends the session on the server.
 #include "api/apiserver.h"
+#include "client/clientcontext.h"
 #include "client/errormessages.h"
 #include "net/httpclient.h"
 #include "remotefixture.h"
@@ -29,6 +30,18 @@ int meStatus(server::EmbeddedServer &server, const QString &token)
 {
     net::HttpClient http(u"127.0.0.1"_s, server.port());
     return call(http, "GET", u"/api/v1/me"_s, token).status;
+}
+
+// Counts the server's 503 answers into `busy`, on the server's thread.
+void countBusy(server::EmbeddedServer &embedded, std::atomic<int> &busy)
+{
+    QObject::connect(
+        &embedded.server(), &server::ApiServer::requestFinished, &embedded.server(),
+        [&busy](const server::AccessLogEntry &entry) {
+            if (entry.status == 503)
+                ++busy;
+        },
+        Qt::DirectConnection);
 }
 
 QByteArray response(const QByteArray &status, const QByteArray &body)
@@ -97,6 +110,46 @@ private Q_SLOTS:
         QCOMPARE(meStatus(m_fixture->server(), session.token()), 200);
     }
 
+    void signInOnTheUiThread_whileTheWorkerWaits()
+    {
+        // As the app runs it: views call through ClientContext's worker thread; the sign-in dialog is
+        // on the UI thread and must not block it.
+        auto &session = m_fixture->session();
+        QVERIFY(m_fixture->remote().decks());
+        net::HttpClient http(u"127.0.0.1"_s, m_fixture->server().port());
+        QCOMPARE(call(http, "POST", u"/api/v1/logout"_s, session.token()).status, 204);
+
+        gui::ClientContext context;
+        context.setClient(m_fixture->remotePointer());
+        QObject window;
+        QThread *askedOn = nullptr;
+        QObject::connect(&session, &RemoteSession::signInRequired, &window, [&] {
+            askedOn = QThread::currentThread();
+            RemoteSession::signInAsync(m_fixture->url(), m_fixture->username(), m_fixture->password(),
+                &window, [&](Result<QString> token) {
+                    QVERIFY(token);
+                    session.reauthenticate(token.value());
+                });
+        });
+        QThread *calledOn = nullptr;
+        std::optional<Result<qint64>> added;
+        context.call(
+            &window,
+            [&calledOn](gui::CollectionClient &client) -> Result<qint64> {
+                calledOn = QThread::currentThread();
+                auto card = client.addCard(newCard(u"added through the worker"_s));
+                if (!card)
+                    return card.error();
+                return card->cardId;
+            },
+            [&added](Result<qint64> result) { added = std::move(result); });
+        QTRY_VERIFY_WITH_TIMEOUT(added.has_value(), 20000);
+        QVERIFY2(*added, qPrintable(added->ok() ? QString() : added->error().message));
+        QCOMPARE(askedOn, QThread::currentThread()); // the dialog's thread
+        QVERIFY(calledOn != QThread::currentThread()); // never the UI thread
+        QCOMPARE(m_fixture->cardsInFile(), 1);
+    }
+
     void signInGivenUp_isNotAuthenticated()
     {
         auto &session = m_fixture->session();
@@ -131,18 +184,29 @@ private Q_SLOTS:
             testsupport::queryNumber(m_fixture->collectionPath(), u"SELECT id FROM cards"_s), added->cardId);
     }
 
+    void droppedReplyToAnAnswer_answersOnce()
+    {
+        auto &remote = m_fixture->remote();
+        QVERIFY(remote.addCard(newCard(u"answer me"_s)));
+        const auto next = remote.nextCard(1);
+        QVERIFY(next && next->has_value());
+        m_fixture->proxy().dropReplyOnce("POST /api/v1/review/answer ");
+        const auto answered = remote.answer({(*next)->card.cardId, 3, 1000, (*next)->card.state.reps});
+        QCOMPARE(m_fixture->proxy().repliesDropped(), 1);
+        // Qt sends a request again when the connection closes before any answer (even a POST); the
+        // expected_reps of the answer lets the server take it once, and the client says already_answered.
+        QVERIFY2(answered.code() == ErrorCode::NetworkError || answered.code() == ErrorCode::AlreadyAnswered,
+            qPrintable(answered.error().message));
+        QCOMPARE(testsupport::queryNumber(m_fixture->collectionPath(), u"SELECT count(*) FROM revlog"_s), 1);
+        QCOMPARE(m_fixture->local().card((*next)->card.cardId)->state.reps, 1);
+    }
+
     void busyServer_isRetriedAfterRetryAfter()
     {
         auto &remote = m_fixture->remote();
         QVERIFY(remote.decks());
         std::atomic<int> busy {0};
-        QObject::connect(
-            &m_fixture->server().server(), &server::ApiServer::requestFinished, &m_fixture->server().server(),
-            [&busy](const server::AccessLogEntry &entry) {
-                if (entry.status == 503)
-                    ++busy;
-            },
-            Qt::DirectConnection);
+        countBusy(m_fixture->server(), busy);
         // Someone else holds the user's lock: the server answers 503 user_busy + Retry-After.
         auto held = m_fixture->server().backend().locks().acquire(
             m_fixture->userId(), std::chrono::milliseconds(0));
@@ -155,6 +219,29 @@ private Q_SLOTS:
         QVERIFY2(added, qPrintable(added ? QString() : added.error().message));
         QCOMPARE(busy.load(), 1);
         QCOMPARE(m_fixture->cardsInFile(), 1);
+    }
+
+    void busyTooLong_givesUpWithTheLocalSentence()
+    {
+        RemoteSession::Options options;
+        options.maxAttempts = 2;
+        auto session = std::make_shared<RemoteSession>(
+            RemoteEndpoint {m_fixture->url(), m_fixture->username()}, m_fixture->session().token(), options);
+        gui::RemoteCollectionClient remote(session);
+        QVERIFY(remote.decks());
+        std::atomic<int> busy {0};
+        countBusy(m_fixture->server(), busy);
+        auto held = m_fixture->server().backend().locks().acquire(
+            m_fixture->userId(), std::chrono::milliseconds(0));
+        const auto refused = remote.addCard(newCard(u"never"_s));
+        held.release();
+        QCOMPARE(refused.code(), ErrorCode::UserBusy);
+        QCOMPARE(gui::errorMessage(refused.error()),
+            u"Your collection is busy (the server is working on it). Try again in a moment."_s);
+        // Bounded: two attempts, then the error (the server counts its answer just after sending it).
+        QTRY_COMPARE(busy.load(), 2);
+        QCOMPARE(m_fixture->cardsInFile(), 0);
+        QVERIFY(session->isOnline()); // busy is not offline
     }
 
     void unreachableServer_isOfflineAndChangesNothing()

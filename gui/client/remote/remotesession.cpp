@@ -4,10 +4,13 @@
 #include "remoterequest.h"
 #include "remotetransport.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QJsonObject>
 #include <QMutex>
+#include <QPointer>
+#include <QThread>
 #include <QWaitCondition>
 
 #include <algorithm>
@@ -119,6 +122,22 @@ Result<QString> RemoteSession::signIn(const QUrl &serverUrl, const QString &user
     if (token.isEmpty())
         return makeError(ErrorCode::Internal, u"the server's answer to the sign-in carries no token"_s);
     return token;
+}
+
+void RemoteSession::signInAsync(const QUrl &serverUrl, const QString &username, const QString &password,
+    QObject *receiver, std::function<void(Result<QString>)> done)
+{
+    QThread *thread = QThread::create([serverUrl, username, password, guard = QPointer<QObject>(receiver),
+                                          done = std::move(done)]() mutable {
+        auto token = std::make_shared<Result<QString>>(signIn(serverUrl, username, password));
+        // The guard is read on the UI thread, where the receiver lives and dies (as ClientWorker does).
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [guard, token, done = std::move(done)] {
+            if (guard)
+                done(std::move(*token));
+        });
+    });
+    QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
 }
 
 Result<void> RemoteSession::connectToServer()

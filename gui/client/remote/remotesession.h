@@ -10,6 +10,7 @@
 #include <QUrl>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 
 namespace javumbo::gui {
@@ -44,7 +45,10 @@ struct RemoteEndpoint
 // (refused, reset, timeout) turns the session offline (onlineChanged(false))
 // and is a NetworkError: only requests that are safe to repeat (reads, adds
 // with an Idempotency-Key) are retried by the session itself. The first good
-// reply turns it online again.
+// reply turns it online again. (Qt itself sends any request once more when
+// the connection closes before an answer; expected_reps, If-Match and the
+// key keep that from acting twice, at worst the call reports
+// already_answered or stale_card.)
 //
 // Signals are emitted from the calling thread; connect with the default
 // (queued across threads) connection.
@@ -66,9 +70,14 @@ public:
     ~RemoteSession() override;
 
     // POST /api/v1/login: the new session's token. BadCredentials for a wrong
-    // password, TooManyAttempts (message says how long to wait), NetworkError
+    // password, TooManyAttempts (not retried: it asks the person), NetworkError
     // when the server cannot be reached. Blocking; no session needed.
     static Result<QString> signIn(const QUrl &serverUrl, const QString &username, const QString &password);
+    // The same without blocking, for the UI thread (a sign-in dialog while a
+    // call waits on the worker): runs on a thread of its own, then `done`
+    // runs on the UI thread, unless `receiver` (a UI object) was destroyed.
+    static void signInAsync(const QUrl &serverUrl, const QString &username, const QString &password,
+        QObject *receiver, std::function<void(Result<QString>)> done);
 
     // GET /health (the server must speak API version 1, otherwise
     // serverIncompatible() and an error saying so) and GET /me (the user id).

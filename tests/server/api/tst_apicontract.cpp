@@ -369,6 +369,10 @@ private slots:
             u"bad_request"_s, noKeys);
         row("stats forecast without session", "GET", u"/api/v1/stats/forecast"_s, none, none, 401,
             u"not_authenticated"_s, noKeys);
+        row("media file the user lacks", "GET", u"/api/v1/media?name=cat.jpg"_s, u"alice"_s, none, 404,
+            u"not_found"_s, noKeys);
+        row("media name that is a path", "GET", u"/api/v1/media?name=..%2Fadmin.db"_s, u"alice"_s, none, 400,
+            u"bad_request"_s, noKeys);
         row("stats report", "GET", u"/api/v1/stats/report?days=7&deck_id={aliceDeck}"_s, u"alice"_s, none,
             200, none,
             {u"days"_s, u"cards"_s, u"reviews_today"_s, u"reviews"_s, u"forecast"_s, u"buttons"_s,

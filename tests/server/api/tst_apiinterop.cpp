@@ -51,6 +51,21 @@ QByteArray headOnly(quint16 port, const QByteArray &path, qint64 contentLength, 
     return answer;
 }
 
+// A server where alice imported the legacy package (four notes and cat.jpg) and bob has nothing.
+struct AliceImported
+{
+    TestServer server;
+    TestServer::User alice = server.createUser(u"alice"_s);
+    TestServer::User bob = server.createUser(u"bob"_s);
+    std::unique_ptr<net::HttpClient> http = server.client();
+    net::HttpResult imported;
+    explicit AliceImported(const QString &dir)
+    {
+        imported = upload(*http, u"/api/v1/import?format=apkg"_s, alice.token,
+            fixture::readFile(fixture::legacyPackage(dir)), "application/zip");
+    }
+};
+
 } // namespace
 
 class TestApiInterop : public QObject
@@ -119,13 +134,9 @@ private slots:
     // remote profile: a whole-collection backup out, and back in to replace.
     void colpkg_exportsTheWholeCollection_andReplacesItOnlyWhenAsked()
     {
-        TestServer server;
-        const auto alice = server.createUser(u"alice"_s);
-        const auto bob = server.createUser(u"bob"_s);
-        auto http = server.client();
-        const QByteArray apkg = fixture::readFile(fixture::legacyPackage(m_dir.path()));
-        QCOMPARE(
-            upload(*http, u"/api/v1/import?format=apkg"_s, alice.token, apkg, "application/zip").status, 200);
+        AliceImported setUp(m_dir.path());
+        auto &[server, alice, bob, http, imported] = setUp;
+        QCOMPARE(imported.status, 200);
         const QString alicePath = server.backend().context().collectionPath(alice.id);
         const auto notes
             = [&] { return testsupport::queryNumber(alicePath, u"SELECT count(*) FROM notes"_s); };
@@ -176,6 +187,33 @@ private slots:
         QCOMPARE(testsupport::queryNumber(
                      server.backend().context().collectionPath(bob.id), u"SELECT count(*) FROM notes"_s),
             qint64(0));
+    }
+
+    // What a remote desktop profile fetches to show a card's images: a file of
+    // the user's own media folder, by plain name only.
+    void media_servesTheUsersOwnFilesByName()
+    {
+        AliceImported setUp(m_dir.path());
+        auto &[server, alice, bob, http, imported] = setUp;
+        QCOMPARE(imported.json()[u"media_added"_s].toInt(), 1);
+        const auto cat = testsupport::call(*http, "GET", u"/api/v1/media?name=cat.jpg"_s, alice.token);
+        QCOMPARE(cat.status, 200);
+        QCOMPARE(cat.body, fixture::catJpeg());
+        QCOMPARE(cat.header("content-type"), QByteArray("image/jpeg"));
+        QCOMPARE(cat.header("x-content-type-options"), QByteArray("nosniff"));
+        QVERIFY(cat.header("content-security-policy").startsWith("sandbox"));
+        for (const char *name : {"..%2Fadmin.db", "%2Fetc%2Fpasswd", "", ".import-x", "a%5Cb"}) {
+            const auto refused = testsupport::call(
+                *http, "GET", u"/api/v1/media?name="_s + QString::fromLatin1(name), alice.token);
+            QCOMPARE(refused.status, 400);
+            QCOMPARE(refused.errorCode(), u"bad_request"_s);
+        }
+        const auto missing = testsupport::call(*http, "GET", u"/api/v1/media?name=dog.jpg"_s, alice.token);
+        QCOMPARE(missing.status, 404);
+        QCOMPARE(missing.errorCode(), u"not_found"_s);
+        const auto others = testsupport::call(*http, "GET", u"/api/v1/media?name=cat.jpg"_s, bob.token);
+        QCOMPARE(others.status, 404);
+        QCOMPARE(testsupport::call(*http, "GET", u"/api/v1/media?name=cat.jpg"_s).status, 401);
     }
 
     void refusals_data()
