@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "client/clientcontext.h"
+#include "connectionmonitor.h"
 #include "dialogs/addcarddialog.h"
 #include "dialogs/preferencesdialog.h"
 #include "dialogs/shortcutsdialog.h"
@@ -18,10 +19,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTabWidget>
 
 using namespace Qt::StringLiterals;
@@ -60,6 +63,11 @@ MainWindow::MainWindow(ClientContext *context, ProfileStore *profiles, ServerHos
     connect(m_review, &ReviewView::backToDecksRequested, this, [this] { showPage(m_decks); });
     connect(m_context, &ClientContext::clientChanged, this, &MainWindow::updateTitle);
     updateTitle();
+    // A remote profile's server state in the status bar, shown only for one (a local profile needs no line).
+    m_connection = new ConnectionMonitor(m_context, m_profileMenu, this);
+    statusBar()->addPermanentWidget(m_connection->stateLabel(), 1);
+    statusBar()->setVisible(!m_connection->stateLabel()->isHidden());
+    connect(m_connection, &ConnectionMonitor::remoteChanged, statusBar(), &QWidget::setVisible);
     restoreSettings();
 }
 

@@ -11,6 +11,7 @@ namespace javumbo::gui {
 class AddCardDialog;
 class BrowserView;
 class ClientContext;
+class ConnectionMonitor;
 class DeckListView;
 class InteropActions;
 class ProfileMenu;
@@ -48,6 +49,7 @@ public:
     ServerPanel *serverPanel() const { return m_server; }
     QWidget *loadTestPage() const { return m_loadTest; }
     ProfileMenu *profileMenu() const { return m_profileMenu; }
+    ConnectionMonitor *connection() const { return m_connection; }
     int loadTestPageIndex() const { return m_loadTestIndex; }
 
 public Q_SLOTS:
@@ -69,6 +71,7 @@ private:
     QTabWidget *m_tabs;
     QMenu *m_goMenu = nullptr;
     ProfileMenu *m_profileMenu;
+    ConnectionMonitor *m_connection = nullptr;
     InteropActions *m_interop = nullptr;
     DeckListView *m_decks;
     ReviewView *m_review;

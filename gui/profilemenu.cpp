@@ -17,8 +17,17 @@ using namespace Qt::StringLiterals;
 namespace javumbo::gui {
 
 namespace {
-const QString kLastProfileKey = u"profile/lastUserId"_s;
+const QString kLastProfileKey = u"profile/last"_s; // a Profile::key()
+const QString kLegacyLastProfileKey = u"profile/lastUserId"_s; // before remote profiles: a local user id
+
+QString lastProfileKey()
+{
+    QSettings settings;
+    if (settings.contains(kLastProfileKey))
+        return settings.value(kLastProfileKey).toString();
+    return u"local:%1"_s.arg(settings.value(kLegacyLastProfileKey, 0).toLongLong());
 }
+} // namespace
 
 ProfileMenu::ProfileMenu(ProfileStore *store, ClientContext *context, QWidget *parent)
     : QMenu(u"&Profile"_s, parent), m_store(store), m_context(context)
@@ -33,11 +42,16 @@ ProfileMenu::ProfileMenu(ProfileStore *store, ClientContext *context, QWidget *p
     m_restoreBackup = new QAction(u"&Restore from backup…"_s, this);
     m_restoreBackup->setEnabled(false);
     connect(m_restoreBackup, &QAction::triggered, this, &ProfileMenu::restoreBackup);
+    m_signOut = new QAction(u"&Sign out"_s, this);
+    m_signOut->setObjectName(u"signOut"_s);
+    m_signOut->setEnabled(false);
+    connect(m_signOut, &QAction::triggered, this, &ProfileMenu::signOut);
     m_separator = addSeparator();
     addAction(m_newProfile);
     addAction(m_renameProfile);
     addAction(m_deleteProfile);
     addAction(m_restoreBackup);
+    addAction(m_signOut);
     connect(m_context, &ClientContext::clientChanged, this, &ProfileMenu::reloadProfiles);
     m_backupTimer = new QTimer(this);
     m_backupTimer->setInterval(kBackupIntervalMs);
@@ -45,11 +59,19 @@ ProfileMenu::ProfileMenu(ProfileStore *store, ClientContext *context, QWidget *p
     m_backupTimer->start();
 }
 
+QString ProfileMenu::openKey() const
+{
+    if (!m_context->hasClient())
+        return {};
+    // A client set on the context directly (tests, tools) is a local profile's.
+    return m_open ? m_open->key() : u"local:%1"_s.arg(m_context->client()->userId());
+}
+
 std::optional<Profile> ProfileMenu::currentProfile() const
 {
-    const qint64 open = m_context->hasClient() ? m_context->client()->userId() : 0;
+    const QString open = openKey();
     for (const Profile &profile : m_profiles) {
-        if (profile.userId == open)
+        if (profile.key() == open)
             return profile;
     }
     return std::nullopt;
@@ -58,13 +80,13 @@ std::optional<Profile> ProfileMenu::currentProfile() const
 ProfileMenu::~ProfileMenu()
 {
     // On the calling thread: the worker may already be gone when the window closes.
-    if (m_open)
+    if (m_open && !m_open->isRemote())
         (void)m_store->backUp(*m_open);
 }
 
 void ProfileMenu::backUpOpenProfile()
 {
-    if (!m_open)
+    if (!m_open || m_open->isRemote()) // the server keeps a remote profile's backups
         return;
     ProfileStore *store = m_store;
     const Profile profile = *m_open;
@@ -120,13 +142,15 @@ void ProfileMenu::rebuild(const QList<Profile> &profiles)
     m_profiles = profiles;
     delete m_group; // and its actions, which leave the menu with it
     m_group = new QActionGroup(this);
-    const qint64 open = m_context->hasClient() ? m_context->client()->userId() : 0;
+    const QString open = openKey();
     int number = 0;
     for (const Profile &profile : profiles) {
         // "&" would become a mnemonic; a name is shown as typed.
         auto *action = new QAction(QString(profile.name).replace(u'&', u"&&"_s), m_group);
         action->setCheckable(true);
-        action->setChecked(profile.userId == open);
+        action->setChecked(profile.key() == open);
+        if (profile.isRemote())
+            action->setToolTip(u"%1 on %2"_s.arg(profile.username, profile.serverUrl.toString()));
         if (++number <= 9) // Ctrl+Alt+1..9: quick switching in a family or classroom
             action->setShortcut(QKeySequence(u"Ctrl+Alt+%1"_s.arg(number)));
         connect(action, &QAction::triggered, this, [this, profile] {
@@ -152,12 +176,14 @@ void ProfileMenu::reloadProfiles()
 
 void ProfileMenu::openProfile(const Profile &profile)
 {
-    if (m_open && m_open->userId != profile.userId)
+    if (m_open && m_open->key() != profile.key())
         backUpOpenProfile();
     m_open = profile;
-    m_restoreBackup->setEnabled(true);
+    m_restoreBackup->setEnabled(!profile.isRemote());
+    m_signOut->setEnabled(profile.isRemote());
+    m_deleteProfile->setText(profile.isRemote() ? u"&Remove profile…"_s : u"&Delete profile…"_s);
     m_context->setClient(m_store->open(profile)); // the list reloads on clientChanged
-    QSettings().setValue(kLastProfileKey, profile.userId);
+    QSettings().setValue(kLastProfileKey, profile.key());
 }
 
 bool ProfileMenu::unlock(const Profile &profile, QWidget *dialogParent)
@@ -170,7 +196,7 @@ bool ProfileMenu::unlock(const Profile &profile, QWidget *dialogParent)
 
 bool ProfileMenu::requestProfile(const Profile &profile)
 {
-    if (m_context->hasClient() && m_context->client()->userId() == profile.userId)
+    if (openKey() == profile.key())
         return true; // already open: switching to it again asks nothing
     if (!unlock(profile, parentWidget()))
         return false;
@@ -212,7 +238,7 @@ void ProfileMenu::deleteProfile()
     // The profile that opens instead is chosen (and unlocked) first: cancelling leaves everything as it was.
     std::optional<Profile> next;
     for (const Profile &profile : std::as_const(m_profiles)) {
-        if (profile.userId != doomed.userId && (!next || (next->hasPassword && !profile.hasPassword)))
+        if (profile.key() != doomed.key() && (!next || (next->hasPassword && !profile.hasPassword)))
             next = profile;
     }
     if (!next) {
@@ -220,16 +246,48 @@ void ProfileMenu::deleteProfile()
             u"“%1” is the only profile. Create another one before deleting it."_s.arg(doomed.name));
         return;
     }
-    const auto answer = QMessageBox::warning(parentWidget(), u"Delete profile"_s,
-        u"Delete the profile “%1” with all its decks, cards and review history? This cannot be undone."_s.arg(
-            doomed.name),
+    const QString question = doomed.isRemote()
+        ? u"Remove “%1” from this computer? You are signed out; the account, its decks and cards stay on "
+          "%2."_s.arg(doomed.name, doomed.serverUrl.toString())
+        : u"Delete the profile “%1” with all its decks, cards and review history? This cannot be undone."_s
+              .arg(doomed.name);
+    const auto answer = QMessageBox::warning(parentWidget(), u"Delete profile"_s, question,
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes || !unlock(*next, parentWidget()))
         return;
     openProfile(*next);
+    if (doomed.isRemote()) { // signing out talks to the server: off the UI thread
+        ProfileStore *store = m_store;
+        m_context->worker().run(
+            this, [store, doomed] { return store->deleteProfile(doomed); },
+            [this](Result<void> removed) {
+                if (!removed)
+                    QMessageBox::warning(parentWidget(), u"Remove profile"_s, errorMessage(removed.error()));
+                reloadProfiles();
+            });
+        return;
+    }
     if (auto deleted = m_store->deleteProfile(doomed); !deleted)
         QMessageBox::warning(parentWidget(), u"Delete profile"_s, errorMessage(deleted.error()));
     reloadProfiles();
+}
+
+void ProfileMenu::signOut()
+{
+    if (!m_open || !m_open->isRemote())
+        return;
+    const Profile profile = *m_open;
+    ProfileStore *store = m_store;
+    m_signOut->setEnabled(false);
+    m_context->worker().run(
+        this, [store, profile] { return store->signOut(profile); },
+        [this](Result<void> revoked) {
+            if (!revoked) // forgotten here all the same: say why the server may still know it
+                QMessageBox::warning(parentWidget(), u"Sign out"_s,
+                    u"This computer forgot the session, but the server could not be told: %1"_s.arg(
+                        errorMessage(revoked.error())));
+            reloadProfiles();
+        });
 }
 
 bool ProfileMenu::openStartupProfile(QWidget *dialogParent)
@@ -242,9 +300,9 @@ bool ProfileMenu::openStartupProfile(QWidget *dialogParent)
     }
     // The last profile first, then the others: a cancelled password moves on to the next.
     QList<Profile> candidates = profiles.value();
-    const qint64 last = QSettings().value(kLastProfileKey, 0).toLongLong();
+    const QString last = lastProfileKey();
     std::stable_partition(candidates.begin(), candidates.end(),
-        [last](const Profile &profile) { return profile.userId == last; });
+        [&last](const Profile &profile) { return profile.key() == last; });
     for (const Profile &profile : std::as_const(candidates)) {
         if (unlock(profile, dialogParent)) {
             openProfile(profile);

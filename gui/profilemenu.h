@@ -45,6 +45,10 @@ public:
     // The open profile, once the list has loaded.
     std::optional<Profile> currentProfile() const;
     QAction *restoreBackupAction() const { return m_restoreBackup; }
+    QAction *signOutAction() const { return m_signOut; }
+    // The profile opened last (the menu's list may still be loading).
+    const std::optional<Profile> &openedProfile() const { return m_open; }
+    ProfileStore *store() const { return m_store; }
     QTimer *backupTimer() const { return m_backupTimer; }
 
 public Q_SLOTS:
@@ -56,9 +60,14 @@ public Q_SLOTS:
     void backUpOpenProfile();
     // Lists the open profile's backups, asks which one and for confirmation, restores it.
     void restoreBackup();
+    // A remote profile: revokes its token on the server and forgets it here (docs/remote-profiles.md).
+    // The profile stays open; its next call asks for the password.
+    void signOut();
 
 private:
     void rebuild(const QList<Profile> &profiles);
+    // The open profile's Profile::key(); empty when none is open.
+    QString openKey() const;
     // Asks for the password when the profile has one; true when it may open.
     bool unlock(const Profile &profile, QWidget *dialogParent);
 
@@ -68,6 +77,7 @@ private:
     QAction *m_renameProfile;
     QAction *m_deleteProfile;
     QAction *m_restoreBackup;
+    QAction *m_signOut;
     QAction *m_separator;
     QTimer *m_backupTimer;
     std::optional<Profile> m_open;

@@ -1,5 +1,6 @@
 #include "desktopsession.h"
 
+#include "client/appprofilestore.h"
 #include "client/clientcontext.h"
 #include "client/localprofilestore.h"
 #include "embeddedserverhost.h"
@@ -20,7 +21,9 @@ Result<std::unique_ptr<DesktopSession>> DesktopSession::open(const QString &data
     if (auto ready = session->m_backend->initialize(); !ready)
         return ready.error();
     session->m_serverHost = std::make_unique<EmbeddedServerHost>(*session->m_backend);
-    session->m_profiles = std::make_unique<gui::LocalProfileStore>(*session->m_backend);
+    session->m_localProfiles = std::make_unique<gui::LocalProfileStore>(*session->m_backend);
+    session->m_profiles = std::make_unique<gui::AppProfileStore>(
+        *session->m_localProfiles, gui::makeSystemTokenStore(dataDir));
     session->m_context = std::make_unique<gui::ClientContext>();
     session->m_window = std::make_unique<gui::MainWindow>(
         session->m_context.get(), session->m_profiles.get(), session->m_serverHost.get());
@@ -37,6 +40,7 @@ DesktopSession::~DesktopSession()
     m_window.reset();
     m_context.reset();
     m_profiles.reset();
+    m_localProfiles.reset();
     m_serverHost.reset();
     storage::Database::closeAllOnThisThread();
 }

@@ -11,6 +11,7 @@ class Backend;
 }
 
 namespace javumbo::gui {
+class AppProfileStore;
 class ClientContext;
 class LocalProfileStore;
 class MainWindow;
@@ -23,7 +24,7 @@ class EmbeddedServerHost;
 
 // The desktop app's object graph over one data directory: a Backend, the
 // embedded server's host on the same lock registry (studying while serving is
-// safe), the local profiles and the main window, whose load-test dashboard
+// safe), the profiles (local and remote) and the main window, whose load-test dashboard
 // runs on scratch servers of its own, never on this data directory. Built by
 // `javumbo` and by the screenshot tool alike, so the shots show the real app.
 class DesktopSession
@@ -46,7 +47,8 @@ private:
     UserLockRegistry m_locks; // one registry: local study and the embedded server
     std::unique_ptr<Backend> m_backend;
     std::unique_ptr<EmbeddedServerHost> m_serverHost;
-    std::unique_ptr<gui::LocalProfileStore> m_profiles;
+    std::unique_ptr<gui::LocalProfileStore> m_localProfiles;
+    std::unique_ptr<gui::AppProfileStore> m_profiles; // the local ones beside remote ones
     std::unique_ptr<gui::ClientContext> m_context;
     std::unique_ptr<gui::MainWindow> m_window;
 };

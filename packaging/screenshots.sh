@@ -3,8 +3,8 @@
 # review front and answer of a card with HTML and a picture, deck options,
 # browser, statistics, the server panel (its class accounts and its activity,
 # the class passwords dialog), load-test dashboard during and after a
-# run, and with a planted fault), dark-mode shots (*-dark.png), the main pages
-# at 800×600 (*-800x600.png), and of the browser study page
+# run, and with a planted fault, the profile dialog "On a server"), dark-mode
+# shots (*-dark.png), the main pages at 800×600 (*-800x600.png), and of the browser study page
 # (web-*.png, tests/web/screenshots.mjs) into a folder.
 #
 #   packaging/screenshots.sh [OUTPUT_DIR] [SCREENSHOTS_BINARY]

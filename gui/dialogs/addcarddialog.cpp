@@ -37,6 +37,7 @@ AddCardDialog::AddCardDialog(ClientContext *context, QWidget *parent)
     m_back->setObjectName(u"back"_s);
     m_tags->setObjectName(u"tags"_s);
     m_tags->setPlaceholderText(u"space-separated, e.g. verbs chapter1"_s);
+    m_status->setObjectName(u"addStatus"_s);
     m_status->setWordWrap(true);
     m_duplicate->setObjectName(u"duplicateWarning"_s);
     m_duplicate->setWordWrap(true);
@@ -49,6 +50,7 @@ AddCardDialog::AddCardDialog(ClientContext *context, QWidget *parent)
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_add = buttons->addButton(u"Add"_s, QDialogButtonBox::AcceptRole);
+    m_add->setObjectName(u"add"_s);
     m_add->setToolTip(u"Add the card and clear the fields (Ctrl+Enter)"_s);
     m_add->setDefault(false);
     m_add->setAutoDefault(false);

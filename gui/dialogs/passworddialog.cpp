@@ -23,16 +23,21 @@ PasswordDialog::PasswordDialog(
     , m_status(new QLabel(this))
 {
     setObjectName(u"passwordDialog"_s);
-    setWindowTitle(u"Open profile"_s);
+    const bool remote = profile.isRemote();
+    setWindowTitle(remote ? u"Sign in"_s : u"Open profile"_s);
     m_password->setObjectName(u"unlockPassword"_s);
     m_password->setEchoMode(QLineEdit::Password);
     m_status->setObjectName(u"unlockStatus"_s);
     m_status->setWordWrap(true);
-    auto *intro = new QLabel(u"The profile “%1” has a password."_s.arg(profile.name.toHtmlEscaped()), this);
+    auto *intro = new QLabel(remote ? u"Sign in to %1 as %2 to open “%3”."_s.arg(
+                                 profile.serverUrl.toString(), profile.username, profile.name)
+                                    : u"The profile “%1” has a password."_s.arg(profile.name),
+        this);
+    intro->setTextFormat(Qt::PlainText);
     intro->setWordWrap(true);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_open = buttons->addButton(u"Open"_s, QDialogButtonBox::AcceptRole);
+    m_open = buttons->addButton(remote ? u"Sign in"_s : u"Open"_s, QDialogButtonBox::AcceptRole);
     m_open->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &PasswordDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -60,10 +65,14 @@ void PasswordDialog::accept()
     ProfileStore *store = m_store;
     m_worker->run(
         this,
-        [store, profile = m_profile, password = m_password->text()] {
-            return store->checkPassword(profile, password);
+        [store, profile = m_profile, password = m_password->text()]() -> Result<QString> {
+            if (profile.isRemote())
+                return store->signIn(profile, password);
+            if (auto checked = store->checkPassword(profile, password); !checked)
+                return checked.error();
+            return QString();
         },
-        [this](Result<void> checked) {
+        [this](Result<QString> checked) {
             m_checking = false;
             m_open->setEnabled(true);
             if (!checked) {
@@ -72,6 +81,7 @@ void PasswordDialog::accept()
                 m_password->setFocus();
                 return;
             }
+            m_token = checked.value();
             QDialog::accept();
         });
 }

@@ -3,6 +3,7 @@
 #include "client/clientcontext.h"
 #include "client/profilestore.h"
 #include "dialogs/deckoptionsdialog.h"
+#include "dialogs/profiledialog.h"
 #include "hosting/bindaddresschoice.h"
 #include "hosting/classaccountsview.h"
 #include "hosting/issuedpasswordsdialog.h"
@@ -22,6 +23,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkInterface>
 #include <QNetworkReply>
@@ -97,6 +99,7 @@ ScreenshotTour::ScreenshotTour(gui::MainWindow *window, gui::ProfileStore *profi
     addStandardShots();
     addThemeAndSmallScreenShots();
     addLoadTestShots();
+    addRemoteProfileShot();
 }
 
 void ScreenshotTour::addShot(const QString &name, std::function<void()> prepare, std::function<bool()> ready,
@@ -430,6 +433,29 @@ void ScreenshotTour::addLoadTestShots()
             dashboard->run();
         },
         [dashboard] { return !dashboard->isRunning() && dashboard->verdictText() == u"FAIL"_s; });
+}
+
+// Profile → New profile… "On a server", filled in as a student would before signing in.
+void ScreenshotTour::addRemoteProfileShot()
+{
+    addShot(
+        u"profile-remote"_s,
+        [this] {
+            m_profileDialog = new ProfileDialog(m_profiles, &m_context->worker(), false, m_window);
+            m_profileDialog->setAttribute(Qt::WA_DeleteOnClose);
+            m_profileDialog->setRemote(true);
+            m_profileDialog->findChild<QLineEdit *>(u"serverUrl"_s)->setText(u"https://class.example.org"_s);
+            m_profileDialog->findChild<QLineEdit *>(u"serverUsername"_s)->setText(u"maria"_s);
+            m_profileDialog->findChild<QLineEdit *>(u"serverPassword"_s)->setText(u"password"_s);
+            m_profileDialog->show();
+            m_profileDialog->findChild<QLineEdit *>(u"serverUrl"_s)->deselect();
+            m_profileDialog->findChild<QLineEdit *>(u"serverPassword"_s)->setFocus(); // as just typed
+        },
+        [this] { return m_profileDialog && m_profileDialog->isVisible(); },
+        [this] { return m_profileDialog.data(); });
+    addShot(
+        u"profile-remote-closed"_s, [this] { m_profileDialog->close(); }, [this] { return !m_profileDialog; },
+        [] { return nullptr; });
 }
 
 void ScreenshotTour::start()

@@ -13,6 +13,7 @@ namespace javumbo::gui {
 class ClientContext;
 class CollectionClient;
 class DeckOptionsDialog;
+class ProfileDialog;
 class MainWindow;
 class ProfileStore;
 } // namespace javumbo::gui
@@ -59,6 +60,7 @@ private:
     void addDeckOptionsShot(const QString &name);
     void addServerShots();
     void addLoadTestShots();
+    void addRemoteProfileShot();
     void next();
     void waitFor(const Shot &shot, int attempt);
     bool idle() const;
@@ -66,6 +68,7 @@ private:
 
     gui::MainWindow *m_window;
     QPointer<gui::DeckOptionsDialog> m_optionsDialog;
+    QPointer<gui::ProfileDialog> m_profileDialog;
     qint64 m_pictureDeck = 0;
     gui::ProfileStore *m_profiles;
     gui::ClientContext *m_context;
