@@ -3,6 +3,7 @@
 #include "net/httpclient.h"
 #include "testserver.h"
 
+#include <QDir>
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
@@ -39,6 +40,7 @@ RemoteFixture::RemoteFixture()
 
 RemoteFixture::~RemoteFixture()
 {
+    QDir(m_remote->mediaDirectory()).removeRecursively(); // under the test-mode cache location
     m_remote.reset();
     m_session.reset();
     m_proxy.reset();

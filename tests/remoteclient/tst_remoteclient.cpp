@@ -3,9 +3,13 @@
 // the same SQLite file, field by field, and errors carry the same codes and
 // sentences.
 #include "client/errormessages.h"
+#include "interop/mediafolder.h"
 #include "remotefixture.h"
 #include "json/apijson.h"
 
+#include <QDir>
+#include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
@@ -63,7 +67,30 @@ private Q_SLOTS:
         QVERIFY(take(remote.decks()).size() >= 1); // connects first
         QCOMPARE(remote.userId(), m_fixture->userId());
         QCOMPARE(remote.profileName(), m_fixture->username());
-        QVERIFY(remote.mediaDirectory().isEmpty());
+    }
+
+    void media_isFetchedBeforeTheCardIsShown()
+    {
+        auto &remote = m_fixture->remote();
+        // A picture in the user's media folder on the server.
+        const QDir serverMedia(interop::mediafolder::forCollection(m_fixture->collectionPath()));
+        QVERIFY(serverMedia.mkpath(u"."_s));
+        QImage picture(4, 3, QImage::Format_RGB32);
+        picture.fill(Qt::red);
+        QVERIFY(picture.save(serverMedia.filePath(u"cat.png"_s)));
+        const auto added = take(remote.addCard(newCard(u"<img src=\"cat.png\"><img src=\"dog.png\">"_s, 1)));
+
+        const QDir cache(remote.mediaDirectory());
+        QVERIFY(!remote.mediaDirectory().isEmpty());
+        QVERIFY(cache.path() != serverMedia.path());
+        QVERIFY(!cache.exists(u"cat.png"_s));
+        take(remote.card(added.cardId));
+        QFile cached(cache.filePath(u"cat.png"_s));
+        QFile original(serverMedia.filePath(u"cat.png"_s));
+        QVERIFY(cached.open(QIODevice::ReadOnly) && original.open(QIODevice::ReadOnly));
+        QCOMPARE(cached.readAll(), original.readAll());
+        QVERIFY(!cache.exists(u"dog.png"_s)); // not on the server: no image, no error
+        QVERIFY(take(remote.nextCard(1)).has_value());
     }
 
     void malformedAnswer_isAnErrorNotAZero()

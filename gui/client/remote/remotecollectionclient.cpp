@@ -7,6 +7,7 @@
 #include "jsonfields.h"
 #include "presetjson.h"
 #include "remoteinterop.h"
+#include "remotemediacache.h"
 #include "remoterequest.h"
 #include "remotesession.h"
 #include "reviewjson.h"
@@ -86,6 +87,8 @@ Result<void> done(const Result<RemoteReply> &reply)
 RemoteCollectionClient::RemoteCollectionClient(std::shared_ptr<RemoteSession> session, QString profileName)
     : m_session(std::move(session))
     , m_profileName(profileName.isEmpty() ? m_session->endpoint().username : std::move(profileName))
+    , m_media(
+          std::make_unique<RemoteMediaCache>(m_session->endpoint().serverUrl, m_session->endpoint().username))
 { }
 
 RemoteCollectionClient::~RemoteCollectionClient() = default;
@@ -108,6 +111,16 @@ Result<RemoteReply> RemoteCollectionClient::send(const RemoteRequest &request)
             return connected.error();
     }
     return m_session->send(request);
+}
+
+QString RemoteCollectionClient::mediaDirectory() const
+{
+    return m_media->directory();
+}
+
+void RemoteCollectionClient::fetchMedia(const QList<collection::CardRecord> &cards)
+{
+    m_media->fetchFor(cards, [this](const RemoteRequest &r) { return send(r); });
 }
 
 Result<QList<collection::DeckSummary>> RemoteCollectionClient::decks()
@@ -154,7 +167,10 @@ Result<collection::CardRecord> RemoteCollectionClient::addCard(const collection:
 
 Result<collection::CardRecord> RemoteCollectionClient::card(qint64 cardId)
 {
-    return readObject(send(request("GET", u"/cards/"_s + number(cardId))), cardjson::read);
+    auto card = readObject(send(request("GET", u"/cards/"_s + number(cardId))), cardjson::read);
+    if (card)
+        fetchMedia({card.value()});
+    return card;
 }
 
 Result<collection::CardPage> RemoteCollectionClient::findCards(const collection::CardQuery &query)
@@ -163,7 +179,10 @@ Result<collection::CardPage> RemoteCollectionClient::findCards(const collection:
         param(u"offset", number(query.offset))};
     if (query.deckId)
         params.append(param(u"deck_id", number(*query.deckId)));
-    return readObject(send(request("GET", u"/cards?"_s + params.join(u'&'))), cardjson::readPage);
+    auto page = readObject(send(request("GET", u"/cards?"_s + params.join(u'&'))), cardjson::readPage);
+    if (page)
+        fetchMedia(page->cards);
+    return page;
 }
 
 Result<collection::CardRecord> RemoteCollectionClient::updateCard(
@@ -195,12 +214,15 @@ Result<std::optional<collection::NextCard>> RemoteCollectionClient::nextCard(qin
         return reply.error();
     if (reply->status == 204)
         return std::optional<collection::NextCard>();
-    return readObject(reply, [](const QJsonObject &json) -> Result<std::optional<collection::NextCard>> {
-        auto next = reviewjson::readNext(json);
-        if (!next)
-            return next.error();
-        return std::optional(std::move(next).value());
+    auto next = readObject(reply, [](const QJsonObject &json) -> Result<std::optional<collection::NextCard>> {
+        auto read = reviewjson::readNext(json);
+        if (!read)
+            return read.error();
+        return std::optional(std::move(read).value());
     });
+    if (next && next->has_value())
+        fetchMedia({(*next)->card});
+    return next;
 }
 
 Result<collection::AnsweredCard> RemoteCollectionClient::answer(const collection::AnswerRequest &answer)
@@ -290,7 +312,10 @@ Result<int> RemoteCollectionClient::undoBulkEdit(const collection::BulkUndoRecor
 
 Result<collection::CardInfo> RemoteCollectionClient::cardInfo(qint64 cardId)
 {
-    return readObject(send(request("GET", u"/cards/%1/info"_s.arg(cardId))), cardinfojson::read);
+    auto info = readObject(send(request("GET", u"/cards/%1/info"_s.arg(cardId))), cardinfojson::read);
+    if (info)
+        fetchMedia({info->card});
+    return info;
 }
 
 Result<QStringList> RemoteCollectionClient::tags()

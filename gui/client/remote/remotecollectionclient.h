@@ -6,6 +6,7 @@
 
 namespace javumbo::gui {
 
+class RemoteMediaCache;
 class RemoteSession;
 struct RemoteRequest;
 struct RemoteReply;
@@ -75,15 +76,18 @@ public:
     Result<QStringList> tags() override;
     Result<QList<qint64>> duplicateFronts(qint64 deckId, const QString &front) override;
     Result<collection::DeckStatsReport> deckStats(std::optional<qint64> deckId, int days) override;
-    // Empty: the API serves no media files, so remote cards show no images.
-    QString mediaDirectory() const override { return {}; }
+    // A cache of the server's media (GET /media), filled with what a card
+    // refers to before card(), nextCard(), findCards() and cardInfo() return it.
+    QString mediaDirectory() const override;
 
 private:
     // Through the session, after its first connectToServer().
     Result<RemoteReply> send(const RemoteRequest &request);
+    void fetchMedia(const QList<collection::CardRecord> &cards);
 
     std::shared_ptr<RemoteSession> m_session;
     QString m_profileName;
+    std::unique_ptr<RemoteMediaCache> m_media;
 };
 
 } // namespace javumbo::gui
