@@ -262,7 +262,8 @@ void BrowserView::refresh()
     collection::CardQuery query;
     query.search = m_search->text();
     query.limit = kMaxRows;
-    m_loading = true;
+    ++m_loadsInFlight;
+    const quint64 serial = ++m_loadSerial;
     m_context->call(
         this,
         [query](CollectionClient &client) -> Result<BrowserData> {
@@ -274,8 +275,10 @@ void BrowserView::refresh()
                 return tags.error();
             return BrowserData {decks.value(), tags.value(), client.findCards(query)};
         },
-        [this](Result<BrowserData> loaded) {
-            m_loading = false;
+        [this, serial](Result<BrowserData> loaded) {
+            --m_loadsInFlight;
+            if (serial != m_loadSerial)
+                return; // a newer load is on its way and will draw
             if (!loaded)
                 return showError(loaded.error());
             QHash<qint64, QString> names;

@@ -46,7 +46,7 @@ public:
     BrowserActions *cardActions() const { return m_actions; }
     QLineEdit *searchField() const { return m_search; }
     QString searchError() const;
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const { return m_loadsInFlight > 0; }
     std::optional<qint64> selectedCardId() const;
     QList<qint64> selectedCardIds() const;
     void selectCard(qint64 cardId);
@@ -82,7 +82,11 @@ private:
     CardEditor *m_editor;
     BrowserActions *m_actions;
     QLabel *m_status;
-    bool m_loading = false;
+    // Loads overlap (a search typed while the page's first load runs): each
+    // result is applied only if no newer load was asked for since, so an
+    // older list never replaces a newer one nor moves the selection back.
+    int m_loadsInFlight = 0;
+    quint64 m_loadSerial = 0;
     bool m_stale = true;
     bool m_switchingRow = false; // a row change waits for the edit pane's save
     qint64 m_reselect = 0;
