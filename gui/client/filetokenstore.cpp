@@ -1,10 +1,9 @@
 #include "filetokenstore.h"
 
-#include <QDir>
+#include "jsonfile.h"
+
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -27,21 +26,7 @@ Result<QJsonObject> FileTokenStore::read() const
 
 Result<void> FileTokenStore::write(const QJsonObject &tokens) const
 {
-    if (!QDir().mkpath(QFileInfo(m_path).absolutePath()))
-        return makeError(ErrorCode::StorageUnavailable, u"cannot create the folder of %1"_s.arg(m_path));
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly))
-        return makeError(
-            ErrorCode::StorageUnavailable, u"cannot write %1: %2"_s.arg(m_path, file.errorString()));
-    // The temporary file gets the owner-only mode before any token is in it; commit() renames it over the
-    // old.
-    if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-        return makeError(ErrorCode::StorageUnavailable, u"cannot make %1 private"_s.arg(m_path));
-    file.write(QJsonDocument(tokens).toJson(QJsonDocument::Indented));
-    if (!file.commit())
-        return makeError(
-            ErrorCode::StorageUnavailable, u"cannot write %1: %2"_s.arg(m_path, file.errorString()));
-    return {};
+    return writeJsonFile(m_path, tokens, FileAccess::OwnerOnly);
 }
 
 Result<void> FileTokenStore::save(const QString &account, const QString &token)

@@ -1,12 +1,12 @@
 #include "remoteprofilelist.h"
 
+#include "jsonfile.h"
+
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -68,17 +68,7 @@ Result<void> RemoteProfileList::write(const QList<Profile> &profiles) const
         entries.append(QJsonObject {{u"name"_s, profile.name}, {u"username"_s, profile.username},
             {u"server_url"_s, profile.serverUrl.toString()}, {u"user_id"_s, profile.userId}});
     }
-    if (!QDir().mkpath(QFileInfo(m_path).absolutePath()))
-        return makeError(ErrorCode::StorageUnavailable, u"cannot create the folder of %1"_s.arg(m_path));
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly))
-        return makeError(
-            ErrorCode::StorageUnavailable, u"cannot write %1: %2"_s.arg(m_path, file.errorString()));
-    file.write(QJsonDocument(QJsonObject {{u"profiles"_s, entries}}).toJson(QJsonDocument::Indented));
-    if (!file.commit())
-        return makeError(
-            ErrorCode::StorageUnavailable, u"cannot write %1: %2"_s.arg(m_path, file.errorString()));
-    return {};
+    return writeJsonFile(m_path, QJsonObject {{u"profiles"_s, entries}}, FileAccess::Default);
 }
 
 Result<QList<Profile>> RemoteProfileList::list() const
