@@ -4,10 +4,12 @@
 #include "sqliteerror.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QUrl>
 
 #include <mutex>
@@ -20,10 +22,33 @@ namespace javumbo::storage {
 
 namespace {
 
+// Switching a file to WAL needs an exclusive lock, and SQLite answers
+// SQLITE_BUSY at once, without calling the busy handler, when another
+// connection holding a shared lock wants the same (a deadlock it refuses to
+// wait on). That happens when two processes create the same file at once:
+// `javumbo users add` twice on a new data directory failed about one time in
+// two with "database busy: enabling WAL". The switch is retried within the
+// busy timeout; once one process has switched, the others find WAL already
+// set and need no exclusive lock.
+bool switchToWal(QSqlQuery &query, int busyTimeoutMs)
+{
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        if (query.exec(u"PRAGMA journal_mode = WAL"_s) && query.next())
+            return true;
+        const SqliteCode code = sqliteCode(query.lastError());
+        if ((code != SqliteCode::Busy && code != SqliteCode::Locked) || waited.elapsed() >= busyTimeoutMs)
+            return false;
+        query.finish();
+        QThread::msleep(2);
+    }
+}
+
 Result<void> applyWritePragmas(Connection &connection, const DatabaseOptions &options)
 {
     QSqlQuery query(connection.database());
-    if (!query.exec(u"PRAGMA journal_mode = WAL"_s) || !query.next())
+    if (!switchToWal(query, options.busyTimeoutMs))
         return storageError(query.lastError(), u"enabling WAL"_s);
     if (query.value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) != 0)
         return makeError(ErrorCode::StorageUnavailable,

@@ -29,6 +29,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <array>
+
 #include <atomic>
 #include <condition_variable>
 #include <csignal>
@@ -664,6 +666,41 @@ private slots:
         serve.process().terminate();
         VERIFY_MSG(serve.waitFinished(), serve.diagnostics());
         QCOMPARE(serve.process().exitCode(), 0);
+    }
+
+    // Two `javumbo users add` at once on a new data directory both create admin.db and
+    // switch it to WAL; SQLite refuses one of them at once (SQLITE_BUSY without waiting),
+    // which failed about one pair in two before the switch was retried (core/storage/database.cpp).
+    void usersAdd_twoAtOnceOnANewDataDirectory_bothSucceed()
+    {
+        constexpr int kRounds = 8;
+        for (int round = 0; round < kRounds; ++round) {
+            QTemporaryDir dir;
+            QVERIFY(dir.isValid());
+            std::array<QProcess, 2> processes;
+            const std::array<QString, 2> names {u"alice%1"_s.arg(round), u"bruno%1"_s.arg(round)};
+            for (int i = 0; i < 2; ++i) {
+                processes[i].setProcessEnvironment(javumbo::testsupport::childEnvironment());
+                processes[i].start(javumbo::testsupport::javumboBinary(),
+                    {u"users"_s, u"add"_s, names[i], u"--email"_s, names[i] + u"@example.org"_s,
+                        u"--data-dir"_s, dir.path()});
+            }
+            for (int i = 0; i < 2; ++i) {
+                QVERIFY(processes[i].waitForStarted());
+                processes[i].write("password-" + names[i].toUtf8() + '\n');
+                processes[i].closeWriteChannel();
+            }
+            for (int i = 0; i < 2; ++i) {
+                QVERIFY(processes[i].waitForFinished(60000));
+                VERIFY_MSG(processes[i].exitCode() == 0,
+                    "round " + QByteArray::number(round) + ", " + names[i].toUtf8() + ": "
+                        + processes[i].readAllStandardError());
+            }
+            const auto listed = runJavumbo({u"users"_s, u"list"_s, u"--data-dir"_s, dir.path()});
+            VERIFY_MSG(listed.finished && listed.exitCode == 0, listed.describe());
+            for (const QString &name : names)
+                VERIFY_MSG(QString::fromUtf8(listed.out).contains(u'\t' + name + u'\t'), listed.out);
+        }
     }
 
     void accessLog_json_hasOneLinePerRequestWithRequestId()
