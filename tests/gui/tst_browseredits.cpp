@@ -117,26 +117,6 @@ private slots:
         QTRY_VERIFY(!m_window->isVisible());
     }
 
-    void remote_serverUnreachable_theEditStaysUntilTheServerTakesIt()
-    {
-        if (!m_fixture->isRemote())
-            QSKIP("a remote profile's failure (tst_browseredits_remote)");
-        openOn(m_comer);
-        typeBack(u"to eat"_s);
-        m_fixture->stopServer();
-        browser()->editor()->save();
-        auto *status = browser()->findChild<QLabel *>(u"editorStatus"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"cannot be reached"_s), 30000);
-        QCOMPARE(
-            browser()->findChild<QWidget *>(u"editBack"_s)->property("plainText").toString(), u"to eat"_s);
-        QVERIFY(browser()->editor()->isModified());
-        QVERIFY(m_fixture->serverUrl().isValid()); // back, on the same port
-        browser()->editor()->save();
-        QTRY_COMPARE_WITH_TIMEOUT(
-            number(u"SELECT count(*) FROM notes WHERE flds = 'comer' || char(31) || 'to eat'"_s), qint64(1),
-            15000);
-    }
-
     void editChangedElsewhere_rowChangeKeepsTheTextAndShowsTheConflict()
     {
         openOn(m_comer);

@@ -11,6 +11,8 @@
 #include "idleserverhost.h"
 #include "mainwindow.h"
 #include "profilemenu.h"
+#include "views/browserview.h"
+#include "views/cardeditor.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -327,6 +329,42 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(dialog->addedCount(), 1, 15000);
         QTRY_VERIFY(!m_window->connection()->isOffline());
         QCOMPARE(m_fixture->number(m_user, u"SELECT count(*) FROM notes WHERE flds LIKE 'el perro%'"_s), 1);
+    }
+
+    // The browser's editor, like the Add dialog: an edit the server could not take stays, marked
+    // unsaved, and is written once the server is back.
+    void unreachableServer_theBrowserKeepsTheEditUntilTheServerTakesIt()
+    {
+        openRemoteProfile();
+        const auto added = m_fixture->backend().cards().add(m_user, {u"comer"_s, u"to ea"_s, 1, {}, {}});
+        QVERIFY(added);
+        BrowserView *browser = m_window->browser();
+        m_window->showPage(browser);
+        browser->search(QString());
+        QTRY_VERIFY(!browser->isLoading());
+        browser->selectCard(added->cardId);
+        QTRY_COMPARE(browser->editor()->cardId(), std::optional<qint64>(added->cardId));
+        auto *back = browser->findChild<QWidget *>(u"editBack"_s);
+        QVERIFY(back);
+        QTRY_VERIFY(back->isEnabled());
+        back->setFocus();
+        QTest::keyClick(back, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(back, u"to eat"_s);
+        QVERIFY(browser->editor()->isModified());
+
+        m_fixture->stopServer();
+        browser->editor()->save();
+        auto *status = browser->findChild<QLabel *>(u"editorStatus"_s);
+        QVERIFY(status);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"cannot be reached"_s), 30000);
+        QCOMPARE(back->property("plainText").toString(), u"to eat"_s);
+        QVERIFY(browser->editor()->isModified());
+        QVERIFY(m_fixture->serverUrl().isValid()); // back, on the same port
+        browser->editor()->save();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_fixture->number(
+                m_user, u"SELECT count(*) FROM notes WHERE flds = 'comer' || char(31) || 'to eat'"_s),
+            qint64(1), 15000);
     }
 
     void serverOfAnotherVersion_saysSoInTheWindow()
