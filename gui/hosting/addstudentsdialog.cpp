@@ -57,6 +57,12 @@ Result<void> AddStudentsDialog::loadFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return makeError(ErrorCode::BadRequest, u"Cannot read %1: %2"_s.arg(path, file.errorString()));
+    // A class list is a few kilobytes; a big file is the wrong file (a video, a database), and
+    // reading it whole would freeze the window.
+    if (file.size() > kMaxClassListBytes)
+        return makeError(ErrorCode::BadRequest,
+            u"%1 is %2 MiB: a class list is at most 1 MiB (one student per line). Is it the right file?"_s
+                .arg(path, QString::number(double(file.size()) / (1 << 20), 'f', 1)));
     m_text->setPlainText(QString::fromUtf8(file.readAll()));
     return {};
 }

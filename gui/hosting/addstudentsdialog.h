@@ -18,7 +18,9 @@ public:
 
     QString text() const;
     // Puts a CSV file's text in the box (what "Open CSV file…" does with the chosen file).
+    // BadRequest when unreadable or over kMaxClassListBytes.
     Result<void> loadFile(const QString &path);
+    static constexpr qint64 kMaxClassListBytes = 1 << 20;
 
 private:
     void openFile();

@@ -146,6 +146,15 @@ private slots:
         AddStudentsDialog dialog;
         QVERIFY(dialog.loadFile(csv.fileName()));
         QVERIFY(!dialog.loadFile(dir.filePath(u"missing.csv"_s)));
+        const QString before = dialog.text();
+        QFile huge(dir.filePath(u"video.csv"_s));
+        QVERIFY(huge.open(QIODevice::WriteOnly));
+        QVERIFY(huge.resize(AddStudentsDialog::kMaxClassListBytes + 1));
+        huge.close();
+        const auto refused = dialog.loadFile(huge.fileName());
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(u"at most 1 MiB"_s), qPrintable(refused.error().message));
+        QCOMPARE(dialog.text(), before); // the list already loaded stays
         m_panel->classAccounts()->addStudents(dialog.text());
         QVERIFY(settled());
         IssuedPasswordsDialog *issued = m_panel->classAccounts()->issuedDialog();
