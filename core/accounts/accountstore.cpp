@@ -102,6 +102,7 @@ void removeCollectionFiles(const QString &path)
         if (QFileInfo::exists(file) && !QFile::remove(file))
             qCWarning(lcAccounts) << "could not remove" << file;
     }
+    storage::FileWatch::instance().forget(QFileInfo(path).absoluteFilePath());
 }
 
 } // namespace

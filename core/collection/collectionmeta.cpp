@@ -131,6 +131,18 @@ Result<void> CollectionMeta::save(storage::Connection &connection, qint64 nowMs)
     return update.exec();
 }
 
+CollectionMeta CollectionMeta::asSaved() const
+{
+    CollectionMeta saved = *this;
+    saved.m_confChanged = false;
+    saved.m_decksChanged = false;
+    if (m_dconf) {
+        saved.m_dconfText = compact(*m_dconf);
+        saved.m_dconf.reset();
+    }
+    return saved;
+}
+
 Result<void> CollectionMeta::stampModified(storage::Connection &connection, qint64 nowMs)
 {
     storage::Query touch(connection, u"UPDATE col SET mod = ? WHERE id = 1"_s);

@@ -51,6 +51,8 @@ private:
     friend class WriteContext; // the one writer of the row
     // Writes the changed parts back and stamps col.mod.
     Result<void> save(storage::Connection &connection, qint64 nowMs) const;
+    // This row as save() left it in the file: nothing marked changed.
+    CollectionMeta asSaved() const;
     // Stamps col.mod alone, for a mutation that never read the row.
     static Result<void> stampModified(storage::Connection &connection, qint64 nowMs);
 

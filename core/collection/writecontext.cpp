@@ -11,10 +11,17 @@ WriteContext::WriteContext(storage::Connection &db, const Clock &clock, const Co
 Result<CollectionMeta *> WriteContext::meta()
 {
     if (!m_meta) {
+        // The row as this connection's last mutation saved it, unless the file changed since:
+        // parsing conf and decks again was 8 % of a POST /cards (docs/architecture.md §3.4).
+        if (const auto *kept = std::any_cast<CollectionMeta>(m_db.remembered())) {
+            m_meta.emplace(*kept);
+            return &*m_meta;
+        }
         auto loaded = CollectionMeta::load(m_db);
         if (!loaded)
             return loaded.error();
         m_meta.emplace(std::move(loaded).value());
+        m_db.remember(*m_meta);
     }
     return &*m_meta;
 }
@@ -24,9 +31,14 @@ Result<void> WriteContext::finish()
     if (m_finished)
         return makeError(ErrorCode::Internal, u"a write context was finished twice"_s);
     m_finished = true;
-    if (m_meta)
-        return m_meta->save(m_db, nowMs());
-    return CollectionMeta::stampModified(m_db, nowMs());
+    if (!m_meta)
+        return CollectionMeta::stampModified(m_db, nowMs());
+    auto saved = m_meta->save(m_db, nowMs());
+    if (saved)
+        m_db.remember(m_meta->asSaved());
+    else
+        m_db.forgetRemembered();
+    return saved;
 }
 
 } // namespace javumbo::collection

@@ -77,10 +77,11 @@ Result<ImportSummary> ExchangeImporter::run()
             return done.error();
     }
     if (m_state->dconf) {
-        storage::Query update(m_context.db(), u"UPDATE col SET dconf = ? WHERE id = 1"_s);
-        update.bind(QString::fromUtf8(QJsonDocument(*m_state->dconf).toJson(QJsonDocument::Compact)));
-        if (auto done = update.exec(); !done)
-            return done.error();
+        // Through the col row of the transaction, which WriteContext::finish() writes once.
+        auto edited = m_state->meta->editDconf();
+        if (!edited)
+            return edited.error();
+        *edited.value() = *m_state->dconf;
     }
     m_summary.simplified += m_state->mapping.simplifications();
     for (const QString &line : m_state->mapping.skippedCards())
@@ -108,12 +109,10 @@ Result<qint64> ExchangeImporter::targetConfig(qint64 sourceConfigId)
     if (auto known = m_state->configMap.constFind(sourceConfigId); known != m_state->configMap.constEnd())
         return *known;
     if (!m_state->dconf) {
-        storage::Query read(m_context.db(), u"SELECT dconf FROM col WHERE id = 1"_s);
-        auto text = read.scalar();
-        if (!text)
-            return text.error();
-        m_state->dconf
-            = QJsonDocument::fromJson(text.value().value_or(QVariant()).toString().toUtf8()).object();
+        auto dconf = m_state->meta->dconf();
+        if (!dconf)
+            return dconf.error();
+        m_state->dconf = std::move(dconf).value();
     }
     const QString key = QString::number(sourceConfigId);
     if (!m_state->dconf->contains(key))

@@ -14,7 +14,8 @@ namespace {
 Q_LOGGING_CATEGORY(lcBackend, "javumbo.storage")
 
 ServiceContext makeContext(const BackendOptions &options, const Clock &clock, UserLockRegistry &locks,
-    WalCheckpointer &checkpointer, Quarantine &quarantine, const collection::CollectionHooks *collectionHooks)
+    WalCheckpointer &checkpointer, Quarantine &quarantine, storage::WriterConnections &writers,
+    const collection::CollectionHooks *collectionHooks)
 {
     ServiceContext context;
     context.dataDir = options.dataDir;
@@ -22,6 +23,7 @@ ServiceContext makeContext(const BackendOptions &options, const Clock &clock, Us
     context.locks = &locks;
     context.checkpointer = &checkpointer;
     context.quarantine = &quarantine;
+    context.writers = &writers;
     context.lockTimeout = options.lockTimeout;
     context.fuzz = options.fuzz;
     context.fault = options.fault;
@@ -36,7 +38,8 @@ Backend::Backend(const BackendOptions &options, const Clock &clock, UserLockRegi
     , m_collectionHooks(options.fault == Fault::None
               ? nullptr
               : std::make_unique<faults::PlantedCollectionHooks>(options.fault))
-    , m_context(makeContext(options, clock, locks, m_checkpointer, m_quarantine, m_collectionHooks.get()))
+    , m_context(makeContext(
+          options, clock, locks, m_checkpointer, m_quarantine, m_writers, m_collectionHooks.get()))
     , m_accounts(options.dataDir, clock, PasswordHasher(options.hashing),
           [&clock](const QString &path) { return collection::UserCollection::create(path, clock); })
     , m_sessions(m_context.adminDbPath(), clock, options.sessions)

@@ -12,6 +12,7 @@
 #include "sessions/loginthrottle.h"
 #include "sessions/sessionstore.h"
 #include "statsservice.h"
+#include "storage/writerconnections.h"
 #include "walcheckpointer.h"
 
 #include <memory>
@@ -68,6 +69,7 @@ public:
 private:
     WalCheckpointer m_checkpointer; // first: outlives every service that notes writes
     Quarantine m_quarantine;
+    storage::WriterConnections m_writers; // before the services: closed after them
     std::unique_ptr<const collection::CollectionHooks> m_collectionHooks; // planted faults only
     ServiceContext m_context;
     AccountStore m_accounts;

@@ -3,6 +3,7 @@
 #include "collection/usercollection.h"
 #include "common/result.h"
 #include "servicecontext.h"
+#include "storage/writerconnections.h"
 #include "writebatch.h"
 
 #include <optional>
@@ -64,6 +65,9 @@ public:
         auto ran = m_context.locks->run(
             userId, m_context.lockTimeout,
             [&] {
+                // Through the file's one writer connection, whose page cache then stays valid.
+                if (m_context.writers)
+                    m_context.writers->pinOnThisThread(probe.path());
                 collection::UserCollection userCollection = collection(userId);
                 auto connection = userCollection.connection();
                 auto batch = connection ? WriteBatch::join(*connection.value())
@@ -84,7 +88,10 @@ public:
                     settle(*result, afterCommit);
                 });
             },
-            [] { WriteBatch::finishOnThisThread(); });
+            [] {
+                WriteBatch::finishOnThisThread();
+                storage::WriterConnections::unpinOnThisThread();
+            });
         noteLockWait(ran);
         if (!ran)
             return ran.error();

@@ -65,9 +65,11 @@ Result<void> emptyCollection(collection::WriteContext &context, const interop::E
     // The package's own Default options become this collection's.
     const scheduling::DeckConfig defaults = data.deckConfigs.value(1).config;
     const QJsonObject dconf {{u"1"_s, defaults.toDconfJson(1, u"Default"_s)}};
-    storage::Query update(context.db(), u"UPDATE col SET dconf = ? WHERE id = 1"_s);
-    update.bind(QString::fromUtf8(QJsonDocument(dconf).toJson(QJsonDocument::Compact)));
-    return update.exec();
+    auto edited = meta.value()->editDconf();
+    if (!edited)
+        return edited.error();
+    *edited.value() = dconf;
+    return {};
 }
 
 } // namespace

@@ -12,6 +12,9 @@
 namespace javumbo::collection {
 class CollectionHooks;
 }
+namespace javumbo::storage {
+class WriterConnections;
+}
 
 namespace javumbo {
 
@@ -28,6 +31,9 @@ struct ServiceContext
     UserLockRegistry *locks = nullptr;
     WalCheckpointer *checkpointer = nullptr; // null: SQLite checkpoints in the writing thread
     Quarantine *quarantine = nullptr; // null: damaged collections are reported but not set aside
+    // One connection per collection for its writes (storage/writerconnections.h); null: each
+    // thread writes through its own.
+    storage::WriterConnections *writers = nullptr;
     std::chrono::milliseconds lockTimeout {5000};
     scheduling::FuzzSource fuzz = scheduling::FuzzSource::seeded();
     Fault fault = Fault::None; // a planted bug for the checker's self-test; None in real use

@@ -221,6 +221,7 @@ Result<void> createFile(const QString &path, qint64 nowMs, int offsetMinutesWest
     // Closing the last connection checkpoints the WAL into the file, so the
     // renamed file is complete on its own.
     Database::closeOnThisThread(partial);
+    FileWatch::instance().forget(QFileInfo(path).absoluteFilePath()); // a new file, not a replaced one
     if (!QFile::rename(partial, path)) {
         removePartial();
         return makeError(

@@ -12,16 +12,13 @@ using namespace Qt::StringLiterals;
 
 namespace javumbo::storage {
 
-Connection::Connection(QString name, QString path) : m_name(std::move(name)), m_path(std::move(path)) { }
-
-QSqlDatabase Connection::database() const
-{
-    return QSqlDatabase::database(m_name, false);
-}
+Connection::Connection(QString name, QString path, QSqlDatabase database, ConnectionCache &owner)
+    : m_name(std::move(name)), m_path(std::move(path)), m_database(std::move(database)), m_owner(owner)
+{ }
 
 Result<QSqlQuery *> Connection::prepared(const QString &sql)
 {
-    return ConnectionCache::forThisThread().statement(*this, sql);
+    return m_owner.statement(*this, sql);
 }
 
 Result<void> Connection::execute(const QString &sql)
@@ -61,6 +58,40 @@ bool Connection::inTransaction() const
 {
     sqlite3 *db = handleOf(database());
     return db && sqlite3_get_autocommit(db) == 0;
+}
+
+std::optional<std::pair<qint64, qint64>> Connection::versionMark()
+{
+    sqlite3 *db = handleOf(database());
+    if (!db)
+        return std::nullopt;
+    Query version(*this, u"PRAGMA data_version"_s);
+    auto value = version.scalar();
+    if (!value || !value.value())
+        return std::nullopt;
+    return std::pair {value.value()->toLongLong(), qint64(sqlite3_total_changes64(db))};
+}
+
+void Connection::remember(std::any value)
+{
+    const auto mark = versionMark();
+    if (!mark) {
+        m_remembered.reset();
+        return;
+    }
+    m_remembered = Remembered {std::move(value), mark->first, mark->second};
+}
+
+const std::any *Connection::remembered()
+{
+    if (!m_remembered)
+        return nullptr;
+    const auto mark = versionMark();
+    if (!mark || mark->first != m_remembered->dataVersion || mark->second != m_remembered->totalChanges) {
+        m_remembered.reset();
+        return nullptr;
+    }
+    return &m_remembered->value;
 }
 
 Query::Query(Connection &connection, const QString &sql, Caching caching) : m_sql(sql)

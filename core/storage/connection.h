@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <any>
 #include <optional>
 
 namespace javumbo::storage {
@@ -19,14 +20,20 @@ enum class OpenMode
     CreateIfMissing,
 };
 
-// One thread's open connection to one SQLite file. Handed out by
-// Database::open(); valid only on the thread that opened it and only until
-// that thread's connection cache evicts it, so never store one.
+class ConnectionCache;
+
+// An open connection to one SQLite file, owned by a ConnectionCache: a
+// thread's own, or a file's writer connection (WriterConnections). Handed out
+// by Database::open(); used by one thread at a time, and only until its cache
+// evicts it, so never store one.
 class Connection
 {
 public:
-    Connection(QString name, QString path);
-    QSqlDatabase database() const;
+    // `database` is the open handle; `owner` keeps this connection's prepared statements.
+    Connection(QString name, QString path, QSqlDatabase database, ConnectionCache &owner);
+    // The handle itself, not a lookup by name: Qt refuses QSqlDatabase::database()
+    // on any thread but the opener's, and a writer connection moves between threads.
+    QSqlDatabase database() const { return m_database; }
     const QString &path() const { return m_path; }
     const QString &name() const { return m_name; }
 
@@ -59,13 +66,34 @@ public:
     // Whether SQLite has a transaction open (false after it rolled one back by itself).
     bool inTransaction() const;
 
+    // A value the layer above derived from the file's content (the parsed col
+    // row), kept for this connection's next transaction. remembered() gives it
+    // back only while it still describes the file: no other connection has
+    // committed since (PRAGMA data_version), this one has changed no row since
+    // (sqlite3_total_changes64), and nothing was rolled back (forgetRemembered()).
+    // Call both inside a transaction, so the file cannot change in between.
+    void remember(std::any value);
+    const std::any *remembered();
+    void forgetRemembered() { m_remembered.reset(); }
+
 private:
     QString m_name;
     QString m_path;
+    QSqlDatabase m_database;
+    ConnectionCache &m_owner;
     FileStamp m_opened;
     int m_pageSize = 0;
     bool m_degraded = false;
     bool m_inBatch = false;
+    struct Remembered
+    {
+        std::any value;
+        qint64 dataVersion = 0;
+        qint64 totalChanges = 0;
+    };
+    std::optional<Remembered> m_remembered;
+    // The file's version as this connection sees it and the rows it has changed: what remembered() checks.
+    std::optional<std::pair<qint64, qint64>> versionMark();
 };
 
 // Executes a prepared statement with positional bindings and finishes it when

@@ -12,8 +12,7 @@ using namespace Qt::StringLiterals;
 namespace javumbo::storage {
 
 namespace {
-std::atomic<quint64> s_threadSerials {0};
-thread_local const quint64 t_threadSerial = ++s_threadSerials;
+std::atomic<quint64> s_connectionSerials {0};
 } // namespace
 
 ConnectionCache &ConnectionCache::forThisThread()
@@ -38,15 +37,15 @@ Connection *ConnectionCache::find(const QString &path)
 
 QString ConnectionCache::newConnectionName()
 {
-    return u"javumbo-t%1-c%2"_s.arg(t_threadSerial).arg(++m_nameCounter);
+    return u"javumbo-c%1"_s.arg(++s_connectionSerials);
 }
 
-Connection *ConnectionCache::insert(const QString &path, const QString &connectionName)
+Connection *ConnectionCache::insert(const QString &path, const QString &connectionName, QSqlDatabase database)
 {
     if (int(m_entries.size()) >= kMaxConnectionsPerThread)
         evictLeastRecentlyUsed();
     Entry entry;
-    entry.connection = std::make_unique<Connection>(connectionName, path);
+    entry.connection = std::make_unique<Connection>(connectionName, path, std::move(database), *this);
     entry.lastUse = ++m_useCounter;
     Connection *connection = entry.connection.get();
     m_entries.insert_or_assign(path, std::move(entry));
@@ -60,9 +59,7 @@ void ConnectionCache::destroy(Entry &entry)
     entry.statements.clear();
     const QString name = entry.connection->name();
     entry.connection.reset();
-    // removeDatabase() closes the driver with the last handle. Asking for the
-    // handle here would warn at thread exit, when Qt no longer knows the
-    // thread that opened it.
+    // The connection held the last handle: removeDatabase() closes the driver.
     QSqlDatabase::removeDatabase(name);
 }
 
@@ -99,7 +96,7 @@ Result<QSqlQuery *> ConnectionCache::statement(Connection &connection, const QSt
 {
     auto it = m_entries.find(connection.path());
     if (it == m_entries.end() || it->second.connection.get() != &connection)
-        return makeError(ErrorCode::Internal, u"connection used outside its thread's cache"_s);
+        return makeError(ErrorCode::Internal, u"connection used after its cache closed it"_s);
     auto &statements = it->second.statements;
     if (auto found = statements.find(sql); found != statements.end())
         return found->second.get();

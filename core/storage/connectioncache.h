@@ -10,10 +10,12 @@
 
 namespace javumbo::storage {
 
-// Each thread's open connections, one per file, named per (thread, file)
-// with a serial that is never reused (thread ids are: docs/platform-notes.md §12).
-// Destroyed with its thread, which closes and removes every connection, so
-// pool threads that expire leak nothing.
+// Open connections, one per file: each thread's own (forThisThread()), or one
+// file's writer connection (WriterConnections). Connection names carry a
+// process-wide serial that is never reused (thread ids are:
+// docs/platform-notes.md §12). A thread's cache is destroyed with its thread,
+// which closes and removes every connection, so pool threads that expire leak
+// nothing. Not thread-safe: one thread uses a cache at a time.
 class ConnectionCache
 {
 public:
@@ -21,8 +23,8 @@ public:
     ~ConnectionCache();
 
     Connection *find(const QString &path);
-    Connection *insert(const QString &path, const QString &connectionName);
-    QString newConnectionName();
+    Connection *insert(const QString &path, const QString &connectionName, QSqlDatabase database);
+    static QString newConnectionName();
     void close(const QString &path);
     void closeAll();
     int size() const { return int(m_entries.size()); }
@@ -44,7 +46,6 @@ private:
 
     std::map<QString, Entry> m_entries;
     quint64 m_useCounter = 0;
-    quint64 m_nameCounter = 0;
 };
 
 } // namespace javumbo::storage

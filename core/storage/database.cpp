@@ -2,6 +2,7 @@
 
 #include "connectioncache.h"
 #include "sqliteerror.h"
+#include "writerconnections.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -117,8 +118,7 @@ Result<Connection *> openConnection(ConnectionCache &cache, const QString &absol
         return makeError(
             error.code == ErrorCode::Internal ? ErrorCode::StorageUnavailable : error.code, error.message);
     }
-    db = QSqlDatabase();
-    return cache.insert(absolute, name);
+    return cache.insert(absolute, name, std::move(db));
 }
 
 // The file's page size and stamp, recorded so later uses can tell whether the
@@ -127,6 +127,13 @@ Result<Connection *> openConnection(ConnectionCache &cache, const QString &absol
 Result<void> verifyOnOpen(Connection &connection)
 {
     const FileStamp stamp = FileStamp::of(connection.path());
+    // Which connection notices a replaced file must not depend on which thread
+    // (or writer connection) had it open: a fresh one notices too.
+    if (FileWatch::instance().wasReplaced(connection.path(), stamp)) {
+        FileWatch::instance().markDamaged(connection.path());
+        return makeError(ErrorCode::StorageCorrupt,
+            u"%1 was replaced by another file while open"_s.arg(connection.path()));
+    }
     Query query(connection, u"PRAGMA page_size"_s, Query::Caching::Uncached);
     auto pageSize = query.scalar();
     if (!pageSize)
@@ -174,8 +181,9 @@ std::optional<Durability> Database::durabilityFromName(const QString &name)
 Result<Connection *> Database::open(
     const QString &path, OpenMode mode, SchemaInitializer initializer, const DatabaseOptions &options)
 {
-    ConnectionCache &cache = ConnectionCache::forThisThread();
     const QString absolute = QFileInfo(path).absoluteFilePath();
+    ConnectionCache *pinned = WriterConnections::pinnedCache(absolute);
+    ConnectionCache &cache = pinned ? *pinned : ConnectionCache::forThisThread();
     if (Connection *existing = cache.find(absolute)) {
         const Result<void> unchanged
             = FileWatch::instance().verify(absolute, existing->openedStamp(), existing->pageSize());
@@ -269,7 +277,10 @@ Result<Connection *> Database::open(
 
 void Database::closeOnThisThread(const QString &path)
 {
-    ConnectionCache::forThisThread().close(QFileInfo(path).absoluteFilePath());
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (ConnectionCache *pinned = WriterConnections::pinnedCache(absolute))
+        pinned->close(absolute);
+    ConnectionCache::forThisThread().close(absolute);
 }
 
 void Database::closeAllOnThisThread()

@@ -41,12 +41,13 @@ struct DatabaseOptions
 class Database
 {
 public:
-    // The calling thread's connection to `path`, opened and initialised on
-    // first use and cached afterwards.
+    // The calling thread's connection to `path` (or the file's writer
+    // connection while this thread pins it: WriterConnections), opened and
+    // initialised on first use and cached afterwards.
     static Result<Connection *> open(const QString &path, OpenMode mode, SchemaInitializer initializer,
         const DatabaseOptions &options = {});
-    // Closes the calling thread's connection to `path` (before deleting or
-    // replacing the file).
+    // Closes the calling thread's connection to `path`, and the writer
+    // connection it pins (before deleting or replacing the file).
     static void closeOnThisThread(const QString &path);
     static void closeAllOnThisThread();
 

@@ -69,6 +69,13 @@ bool FileWatch::wasVerifiedNonEmpty(const QString &path) const
     return it != m_verified.end() && it->second.size > 0;
 }
 
+bool FileWatch::wasReplaced(const QString &path, const FileStamp &stamp) const
+{
+    std::lock_guard guard(m_mutex);
+    const auto it = m_verified.find(path);
+    return it != m_verified.end() && stamp.exists && !stamp.sameFile(it->second);
+}
+
 bool FileWatch::isDamaged(const QString &path) const
 {
     std::lock_guard guard(m_mutex);

@@ -61,6 +61,9 @@ public:
     // Whether `path` was last verified holding data: an empty file there now was truncated, not
     // created (a connection opened on another thread sees only the empty file).
     bool wasVerifiedNonEmpty(const QString &path) const;
+    // Whether `stamp` names another file than the one last verified at `path`: a
+    // file replaced behind our back, even when no open connection is left to notice.
+    bool wasReplaced(const QString &path, const FileStamp &stamp) const;
     void markDamaged(const QString &path);
 
 private:

@@ -8,6 +8,18 @@ Q_LOGGING_CATEGORY(lcTransaction, "javumbo.storage")
 
 namespace javumbo::storage {
 
+namespace {
+
+// BEGIN, SAVEPOINT, RELEASE and COMMIT run several times per request: prepared
+// once per connection rather than parsed on every use.
+Result<void> control(Connection &connection, const QString &sql)
+{
+    Query statement(connection, sql);
+    return statement.exec();
+}
+
+} // namespace
+
 Transaction::Transaction(Connection &connection) : m_connection(connection), m_savepoint(connection.inBatch())
 {
     if (m_savepoint && !m_connection.inTransaction()) {
@@ -17,7 +29,7 @@ Transaction::Transaction(Connection &connection) : m_connection(connection), m_s
             u"the batch's transaction on %1 was rolled back"_s.arg(connection.path()));
         return;
     }
-    auto begun = m_connection.execute(m_savepoint ? u"SAVEPOINT write"_s : u"BEGIN IMMEDIATE"_s);
+    auto begun = control(m_connection, m_savepoint ? u"SAVEPOINT write"_s : u"BEGIN IMMEDIATE"_s);
     m_active = begun.ok();
     if (!begun)
         m_beginError = begun.error();
@@ -27,14 +39,15 @@ Transaction::~Transaction()
 {
     if (!m_active)
         return;
+    m_connection.forgetRemembered(); // it may describe what is rolled back now
     // After a failed COMMIT on a full disk or an I/O error SQLite has often
     // rolled back already: there is nothing to undo, and a ROLLBACK would only
     // log "no transaction is active" for every failed write.
     if (!m_connection.inTransaction())
         return;
-    Result<void> rolledBack = m_connection.execute(m_savepoint ? u"ROLLBACK TO write"_s : u"ROLLBACK"_s);
+    Result<void> rolledBack = control(m_connection, m_savepoint ? u"ROLLBACK TO write"_s : u"ROLLBACK"_s);
     if (rolledBack && m_savepoint)
-        rolledBack = m_connection.execute(u"RELEASE write"_s);
+        rolledBack = control(m_connection, u"RELEASE write"_s);
     if (!rolledBack)
         qCWarning(lcTransaction) << "rollback failed on" << m_connection.path() << rolledBack.error().message;
 }
@@ -44,15 +57,19 @@ Result<void> Transaction::commit()
     if (!m_active)
         return m_beginError;
     if (m_savepoint) {
-        auto released = m_connection.execute(u"RELEASE write"_s);
+        auto released = control(m_connection, u"RELEASE write"_s);
         if (released)
             m_active = false;
+        else
+            m_connection.forgetRemembered();
         return released;
     }
     // A commit that pushes the WAL past wal_autocheckpoint writes the main
     // file itself; that change is ours, not damage (FileWatch).
     const FileStamp before = FileStamp::of(m_connection.path());
-    auto committed = m_connection.execute(u"COMMIT"_s);
+    auto committed = control(m_connection, u"COMMIT"_s);
+    if (!committed)
+        m_connection.forgetRemembered();
     if (committed || !m_connection.inTransaction())
         m_active = false;
     if (committed)

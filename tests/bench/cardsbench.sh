@@ -7,7 +7,9 @@
 # A benchmark, not a test: it prints figures and passes or fails nothing. For each durability mode
 # (normal: SQLite synchronous=NORMAL; full: a sync before every reply) and each round it runs the
 # same two wrk loads against javumbo_minimalserver (the yardstick: QtHttpServer inserting a note
-# and a card into per-user SQLite, nothing else) and against `javumbo serve --durability MODE`:
+# and a card into per-user SQLite, nothing else), against the same with Anki's schema ("anki":
+# also the five indexes of notes and cards and the col row that every add must write in an Anki
+# collection) and against `javumbo serve --durability MODE`:
 #   c. 32 users over 32 connections      d. one hot user over 8 connections
 # then prints the medians and javumbo's ratio to the yardstick. Every server starts on an empty
 # data directory, so no run pays for the rows of the one before. Client and servers share the
@@ -99,6 +101,11 @@ for round in $(seq 1 "$ROUNDS"); do
             measure "$round" "$mode" minimal "$load" "$connections" "$minimal_tokens"
             stop_server
 
+            rm -rf "$WORK/data"
+            start "$MINIMAL" "$WORK/data" "$mode" anki
+            measure "$round" "$mode" anki "$load" "$connections" "$minimal_tokens"
+            stop_server
+
             fresh_data "$TEMPLATE"
             start "$BIN" serve --port 0 --data-dir "$WORK/data" --log-file /dev/null --durability "$mode" ${SERVE_ARGS:-}
             for i in $(seq 1 "$USERS"); do
@@ -118,15 +125,19 @@ col() { # MODE SERVER LOAD FIELD
 }
 echo
 echo "== medians over $ROUNDS rounds (c: $USERS users, 32 connections; d: one user, 8 connections)"
-printf '%-7s %-5s %12s %8s %8s %12s %8s %8s %8s\n' mode load "minimal r/s" p50_ms p99_ms "javumbo r/s" p50_ms p99_ms ratio
+printf '%-7s %-5s %12s %8s %8s %10s %8s %12s %8s %8s %8s %8s\n' mode load "minimal r/s" p50_ms p99_ms \
+    "anki r/s" p99_ms "javumbo r/s" p50_ms p99_ms ratio "vs anki"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 for mode in $MODES; do
     for load in c d; do
         minimal=$(col "$mode" minimal "$load" 5)
+        anki=$(col "$mode" anki "$load" 5)
         javumbo=$(col "$mode" javumbo "$load" 5)
-        printf '%-7s %-5s %12s %8s %8s %12s %8s %8s %8s\n' "$mode" "$load" "$minimal" \
-            "$(col "$mode" minimal "$load" 6)" "$(col "$mode" minimal "$load" 7)" "$javumbo" \
+        printf '%-7s %-5s %12s %8s %8s %10s %8s %12s %8s %8s %8s %8s\n' "$mode" "$load" "$minimal" \
+            "$(col "$mode" minimal "$load" 6)" "$(col "$mode" minimal "$load" 7)" \
+            "$anki" "$(col "$mode" anki "$load" 7)" "$javumbo" \
             "$(col "$mode" javumbo "$load" 6)" "$(col "$mode" javumbo "$load" 7)" \
-            "$(awk -v a="$javumbo" -v b="$minimal" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
+            "$(ratio "$javumbo" "$minimal")" "$(ratio "$javumbo" "$anki")"
     done
 done
 echo "targets (issue 17): normal c >= 0.80 of minimal with p99 < 20 ms; normal d >= 5,000 req/s;"

@@ -1,7 +1,13 @@
 // javumbo_minimalserver: the yardstick of issue 17 — the least a QtHttpServer + SQLite server must
 // do to store a card, so that `javumbo serve` can be measured against the limit of its own stack.
 //
-//   javumbo_minimalserver DATA_DIR normal|full
+//   javumbo_minimalserver DATA_DIR normal|full [anki]
+//
+// With `anki` it also keeps what Anki's schema makes every add write and
+// javumbo cannot leave out: the five indexes of notes and cards (usn, csum,
+// nid, sched) and the col row, rewritten with the next position and the
+// modification time. That is the ceiling for an Anki collection; without it,
+// the ceiling for two bare tables.
 //
 // It listens on a free loopback port, prints "listening on http://127.0.0.1:PORT" and answers
 //   POST /api/v1/cards   {"front": …, "back": …}  → 201 {"note_id": …, "card_id": …}
@@ -35,7 +41,8 @@ namespace {
 class UserFile
 {
 public:
-    UserFile(const QString &path, const QString &synchronous) : m_name(u"user-"_s + path)
+    UserFile(const QString &path, const QString &synchronous, bool ankiSchema)
+        : m_name(u"user-"_s + path), m_ankiSchema(ankiSchema)
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
         db.setDatabaseName(path);
@@ -56,6 +63,21 @@ public:
                 u"flags INTEGER NOT NULL, data TEXT NOT NULL)"_s}) {
             if (!setup.exec(sql))
                 qFatal("%s: %s", qPrintable(sql), qPrintable(setup.lastError().text()));
+        }
+        if (ankiSchema) {
+            for (const QString &sql : {u"CREATE INDEX IF NOT EXISTS ix_notes_usn ON notes (usn)"_s,
+                     u"CREATE INDEX IF NOT EXISTS ix_notes_csum ON notes (csum)"_s,
+                     u"CREATE INDEX IF NOT EXISTS ix_cards_usn ON cards (usn)"_s,
+                     u"CREATE INDEX IF NOT EXISTS ix_cards_nid ON cards (nid)"_s,
+                     u"CREATE INDEX IF NOT EXISTS ix_cards_sched ON cards (did, queue, due)"_s,
+                     u"CREATE TABLE IF NOT EXISTS col (id INTEGER PRIMARY KEY, mod INTEGER NOT NULL, "
+                     u"conf TEXT NOT NULL)"_s,
+                     u"INSERT OR IGNORE INTO col VALUES (1, 0, '{}')"_s}) {
+                if (!setup.exec(sql))
+                    qFatal("%s: %s", qPrintable(sql), qPrintable(setup.lastError().text()));
+            }
+            m_col = std::make_unique<QSqlQuery>(db);
+            m_col->prepare(u"UPDATE col SET mod = ?, conf = ? WHERE id = 1"_s);
         }
         m_note = std::make_unique<QSqlQuery>(db);
         m_note->prepare(u"INSERT INTO notes VALUES (NULL, ?, 1, ?, -1, '', ?, ?, 0, 0, '')"_s);
@@ -80,6 +102,16 @@ public:
         m_card->addBindValue(now);
         m_card->exec();
         const qint64 cardId = m_card->lastInsertId().toLongLong();
+        if (m_ankiSchema) {
+            // A conf of Anki's usual size (about 300 bytes) with the next new-card position.
+            m_col->addBindValue(now);
+            m_col->addBindValue(u"{\"activeDecks\":[1],\"addToCur\":true,\"collapseTime\":1200,"
+                                u"\"curDeck\":1,\"curModel\":1,\"dueCounts\":true,\"estTimes\":true,"
+                                u"\"newSpread\":0,\"nextPos\":%1,\"sortBackwards\":false,"
+                                u"\"sortType\":\"noteFld\",\"timeLim\":0,\"creationOffset\":0,"
+                                u"\"localOffset\":0,\"rollover\":4,\"schedVer\":2}"_s.arg(m_guid + 1));
+            m_col->exec();
+        }
         db.commit();
         return {noteId, cardId};
     }
@@ -88,6 +120,8 @@ private:
     QString m_name;
     std::unique_ptr<QSqlQuery> m_note;
     std::unique_ptr<QSqlQuery> m_card;
+    std::unique_ptr<QSqlQuery> m_col;
+    bool m_ankiSchema = false;
     qint64 m_guid = 0;
 };
 
@@ -97,14 +131,16 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() != 3 || (args[2] != u"normal"_s && args[2] != u"full"_s)) {
-        std::fputs("usage: javumbo_minimalserver DATA_DIR normal|full\n", stderr);
+    if (args.size() < 3 || args.size() > 4 || (args[2] != u"normal"_s && args[2] != u"full"_s)
+        || (args.size() == 4 && args[3] != u"anki"_s)) {
+        std::fputs("usage: javumbo_minimalserver DATA_DIR normal|full [anki]\n", stderr);
         return 2;
     }
     const QDir dataDir(args[1]);
     if (!dataDir.mkpath(u"."_s))
         qFatal("cannot create %s", qPrintable(args[1]));
     const QString synchronous = args[2].toUpper();
+    const bool ankiSchema = args.size() == 4;
 
     QHash<QByteArray, std::shared_ptr<UserFile>> users;
     QHttpServer server;
@@ -118,7 +154,7 @@ int main(int argc, char *argv[])
             if (!user) {
                 const QByteArray file = QCryptographicHash::hash(token, QCryptographicHash::Sha1).toHex();
                 user = std::make_shared<UserFile>(
-                    dataDir.filePath(QString::fromLatin1(file) + u".db"_s), synchronous);
+                    dataDir.filePath(QString::fromLatin1(file) + u".db"_s), synchronous, ankiSchema);
             }
             const auto [noteId, cardId]
                 = user->add(body.value(u"front"_s).toString(), body.value(u"back"_s).toString());

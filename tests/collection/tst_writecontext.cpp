@@ -2,13 +2,16 @@
 // export tools decide whether a collection changed by that one number, so a
 // write that forgets it is silently skipped by them. A refused mutation
 // leaves it alone.
+#include "collection/deckops.h"
 #include "storage/collectionschema.h"
 #include "storage/database.h"
+#include "storage/transaction.h"
 #include "testsupport.h"
 
 #include <QTest>
 
 #include <functional>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 using namespace javumbo;
@@ -72,6 +75,57 @@ private:
 
 private slots:
     void initTestCase() { testsupport::enterTestMode(); }
+
+    // A connection keeps the col row its last write saved (Connection::remember). A write
+    // through another connection in between must be seen: its deck exists, and positions
+    // of new cards go on from the other connection's, never repeat.
+    void colRowChangedThroughAnotherConnection_isSeenByTheNextWrite()
+    {
+        testsupport::CollectionFixture fixture;
+        const CardRecord first = fixture.addCard(u"first"_s);
+        std::optional<qint64> otherDeck;
+        std::optional<qint64> otherCard;
+        std::thread([&] {
+            UserCollection elsewhere(fixture.path(), fixture.clock);
+            if (auto deck = elsewhere.createDeck(u"Made elsewhere"_s))
+                otherDeck = deck->id;
+            if (auto card = elsewhere.addCard(NewCard {u"second"_s, u"b"_s, 1, {}, {}}))
+                otherCard = card->cardId;
+            Database::closeAllOnThisThread();
+        }).join();
+        QVERIFY(otherDeck && otherCard);
+        auto third = fixture.collection().addCard(NewCard {u"third"_s, u"b"_s, *otherDeck, {}, {}});
+        QVERIFY2(third, qPrintable(third ? QString() : third.error().message));
+        const auto due = [&](qint64 cardId) {
+            return queryNumber(fixture.path(), u"SELECT due FROM cards WHERE id = %1"_s.arg(cardId));
+        };
+        QCOMPARE(due(*otherCard), due(first.cardId) + 1);
+        QCOMPARE(due(third->cardId), due(*otherCard) + 1);
+    }
+
+    // ... and a write rolled back leaves nothing of itself in what is kept: here a write that
+    // succeeded inside a batch (group commit) whose commit never happens.
+    void writeOfABatchRolledBack_leavesNothingForTheNextWrite()
+    {
+        testsupport::CollectionFixture fixture;
+        const CardRecord first = fixture.addCard(u"first"_s);
+        qint64 ghostDeck = 0;
+        {
+            auto connection = fixture.collection().connection();
+            QVERIFY(connection);
+            BatchTransaction batch(*connection.value());
+            QVERIFY(batch.isActive());
+            auto deck = fixture.collection().createDeck(u"Ghost"_s);
+            QVERIFY(deck);
+            ghostDeck = deck->id;
+            QVERIFY(fixture.collection().addCard(NewCard {u"ghost card"_s, u"b"_s, ghostDeck, {}, {}}));
+        } // never committed: rolled back
+        auto intoGhost = fixture.collection().addCard(NewCard {u"lost"_s, u"b"_s, ghostDeck, {}, {}});
+        QCOMPARE(intoGhost.code(), ErrorCode::DeckNotFound);
+        const CardRecord second = fixture.addCard(u"second"_s);
+        QCOMPARE(queryNumber(fixture.path(), u"SELECT due FROM cards WHERE id = %1"_s.arg(second.cardId)),
+            queryNumber(fixture.path(), u"SELECT due FROM cards WHERE id = %1"_s.arg(first.cardId)) + 1);
+    }
 
     void mutation_stampsColModOnce_data()
     {

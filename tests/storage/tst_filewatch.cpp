@@ -129,6 +129,36 @@ private slots:
         QVERIFY(FileWatch::instance().isDamaged(QFileInfo(m_path).absoluteFilePath()));
     }
 
+    // Which connection notices must not matter: with every connection closed (the one that
+    // wrote it being another thread's, or the writer connection), a fresh open notices too.
+    void replacedWhileNoConnectionWasOpen_isStorageCorruptOnTheNextOpen()
+    {
+        {
+            auto first = open();
+            QVERIFY2(first, qPrintable(first ? QString() : first.error().message));
+        }
+        Database::closeAllOnThisThread();
+        ::damage(m_path, Damage::ReplaceFile);
+        auto again = open();
+        QVERIFY(!again);
+        QCOMPARE(again.code(), ErrorCode::StorageCorrupt);
+        QVERIFY2(again.error().message.contains(u"replaced"_s), qPrintable(again.error().message));
+    }
+
+    // ... but a file we were told about (a restore from backup forgets the old one) is opened.
+    void replacedAfterForget_opens()
+    {
+        {
+            auto first = open();
+            QVERIFY(first);
+        }
+        Database::closeAllOnThisThread();
+        ::damage(m_path, Damage::ReplaceFile);
+        FileWatch::instance().forget(QFileInfo(m_path).absoluteFilePath());
+        auto again = open();
+        QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
+    }
+
     // The server's threads each cache their own connection: after a truncation, a thread that
     // never had the file open opens an empty file, which must not pass as a new, empty one.
     void truncatedThenOpenedOnAnotherThread_isStorageCorrupt()
