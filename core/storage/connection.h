@@ -7,9 +7,13 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
+#include <QVarLengthArray>
 
 #include <any>
 #include <optional>
+
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace javumbo::storage {
 
@@ -39,7 +43,9 @@ public:
 
     // A statement prepared once per connection and reused (docs/platform-notes.md
     // §15). The caller binds, executes and reads it; Query finishes it.
-    Result<QSqlQuery *> prepared(const QString &sql);
+    Result<sqlite3_stmt *> prepared(const QString &sql);
+    // SQLite's handle behind the connection.
+    sqlite3 *handle() const { return m_handle; }
     // Executes a statement without caching it (DDL, pragmas).
     Result<void> execute(const QString &sql);
 
@@ -80,6 +86,7 @@ private:
     QString m_name;
     QString m_path;
     QSqlDatabase m_database;
+    sqlite3 *m_handle = nullptr;
     ConnectionCache &m_owner;
     FileStamp m_opened;
     int m_pageSize = 0;
@@ -96,8 +103,14 @@ private:
     std::optional<std::pair<qint64, qint64>> versionMark();
 };
 
-// Executes a prepared statement with positional bindings and finishes it when
+// Executes a prepared statement with positional bindings and resets it when
 // it goes out of scope, so no read transaction stays open by accident.
+// It runs straight on SQLite's C API (sqlite3_stmt): Qt's QSqlQuery
+// rebuilt a QSqlRecord of every column and a QSqlError on every exec, about
+// 11 % of a POST /cards (docs/architecture.md §3.4). Values come back as Qt's
+// SQLite driver gives them (integer → qlonglong, real → double, text →
+// QString, blob → QByteArray, NULL → an invalid QVariant); errors carry the
+// same texts and codes, so storageError() reads them alike.
 class Query
 {
 public:
@@ -113,29 +126,37 @@ public:
     Query(const Query &) = delete;
     Query &operator=(const Query &) = delete;
 
+    // Positional bindings, applied by the next exec().
     Query &bind(const QVariant &value);
     Result<void> exec();
-    bool next() { return m_query && m_query->next(); }
-    QVariant value(int column) const { return m_query->value(column); }
-    qint64 int64(int column) const { return m_query->value(column).toLongLong(); }
-    int int32(int column) const { return m_query->value(column).toInt(); }
-    QString text(int column) const { return m_query->value(column).toString(); }
-    int rowsAffected() const { return m_query ? m_query->numRowsAffected() : 0; }
-    QVariant lastInsertId() const { return m_query ? m_query->lastInsertId() : QVariant(); }
-    // The driver's error of the last exec(), for callers that must tell
-    // constraints apart (which column was taken).
-    QSqlError sqlError() const { return m_query ? m_query->lastError() : QSqlError(); }
+    bool next();
+    QVariant value(int column) const;
+    qint64 int64(int column) const;
+    int int32(int column) const { return int(int64(column)); }
+    QString text(int column) const;
+    int rowsAffected() const { return m_rowsAffected; }
+    QVariant lastInsertId() const { return m_lastInsertId ? QVariant(*m_lastInsertId) : QVariant(); }
+    // The error of the last exec() as Qt's driver would give it, for callers
+    // that must tell constraints apart (which column was taken).
+    QSqlError sqlError() const { return m_error; }
 
     // Convenience for one-row, one-column lookups.
     Result<std::optional<QVariant>> scalar();
 
 private:
+    QSqlError errorOf(int code, const QString &driverText) const;
+
     QString m_sql;
-    std::optional<QSqlQuery> m_owned;
-    QSqlQuery *m_query = nullptr;
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_statement = nullptr;
+    bool m_owned = false; // Uncached: finalized by the destructor
     Error m_prepareError;
-    bool m_prepared = false;
-    int m_nextBind = 0;
+    QVarLengthArray<QVariant, 12> m_bindings;
+    bool m_rowPending = false; // exec() stepped onto the first row; next() hands it out
+    bool m_done = true;
+    int m_rowsAffected = 0;
+    std::optional<qint64> m_lastInsertId;
+    QSqlError m_error;
 };
 
 } // namespace javumbo::storage

@@ -5,6 +5,8 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 
+#include <sqlite3.h>
+
 #include <atomic>
 
 using namespace Qt::StringLiterals;
@@ -56,6 +58,8 @@ void ConnectionCache::destroy(Entry &entry)
 {
     // Queries and database handles must be gone before removeDatabase()
     // (docs/platform-notes.md §11).
+    for (auto &[sql, statement] : entry.statements)
+        sqlite3_finalize(statement);
     entry.statements.clear();
     const QString name = entry.connection->name();
     entry.connection.reset();
@@ -92,20 +96,29 @@ void ConnectionCache::evictLeastRecentlyUsed()
     }
 }
 
-Result<QSqlQuery *> ConnectionCache::statement(Connection &connection, const QString &sql)
+Result<sqlite3_stmt *> ConnectionCache::statement(Connection &connection, const QString &sql)
 {
     auto it = m_entries.find(connection.path());
     if (it == m_entries.end() || it->second.connection.get() != &connection)
         return makeError(ErrorCode::Internal, u"connection used after its cache closed it"_s);
     auto &statements = it->second.statements;
     if (auto found = statements.find(sql); found != statements.end())
-        return found->second.get();
-    auto query = std::make_unique<QSqlQuery>(connection.database());
-    if (!query->prepare(sql))
-        return storageError(query->lastError(), u"prepare "_s % sql.left(80));
-    QSqlQuery *raw = query.get();
-    statements.emplace(sql, std::move(query));
-    return raw;
+        return found->second;
+    sqlite3_stmt *statement = nullptr;
+    const int code = connection.handle() ? sqlite3_prepare16_v3(connection.handle(), sql.utf16(),
+                         int(sql.size() * sizeof(char16_t)), SQLITE_PREPARE_PERSISTENT, &statement, nullptr)
+                                         : SQLITE_MISUSE;
+    if (code != SQLITE_OK || !statement) {
+        sqlite3_finalize(statement);
+        const QString message = connection.handle()
+            ? QString::fromUtf16(static_cast<const char16_t *>(sqlite3_errmsg16(connection.handle())))
+            : u"no SQLite handle"_s;
+        return storageError(QSqlError(u"Unable to execute statement"_s, message, QSqlError::StatementError,
+                                QString::number(code)),
+            u"prepare "_s % sql.left(80));
+    }
+    statements.emplace(sql, statement);
+    return statement;
 }
 
 } // namespace javumbo::storage

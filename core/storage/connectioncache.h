@@ -29,7 +29,7 @@ public:
     void closeAll();
     int size() const { return int(m_entries.size()); }
 
-    Result<QSqlQuery *> statement(Connection &connection, const QString &sql);
+    Result<sqlite3_stmt *> statement(Connection &connection, const QString &sql);
 
     // Connections kept per thread; the least recently used one beyond this is closed.
     static constexpr int kMaxConnectionsPerThread = 64;
@@ -38,7 +38,7 @@ private:
     struct Entry
     {
         std::unique_ptr<Connection> connection;
-        std::map<QString, std::unique_ptr<QSqlQuery>> statements;
+        std::map<QString, sqlite3_stmt *> statements; // finalized by destroy()
         quint64 lastUse = 0;
     };
     void destroy(Entry &entry);

@@ -22,8 +22,8 @@ namespace javumbo::storage {
 // How: the thread that holds the lock serialising a file's writers (the
 // user's lock) pins the file; until it unpins, Database::open() on that thread
 // returns the file's writer connection instead of the thread's own. A pinned
-// connection is used by one thread at a time, so SQLite's multi-thread mode
-// (Qt opens with SQLITE_OPEN_NOMUTEX) is enough. Reads outside the lock keep
+// connection is used by one thread at a time, which SQLite allows in its
+// multi-thread and serialized modes alike. Reads outside the lock keep
 // their threads' connections. Thread-safe.
 class WriterConnections
 {

@@ -43,7 +43,7 @@ void extractCollection(const QString &package, const QString &dir)
     QCOMPARE(read->version, 1);
 }
 
-QStringList sqlite3(const QString &db, const QString &sql)
+QStringList sqliteShell(const QString &db, const QString &sql)
 {
     QProcess shell;
     shell.start(u"sqlite3"_s, {db, sql});
@@ -107,12 +107,12 @@ private slots:
         QDir().mkpath(dir);
         extractCollection(package, dir);
         const QString db = QDir(dir).filePath(u"collection.db"_s);
-        QCOMPARE(sqlite3(db, u"PRAGMA integrity_check"_s), QStringList {u"ok"_s});
-        QCOMPARE(sqlite3(db, u"PRAGMA journal_mode"_s), QStringList {u"delete"_s});
-        QCOMPARE(sqlite3(db, u"SELECT ver FROM col"_s), QStringList {u"11"_s});
-        QCOMPARE(sqlite3(db, u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s),
+        QCOMPARE(sqliteShell(db, u"PRAGMA integrity_check"_s), QStringList {u"ok"_s});
+        QCOMPARE(sqliteShell(db, u"PRAGMA journal_mode"_s), QStringList {u"delete"_s});
+        QCOMPARE(sqliteShell(db, u"SELECT ver FROM col"_s), QStringList {u"11"_s});
+        QCOMPARE(sqliteShell(db, u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s),
             (QStringList {u"cards"_s, u"col"_s, u"graves"_s, u"notes"_s, u"revlog"_s}));
-        QCOMPARE(sqlite3(db, u"SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"_s),
+        QCOMPARE(sqliteShell(db, u"SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"_s),
             (QStringList {u"ix_cards_nid"_s, u"ix_cards_sched"_s, u"ix_cards_usn"_s, u"ix_notes_csum"_s,
                 u"ix_notes_usn"_s, u"ix_revlog_cid"_s, u"ix_revlog_usn"_s}));
     }
