@@ -1,6 +1,7 @@
 #include "servecommand.h"
 
 #include "api/apiserver.h"
+#include "api/instanceid.h"
 #include "common/fault.h"
 #include "common/openfilelimit.h"
 #include "datadirectory.h"
@@ -89,6 +90,10 @@ std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
         u"loss. normal: faster; survives a crash of the server, but the last writes before an OS crash or "
         u"power loss may be lost."_s,
         u"mode"_s, u"full"_s);
+    const QCommandLineOption instanceId(u"instance-id"_s,
+        u"Names this instance when several serve one data store behind a load balancer: sent as the "
+        u"X-Javumbo-Instance header of every answer and the instance_id label of every metric."_s,
+        u"name"_s);
     const QCommandLineOption backupDir(
         u"backup-dir"_s, u"Take scheduled backups into this directory (see --backup-every)."_s, u"dir"_s);
     const QCommandLineOption backupEvery(u"backup-every"_s,
@@ -97,7 +102,7 @@ std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
         u"backup-keep"_s, u"Scheduled backups kept; older ones are deleted (default 7)."_s, u"n"_s, u"7"_s);
     parser.addOptions({bind, port, dataDir, threads, logFormat, logFile, lockTimeout, idleTimeout,
         headTimeout, maxConnections, maxPerAddress, trustedProxy, fault, durability, backupDir, backupEvery,
-        backupKeep, registration, publicUrl});
+        backupKeep, registration, publicUrl, instanceId});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty()) {
         *error = u"unexpected argument \"%1\" (see --help)"_s.arg(parser.positionalArguments().first());
@@ -178,6 +183,12 @@ std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
             *error = u"--trusted-proxy: "_s + proxyError;
             return std::nullopt;
         }
+    }
+    config.server.instanceId = parser.value(instanceId);
+    if (parser.isSet(instanceId) && !server::isValidInstanceId(config.server.instanceId)) {
+        *error = u"--instance-id: \"%1\" must be 1 to 64 letters, digits, '.', '_' or '-'"_s.arg(
+            config.server.instanceId);
+        return std::nullopt;
     }
     config.dataDir = parser.value(dataDir);
     const auto mode = storage::Database::durabilityFromName(parser.value(durability));

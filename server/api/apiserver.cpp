@@ -229,6 +229,8 @@ void ApiServer::finish(const RequestRecord &record, const ResponseChannel &chann
     qint64 userId, double lockWaitMs)
 {
     RequestPipeline::seal(response, record);
+    if (!m_options.instanceId.isEmpty())
+        response.withHeader("X-Javumbo-Instance", m_options.instanceId.toLatin1());
     channel.send(response);
 
     const AccessLogEntry entry = RequestPipeline::logEntry(record, response, userId, lockWaitMs);

@@ -33,6 +33,7 @@ Result<std::unique_ptr<EmbeddedServer>> EmbeddedServer::start(const Options &opt
     serverOptions.limits = options.limits;
     serverOptions.registrationOpen = options.registrationOpen;
     serverOptions.publicUrl = options.publicUrl;
+    serverOptions.instanceId = options.instanceId;
     Result<quint16> started = embedded->m_serverThread.start(*embedded->m_backend, serverOptions);
     if (!started)
         return started.error();

@@ -34,6 +34,7 @@ public:
         // As `javumbo serve --registration`, `--public-url` (`--trusted-proxy`: limits.trustedProxies).
         bool registrationOpen = true;
         QUrl publicUrl;
+        QString instanceId; // as `--instance-id`; empty: no X-Javumbo-Instance header, no label
     };
 
     static Result<std::unique_ptr<EmbeddedServer>> start(const Options &options);

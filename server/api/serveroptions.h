@@ -25,6 +25,9 @@ struct ServerOptions
     QString logFile; // empty: stderr
     bool accessLog = true;
     TransportLimits limits;
+    // --instance-id: names this instance behind a load balancer: the X-Javumbo-Instance header of
+    // every answer, the instance_id label of every metric, and /admin/locks. Empty: none of these.
+    QString instanceId;
     int maxQueuedRequests = 4096; // beyond this, 503 server_busy instead of an unbounded queue
     std::chrono::milliseconds drainTimeout {10000};
 };

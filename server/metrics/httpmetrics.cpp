@@ -233,7 +233,7 @@ QList<RouteSummary> HttpMetrics::summaries() const
     return result;
 }
 
-QString HttpMetrics::renderPrometheus(const QList<Gauge> &gauges) const
+QString HttpMetrics::renderPrometheus(const QList<Gauge> &gauges, const QString &instanceId) const
 {
     QList<SeriesRow> series;
     QList<RouteRow> routes;
@@ -255,6 +255,8 @@ QString HttpMetrics::renderPrometheus(const QList<Gauge> &gauges) const
         routes.begin(), routes.end(), [](const RouteRow &a, const RouteRow &b) { return a.route < b.route; });
 
     prometheus::TextWriter writer;
+    if (!instanceId.isEmpty())
+        writer.setConstantLabels({{u"instance_id"_s, instanceId}});
     writer.beginFamily(
         RequestsFamily, u"HTTP requests answered, by route template, method and status."_s, u"counter"_s);
     for (const SeriesRow &row : std::as_const(series)) {

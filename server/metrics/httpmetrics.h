@@ -57,7 +57,8 @@ public:
     void recordLockWait(double seconds);
 
     // The whole /metrics body. Gauges with an invalid or repeated name are skipped with a warning.
-    QString renderPrometheus(const QList<Gauge> &gauges = {}) const;
+    // `instanceId`, when given, labels every sample instance_id (serve --instance-id).
+    QString renderPrometheus(const QList<Gauge> &gauges = {}, const QString &instanceId = {}) const;
     // One entry per route, sorted by route.
     QList<RouteSummary> summaries() const;
 

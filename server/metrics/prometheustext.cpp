@@ -96,12 +96,13 @@ void TextWriter::beginFamily(const QString &name, const QString &help, const QSt
 void TextWriter::addSample(const QString &name, const QList<Label> &labels, const QString &value)
 {
     m_text += name;
-    if (!labels.isEmpty()) {
+    const QList<Label> all = m_constantLabels.isEmpty() ? labels : labels + m_constantLabels;
+    if (!all.isEmpty()) {
         m_text += u'{';
-        for (qsizetype i = 0; i < labels.size(); ++i) {
+        for (qsizetype i = 0; i < all.size(); ++i) {
             if (i > 0)
                 m_text += u',';
-            m_text += labels.at(i).first + u"=\""_s + escapeLabelValue(labels.at(i).second) + u'"';
+            m_text += all.at(i).first + u"=\""_s + escapeLabelValue(all.at(i).second) + u'"';
         }
         m_text += u'}';
     }

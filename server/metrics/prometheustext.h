@@ -34,10 +34,13 @@ public:
     // A HELP line (if help is not empty) and a TYPE line; once per family, before its samples.
     void beginFamily(const QString &name, const QString &help, const QString &type);
     void addSample(const QString &name, const QList<Label> &labels, const QString &value);
+    // Labels added to every sample after this call (the instance's name, when several run).
+    void setConstantLabels(QList<Label> labels) { m_constantLabels = std::move(labels); }
     QString text() const { return m_text; }
 
 private:
     QString m_text;
+    QList<Label> m_constantLabels;
 };
 
 } // namespace prometheus

@@ -58,6 +58,7 @@ QList<Endpoint> admin(ApiServer &server)
         QJsonArray rows;
         for (const UserLockStats &stats : server.backend().locks().statistics()) {
             rows.append(QJsonObject {
+                {u"instance_id"_s, server.options().instanceId}, // which instance's locks, behind a balancer
                 {u"user_id"_s, stats.userId},
                 {u"waiters"_s, stats.waiters},
                 {u"acquisitions"_s, qint64(stats.acquisitions)},
@@ -96,7 +97,7 @@ QList<Endpoint> admin(ApiServer &server)
         gauges += storageGauges(server.backend());
         HttpResponse response;
         response.contentType = "text/plain; version=0.0.4; charset=utf-8";
-        response.body = server.metrics().renderPrometheus(gauges).toUtf8();
+        response.body = server.metrics().renderPrometheus(gauges, server.options().instanceId).toUtf8();
         return response;
     };
     return {

@@ -19,6 +19,7 @@ TestServer::TestServer(const Options &options)
     embedded.clock = options.clock;
     embedded.registrationOpen = options.registrationOpen;
     embedded.publicUrl = options.publicUrl;
+    embedded.instanceId = options.instanceId;
     auto started = server::EmbeddedServer::start(embedded);
     if (!started)
         qFatal("test server: %s", qPrintable(started.error().message));

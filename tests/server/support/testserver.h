@@ -27,6 +27,7 @@ public:
         const Clock *clock = nullptr; // null: the system clock; must outlive the server
         bool registrationOpen = true; // as `javumbo serve --registration`
         QUrl publicUrl; // as `--public-url`
+        QString instanceId; // as `--instance-id`
     };
     TestServer();
     explicit TestServer(const Options &options);
