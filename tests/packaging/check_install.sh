@@ -50,6 +50,8 @@ nginx_conf=$root/usr/share/doc/javumbo/examples/nginx/javumbo.conf
 check "binary at /usr/bin/javumbo" test -x "$binary"
 check "unit at $unit_dir/javumbo.service" test -f "$unit"
 check "nginx example at /usr/share/doc/javumbo/examples/nginx/" test -f "$nginx_conf"
+check "haproxy example at /usr/share/doc/javumbo/examples/haproxy/" \
+    test -f "$root/usr/share/doc/javumbo/examples/haproxy/javumbo.cfg"
 check "README.Debian at /usr/share/doc/javumbo/" test -f "$root/usr/share/doc/javumbo/README.Debian"
 # Developer tools (tools/, e.g. javumbo-screenshots) are built with the app but never ship.
 check "javumbo is the only program installed" test "$(find "$root" -type f -perm -u+x -path '*/bin/*' | sed "s|^$root||")" = /usr/bin/javumbo
@@ -202,6 +204,17 @@ EOF
     fi
 else
     skip "nginx or openssl not installed: nginx -t not run (settings checked with grep above)"
+fi
+
+# --- the haproxy example (its behaviour: tests/packaging/haproxy_two_instances.sh) --
+haproxy_conf=$root/usr/share/doc/javumbo/examples/haproxy/javumbo.cfg
+[ -f "$haproxy_conf" ] || haproxy_conf=$source/packaging/haproxy/javumbo.cfg
+check "haproxy example re-sends only failed connections, never a request that reached a server" \
+    bash -c 'grep -qxE "[[:space:]]+retry-on conn-failure" "$1" && grep -qxE "[[:space:]]+http-request del-header X-Forwarded-For" "$1"' _ "$haproxy_conf"
+if command -v haproxy >/dev/null 2>&1; then
+    check "haproxy -c accepts the haproxy example" haproxy -c -q -f "$haproxy_conf"
+else
+    skip "haproxy not installed: haproxy -c not run"
 fi
 
 # --- maintainer scripts and package settings -----------------------------------
