@@ -65,6 +65,7 @@ QJsonObject Operation::toJson() const
     putNumber(u"expected_status"_s, expectedStatus, 0);
     putText(u"email"_s, email);
     putText(u"error"_s, errorCode);
+    putText(u"instance"_s, instance);
     putText(u"tag"_s, tag);
     putText(u"front"_s, front);
     putText(u"back"_s, back);
@@ -108,6 +109,7 @@ std::optional<Operation> Operation::fromJson(const QJsonObject &object)
     operation.email = text(u"email"_s);
     operation.errorCode = text(u"error"_s);
     operation.requestId = text(u"request_id"_s);
+    operation.instance = text(u"instance"_s);
     operation.tag = text(u"tag"_s);
     operation.front = text(u"front"_s);
     operation.back = text(u"back"_s);

@@ -44,6 +44,9 @@ struct Operation
     Outcome outcome = Outcome::Info;
     QString errorCode; // docs/api.md's error.code, or network_error / timeout
     QString requestId; // X-Request-Id sent (and echoed)
+    // The instance that answered (its X-Javumbo-Instance, serve --instance-id); empty when the
+    // server names none or nothing answered. Behind a load balancer: which instance did what.
+    QString instance;
     // A non-2xx status the load tester also accepts (a probe of a logged-out token
     // expects 401; a concurrent answer with expected_reps may get 409); 0: none.
     int expectedStatus = 0;

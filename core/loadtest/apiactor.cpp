@@ -82,6 +82,7 @@ std::optional<HttpResult> ApiActor::perform(Operation &operation, const HttpCall
         operation.status = result->status;
         operation.outcome = outcomeOfStatus(result->status);
         operation.errorCode = result->errorCode();
+        operation.instance = QString::fromLatin1(result->header("x-javumbo-instance"));
     } else {
         operation.status = 0;
         operation.outcome = Outcome::Info;

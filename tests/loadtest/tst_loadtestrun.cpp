@@ -101,12 +101,27 @@ void TestLoadTestRun::cleanRun_passesWithDirectValidation()
 
 void TestLoadTestRun::cleanRun_passesThroughTheApiOnly()
 {
-    testsupport::TestServer server;
+    testsupport::TestServer::Options options;
+    options.instanceId = u"node-x"_s; // as serve --instance-id: every answer names it
+    testsupport::TestServer server(options);
     LoadTestRunner runner(shortProfile(12), targetOf(server, false), {});
     const RunResult result = runner.run();
     QCOMPARE(result.integrity.path, u"api"_s);
     QCOMPARE(integrity::verdictName(result.integrity.verdict), u"PASS"_s);
     QCOMPARE(result.integrity.lane.verified, result.integrity.lane.acknowledged);
+
+    // The history says which instance answered each request, in requests.jsonl too.
+    qsizetype answered = 0;
+    for (const Operation &operation : result.history) {
+        if (operation.status == 0)
+            continue;
+        ++answered;
+        QCOMPARE(operation.instance, u"node-x"_s);
+        const auto reread = Operation::fromJson(operation.toJson());
+        QVERIFY(reread);
+        QCOMPARE(reread->instance, u"node-x"_s);
+    }
+    QVERIFY(answered > 50);
 }
 
 void TestLoadTestRun::openModel_countsLatencyFromTheIntendedStart()
