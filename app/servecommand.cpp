@@ -52,7 +52,7 @@ std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
         u"port"_s, u"TCP port (default 8700; 0 picks a free one)."_s, u"port"_s, u"8700"_s);
     const QCommandLineOption dataDir(u"data-dir"_s, u"Data directory (admin.db, user_dbs/)."_s, u"dir"_s);
     const QCommandLineOption threads(u"threads"_s,
-        u"Worker threads for database work (default 2 x cores, at least 4; password hashing has its own, 1 per core)."_s,
+        u"Worker threads for database work (default 4 x cores, at least 8; password hashing has its own, 1 per core)."_s,
         u"n"_s, u"0"_s);
     const QCommandLineOption logFormat(
         u"log-format"_s, u"Access log format: text or json."_s, u"format"_s, u"text"_s);

@@ -20,7 +20,7 @@ struct ServerOptions
     // --public-url: where clients reach the server (a TLS proxy in front);
     // empty: the listening address. An https one makes the cookie Secure.
     QUrl publicUrl;
-    int threads = 0; // 0: twice the cores, at least 4
+    int threads = 0; // 0: four times the cores, at least 8
     LogFormat logFormat = LogFormat::Text;
     QString logFile; // empty: stderr
     bool accessLog = true;

@@ -35,7 +35,10 @@ die() { echo "cardsbench: $*" >&2; exit 1; }
 for tool in wrk curl jq; do command -v "$tool" >/dev/null 2>&1 || die "$tool is missing (apt-get install $tool)"; done
 [ -x "$BIN" ] || die "no javumbo binary at $BIN"
 [ -x "$MINIMAL" ] || die "no javumbo_minimalserver at $MINIMAL (cmake --build --preset release --target javumbo_minimalserver)"
-"$BIN" serve --help | grep -q -- '--durability' || die "this javumbo has no serve --durability"
+# Read the whole help first: grep -q stops at the match and, under pipefail, javumbo's SIGPIPE
+# while it still writes the rest would read as "no such option".
+serve_help=$("$BIN" serve --help)
+grep -q -- '--durability' <<<"$serve_help" || die "this javumbo has no serve --durability"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/javumbo-cardsbench.XXXXXX")
 SERVER_PID=""
