@@ -98,18 +98,6 @@ const std::any *Connection::remembered()
     return &m_remembered->value;
 }
 
-namespace {
-
-QSqlError sqliteError(sqlite3 *db, int code, const QString &driverText, QSqlError::ErrorType type)
-{
-    // As Qt's driver makes it: SQLite's message, the driver's words, the code as text.
-    const QString databaseText
-        = db ? QString::fromUtf16(static_cast<const char16_t *>(sqlite3_errmsg16(db))) : QString();
-    return QSqlError(driverText, databaseText, type, QString::number(code));
-}
-
-} // namespace
-
 Query::Query(Connection &connection, const QString &sql, Caching caching)
     : m_sql(sql), m_db(connection.handle())
 {

@@ -110,11 +110,8 @@ Result<sqlite3_stmt *> ConnectionCache::statement(Connection &connection, const 
                                          : SQLITE_MISUSE;
     if (code != SQLITE_OK || !statement) {
         sqlite3_finalize(statement);
-        const QString message = connection.handle()
-            ? QString::fromUtf16(static_cast<const char16_t *>(sqlite3_errmsg16(connection.handle())))
-            : u"no SQLite handle"_s;
-        return storageError(QSqlError(u"Unable to execute statement"_s, message, QSqlError::StatementError,
-                                QString::number(code)),
+        return storageError(sqliteError(connection.handle(), code, u"Unable to execute statement"_s,
+                                QSqlError::StatementError),
             u"prepare "_s % sql.left(80));
     }
     statements.emplace(sql, statement);

@@ -1,5 +1,7 @@
 #include "sqliteerror.h"
 
+#include <sqlite3.h>
+
 using namespace Qt::StringLiterals;
 
 namespace javumbo::storage {
@@ -56,6 +58,13 @@ Error storageError(const QSqlError &error, const QString &context)
         break;
     }
     return makeError(ErrorCode::Internal, detail);
+}
+
+QSqlError sqliteError(sqlite3 *db, int code, const QString &driverText, QSqlError::ErrorType type)
+{
+    const QString databaseText = db ? QString::fromUtf16(static_cast<const char16_t *>(sqlite3_errmsg16(db)))
+                                    : u"no SQLite handle"_s;
+    return QSqlError(driverText, databaseText, type, QString::number(code));
 }
 
 } // namespace javumbo::storage

@@ -4,6 +4,8 @@
 
 #include <QSqlError>
 
+struct sqlite3;
+
 namespace javumbo::storage {
 
 // SQLite's primary result codes we tell apart (sqlite3.h).
@@ -26,5 +28,8 @@ SqliteCode sqliteCode(const QSqlError &error);
 // Turns a driver error into an error value that names its real cause: a full
 // or read-only disk is "storage_unavailable", never a generic failure.
 Error storageError(const QSqlError &error, const QString &context);
+// What Qt's driver would report for a call on `db` that returned `code` (storage::Query runs
+// SQLite's C API itself): SQLite's message, the driver's words, the code as text.
+QSqlError sqliteError(sqlite3 *db, int code, const QString &driverText, QSqlError::ErrorType type);
 
 } // namespace javumbo::storage
