@@ -21,7 +21,7 @@ Result<CollectionMeta *> WriteContext::meta()
         if (!loaded)
             return loaded.error();
         m_meta.emplace(std::move(loaded).value());
-        m_db.remember(*m_meta);
+        // Remembered by finish(), not here: a write that fails is rolled back, which forgets.
     }
     return &*m_meta;
 }
