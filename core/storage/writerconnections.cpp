@@ -6,19 +6,7 @@
 
 namespace javumbo::storage {
 
-namespace {
-
-struct Pin
-{
-    const WriterConnections *owner = nullptr;
-    QString path;
-    ConnectionCache *cache = nullptr;
-    std::mutex *mutex = nullptr;
-    bool *pinned = nullptr;
-};
-thread_local Pin t_pin;
-
-} // namespace
+thread_local WriterConnections::Pin WriterConnections::t_pin;
 
 WriterConnections::WriterConnections(int maxOpen) : m_maxOpen(maxOpen) { }
 
@@ -44,7 +32,7 @@ void WriterConnections::pinOnThisThread(const QString &path)
             return;
         slot->pinned = true;
         slot->lastUse = ++m_useCounter;
-        t_pin = {this, absolute, &slot->cache, &m_mutex, &slot->pinned};
+        t_pin = {this, absolute, slot.get()};
         evictBeyondLimit(closing);
     }
 }
@@ -54,15 +42,15 @@ void WriterConnections::unpinOnThisThread()
     if (!t_pin.owner)
         return;
     {
-        std::lock_guard guard(*t_pin.mutex);
-        *t_pin.pinned = false;
+        std::lock_guard guard(t_pin.owner->m_mutex);
+        t_pin.slot->pinned = false;
     }
     t_pin = {};
 }
 
 ConnectionCache *WriterConnections::pinnedCache(const QString &absolutePath)
 {
-    return t_pin.owner && t_pin.path == absolutePath ? t_pin.cache : nullptr;
+    return t_pin.owner && t_pin.path == absolutePath ? &t_pin.slot->cache : nullptr;
 }
 
 int WriterConnections::openCount() const

@@ -60,6 +60,15 @@ private:
     // connections close after the mutex is released.
     void evictBeyondLimit(std::vector<std::unique_ptr<Slot>> &closing);
 
+    // The calling thread's pin: whose slot, for which file.
+    struct Pin
+    {
+        WriterConnections *owner = nullptr;
+        QString path;
+        Slot *slot = nullptr;
+    };
+    static thread_local Pin t_pin;
+
     const int m_maxOpen;
     mutable std::mutex m_mutex;
     std::map<QString, std::unique_ptr<Slot>> m_slots;
