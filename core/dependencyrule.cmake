@@ -13,7 +13,7 @@
 # listed for it, nothing else of core; everything may include common. The
 # lists are today's real includes, not everything below: a new edge is a
 # decision, made here.
-#   javumbo_core:     common; scheduling, metrics; storage; collection;
+#   javumbo_core:     common; scheduling, metrics; storage, postgres; collection;
 #                     accounts, sessions, locking, interop; services
 # interop (Anki packages and text files, docs/scheduling.md §11) sits above
 # collection and below services: formats are data that merge into a
@@ -28,6 +28,8 @@ set(layer_metrics 1)
 set(allowed_metrics "common")
 set(layer_storage 2)
 set(allowed_storage "common;scheduling")
+set(layer_postgres 2)
+set(allowed_postgres "common")
 set(layer_collection 3)
 set(allowed_collection "common;scheduling;storage")
 set(layer_accounts 4)
