@@ -2,6 +2,7 @@
 // run on QCoreApplication (no display needed), as do --help and --version;
 // without a mode the desktop app opens.
 #include "backupcommand.h"
+#include "migratecommand.h"
 #include "checkcommand.h"
 #include "exportcommand.h"
 #include "guicommand.h"
@@ -34,6 +35,7 @@ enum class Mode
     CheckData,
     Import,
     Export,
+    Migrate,
 };
 
 Mode modeOf(int argc, char **argv)
@@ -56,6 +58,8 @@ Mode modeOf(int argc, char **argv)
         return Mode::Import;
     if (argc > 1 && std::strcmp(argv[1], "export") == 0)
         return Mode::Export;
+    if (argc > 1 && std::strcmp(argv[1], "migrate") == 0)
+        return Mode::Migrate;
     return Mode::Gui;
 }
 
@@ -112,6 +116,8 @@ int main(int argc, char **argv)
         return javumbo::app::runImport(subcommandArguments());
     case Mode::Export:
         return javumbo::app::runExport(subcommandArguments());
+    case Mode::Migrate:
+        return javumbo::app::runMigrate(subcommandArguments());
     case Mode::Gui:
         break;
     }

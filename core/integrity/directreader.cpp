@@ -3,7 +3,7 @@
 #include "accounts/credentialrules.h"
 #include "collection/notefields.h"
 #include "marker.h"
-#include "readonlydatabase.h"
+#include "storage/readonlydatabase.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -14,6 +14,8 @@
 using namespace Qt::StringLiterals;
 
 namespace javumbo::integrity {
+
+using storage::ReadOnlyDatabase;
 
 namespace {
 

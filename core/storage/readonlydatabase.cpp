@@ -8,7 +8,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace javumbo::integrity {
+namespace javumbo::storage {
 
 namespace {
 
@@ -22,7 +22,7 @@ Error sqlError(const QSqlError &error, const QString &what)
 } // namespace
 
 ReadOnlyDatabase::ReadOnlyDatabase(QString path)
-    : m_path(std::move(path)), m_name(u"javumbo-integrity-%1"_s.arg(++s_connectionSerial))
+    : m_path(std::move(path)), m_name(u"javumbo-readonly-%1"_s.arg(++s_connectionSerial))
 { }
 
 ReadOnlyDatabase::~ReadOnlyDatabase()
@@ -86,4 +86,4 @@ void ReadOnlyDatabase::endRead()
     db.commit();
 }
 
-} // namespace javumbo::integrity
+} // namespace javumbo::storage

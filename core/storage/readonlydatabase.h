@@ -8,10 +8,11 @@
 
 #include <functional>
 
-namespace javumbo::integrity {
+namespace javumbo::storage {
 
 // A private, read-only connection to one SQLite file, for one thread and one
-// pass. The checker runs beside a live server: it opens with
+// pass. The checker and the migration to PostgreSQL run beside or after a
+// server, and read only: it opens with
 // QSQLITE_OPEN_READONLY and query_only, never checkpoints and never writes,
 // and its uniquely named connection is removed when this object dies, so
 // nothing outlives the pass (storage::ConnectionCache is not used because it
@@ -42,4 +43,4 @@ private:
     bool m_added = false;
 };
 
-} // namespace javumbo::integrity
+} // namespace javumbo::storage

@@ -1,0 +1,402 @@
+#include "pgmigration.h"
+
+#include "postgres/collectiondigest.h"
+#include "postgres/pgschema.h"
+#include "postgres/pgtransaction.h"
+#include "postgres/userwritelock.h"
+#include "storage/readonlydatabase.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace javumbo {
+
+namespace {
+
+using postgres::CollectionDigest;
+using postgres::CollectionTable;
+using postgres::collectionTables;
+using postgres::ColumnKind;
+using postgres::PgDatabase;
+using postgres::PgTransaction;
+using storage::ReadOnlyDatabase;
+using Rows = QList<QVariantList>;
+
+// The shared tables, column for column the same on both backends
+// (core/accounts/adminschema.cpp, core/services/idempotencystore.cpp, postgres/pgschema.cpp).
+const QStringList kAccountColumns = {u"id"_s, u"username"_s, u"username_key"_s, u"email"_s, u"email_key"_s,
+    u"name"_s, u"area_of_interest"_s, u"password_hash"_s, u"created_at"_s, u"is_admin"_s, u"disabled"_s};
+const QStringList kSessionColumns
+    = {u"token_hash"_s, u"user_id"_s, u"created_at"_s, u"last_seen"_s, u"current_deck_id"_s};
+const QStringList kIdempotencyColumns
+    = {u"user_id"_s, u"key"_s, u"created_at"_s, u"completed"_s, u"request_hash"_s, u"status"_s, u"body"_s};
+
+QString placeholders(qsizetype count)
+{
+    return QStringList(count, u"?"_s).join(u", "_s);
+}
+
+// A value as the target column's kind expects it: SQLite keeps what it was
+// given (digits in a text column come back as an integer).
+QVariant asKind(const QVariant &value, ColumnKind kind)
+{
+    if (value.isNull())
+        return value;
+    switch (kind) {
+    case ColumnKind::Integer:
+    case ColumnKind::SmallInteger:
+        return value.toLongLong();
+    case ColumnKind::Text:
+        return value.toString();
+    case ColumnKind::Blob:
+        return value.typeId() == QMetaType::QByteArray ? value : QVariant(value.toString().toUtf8());
+    }
+    return value;
+}
+
+Result<Rows> readSqlite(ReadOnlyDatabase &db, const QString &sql, qsizetype columns)
+{
+    Rows rows;
+    auto read = db.select(sql, {}, [&](const QSqlQuery &query) {
+        QVariantList row;
+        row.reserve(columns);
+        for (int i = 0; i < columns; ++i)
+            row << query.value(i);
+        rows << row;
+    });
+    if (!read)
+        return read.error();
+    return rows;
+}
+
+// One PostgreSQL statement prepared once and run for many rows.
+class PgStatement
+{
+public:
+    PgStatement(PgDatabase &database, QSqlDatabase &db, QString sql)
+        : m_database(database), m_db(db), m_query(db), m_sql(std::move(sql))
+    {
+        m_query.setForwardOnly(true);
+        m_prepared = m_query.prepare(m_sql);
+    }
+    Result<void> run(const QVariantList &values)
+    {
+        if (!m_prepared)
+            return m_database.failure(m_db, m_query.lastError(), u"preparing "_s + m_sql.left(60));
+        for (const QVariant &value : values)
+            m_query.addBindValue(value);
+        if (!m_query.exec())
+            return m_database.failure(m_db, m_query.lastError(), m_sql.left(60));
+        return {};
+    }
+    // The rows of the last run().
+    Result<Rows> rows(qsizetype columns)
+    {
+        Rows rows;
+        while (m_query.next()) {
+            QVariantList row;
+            row.reserve(columns);
+            for (int i = 0; i < columns; ++i)
+                row << m_query.value(i);
+            rows << row;
+        }
+        if (m_query.lastError().isValid())
+            return m_database.failure(m_db, m_query.lastError(), m_sql.left(60));
+        return rows;
+    }
+
+private:
+    PgDatabase &m_database;
+    QSqlDatabase &m_db;
+    QSqlQuery m_query;
+    QString m_sql;
+    bool m_prepared = false;
+};
+
+// One user's collection as read from its SQLite file, with its digest.
+struct SourceCollection
+{
+    QList<Rows> tables; // in collectionTables() order
+    CollectionDigest digest;
+};
+
+Result<SourceCollection> readSourceCollection(const QString &path)
+{
+    ReadOnlyDatabase db(path);
+    if (auto opened = db.open(); !opened)
+        return opened.error();
+    if (auto begun = db.beginRead(); !begun) // one snapshot for every table
+        return begun.error();
+    SourceCollection source;
+    for (const CollectionTable &table : collectionTables()) {
+        source.digest.beginTable(table);
+        Rows rows;
+        bool exists = true;
+        if (table.javumbosOwn) {
+            auto found = readSqlite(db,
+                u"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%1'"_s.arg(table.name),
+                1);
+            if (!found)
+                return found.error();
+            exists = found->first().first().toInt() > 0;
+        }
+        if (exists) {
+            auto read = readSqlite(db,
+                u"SELECT %1 FROM %2 ORDER BY %3"_s.arg(table.columnList(), table.name, table.orderBy()),
+                table.columns.size());
+            if (!read)
+                return read.error();
+            rows = std::move(read.value());
+        }
+        for (const QVariantList &row : std::as_const(rows))
+            source.digest.addRow(row);
+        source.tables << rows;
+    }
+    db.endRead();
+    return source;
+}
+
+// The digest of what PostgreSQL holds for `userId`.
+Result<CollectionDigest> targetDigest(PgDatabase &database, QSqlDatabase &db, qint64 userId)
+{
+    CollectionDigest digest;
+    for (const CollectionTable &table : collectionTables()) {
+        PgStatement select(database, db,
+            u"SELECT %1 FROM %2 WHERE user_id = ? ORDER BY %3"_s.arg(
+                table.columnList(), table.name, table.orderBy()));
+        if (auto run = select.run({userId}); !run)
+            return run.error();
+        auto rows = select.rows(table.columns.size());
+        if (!rows)
+            return rows.error();
+        digest.beginTable(table);
+        for (const QVariantList &row : std::as_const(rows.value()))
+            digest.addRow(row);
+    }
+    return digest;
+}
+
+Error digestMismatch(const CollectionDigest &source, const CollectionDigest &target)
+{
+    QStringList counts;
+    for (auto it = source.rowCounts().begin(); it != source.rowCounts().end(); ++it)
+        counts << u"%1 %2/%3"_s.arg(it.key()).arg(it.value()).arg(target.rowCounts().value(it.key()));
+    return makeError(ErrorCode::Internal,
+        u"what PostgreSQL holds after the copy differs from the source (rows source/target: %1); "
+        "nothing of this user was committed"_s.arg(counts.join(u", "_s)));
+}
+
+// Copies one user's collection in one transaction, verified before it commits.
+Result<bool> copyCollection(
+    PgDatabase &database, QSqlDatabase &db, qint64 userId, const QString &path, MigrationReport &report)
+{
+    auto source = readSourceCollection(path);
+    if (!source)
+        return source.error();
+    auto before = targetDigest(database, db, userId);
+    if (!before)
+        return before.error();
+    if (before->hex() == source->digest.hex())
+        return false;
+
+    PgTransaction transaction(database, db);
+    if (!transaction.isActive())
+        return transaction.error();
+    // A server on PostgreSQL would wait for this user, not interleave.
+    if (auto locked = postgres::lockUserForWrite(database, db, userId, std::chrono::seconds(30)); !locked)
+        return locked.error();
+    const QList<CollectionTable> &tables = collectionTables();
+    for (qsizetype t = 0; t < tables.size(); ++t) {
+        const CollectionTable &table = tables[t];
+        PgStatement clear(database, db, u"DELETE FROM %1 WHERE user_id = ?"_s.arg(table.name));
+        if (auto cleared = clear.run({userId}); !cleared)
+            return cleared.error();
+        PgStatement insert(database, db,
+            u"INSERT INTO %1 (user_id, %2) VALUES (?, %3)"_s.arg(
+                table.name, table.columnList(), placeholders(table.columns.size())));
+        for (const QVariantList &row : std::as_const(source->tables[t])) {
+            QVariantList values {userId};
+            for (qsizetype c = 0; c < row.size(); ++c)
+                values << asKind(row[c], table.columns[c].kind);
+            if (auto inserted = insert.run(values); !inserted)
+                return Error {
+                    inserted.error().code, u"table %1: %2"_s.arg(table.name, inserted.error().message)};
+        }
+    }
+    auto after = targetDigest(database, db, userId);
+    if (!after)
+        return after.error();
+    if (after->hex() != source->digest.hex())
+        return digestMismatch(source->digest, after.value());
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    for (auto it = source->digest.rowCounts().begin(); it != source->digest.rowCounts().end(); ++it)
+        report.rows[it.key()] += it.value();
+    return true;
+}
+
+// Accounts, sessions and Idempotency-Keys in one transaction. Accounts keep
+// their ids (collections are keyed by them); a target account that is not
+// the source's refuses the migration.
+Result<void> copySharedTables(PgDatabase &database, QSqlDatabase &db, const QString &dataDir,
+    const Rows &accounts, MigrationReport &report)
+{
+    Rows sessions;
+    Rows keys;
+    {
+        ReadOnlyDatabase admin(QDir(dataDir).filePath(u"admin.db"_s));
+        if (auto opened = admin.open(); !opened)
+            return opened.error();
+        auto read = readSqlite(
+            admin, u"SELECT %1 FROM sessions"_s.arg(kSessionColumns.join(u", "_s)), kSessionColumns.size());
+        if (!read)
+            return read.error();
+        sessions = read.value();
+    }
+    const QString idempotencyPath = QDir(dataDir).filePath(u"idempotency.db"_s);
+    if (QFileInfo::exists(idempotencyPath)) {
+        ReadOnlyDatabase idempotency(idempotencyPath);
+        if (auto opened = idempotency.open(); !opened)
+            return opened.error();
+        auto read
+            = readSqlite(idempotency, u"SELECT %1 FROM idempotency"_s.arg(kIdempotencyColumns.join(u", "_s)),
+                kIdempotencyColumns.size());
+        if (!read)
+            return read.error();
+        keys = read.value();
+    }
+
+    PgTransaction transaction(database, db);
+    if (!transaction.isActive())
+        return transaction.error();
+    QHash<qint64, QString> sourceKeys;
+    for (const QVariantList &account : accounts)
+        sourceKeys.insert(account[0].toLongLong(), account[2].toString());
+    PgStatement existing(database, db, u"SELECT id, username_key FROM accounts"_s);
+    if (auto run = existing.run({}); !run)
+        return run;
+    auto present = existing.rows(2);
+    if (!present)
+        return present.error();
+    for (const QVariantList &row : std::as_const(present.value())) {
+        const qint64 id = row[0].toLongLong();
+        if (sourceKeys.value(id) != row[1].toString())
+            return makeError(ErrorCode::BadRequest,
+                u"PostgreSQL at %1 already holds account \"%2\" (id %3), which is not %4's: migrate into an "
+                "empty database (a migration merges nothing)"_s
+                    .arg(database.target().describe(), row[1].toString())
+                    .arg(id)
+                    .arg(dataDir));
+    }
+    QStringList updates;
+    for (const QString &column : kAccountColumns.mid(1))
+        updates << column + u" = EXCLUDED."_s + column;
+    PgStatement upsert(database, db,
+        u"INSERT INTO accounts (%1) VALUES (%2) ON CONFLICT (id) DO UPDATE SET %3"_s.arg(
+            kAccountColumns.join(u", "_s), placeholders(kAccountColumns.size()), updates.join(u", "_s)));
+    for (const QVariantList &account : accounts) {
+        if (auto done = upsert.run(account); !done)
+            return done;
+    }
+    // New accounts continue after the highest id, as AUTOINCREMENT did.
+    if (auto done = database.execute(db,
+            u"SELECT setval(pg_get_serial_sequence('accounts', 'id'), GREATEST((SELECT max(id) FROM accounts), 1))"_s);
+        !done)
+        return done;
+    // Sessions and keys: the source's exactly (one logged out since a first run must be gone).
+    const std::pair<QString, const QStringList *> copies[]
+        = {{u"sessions"_s, &kSessionColumns}, {u"idempotency"_s, &kIdempotencyColumns}};
+    for (const auto &[table, columns] : copies) {
+        if (auto cleared = database.execute(db, u"DELETE FROM "_s + table); !cleared)
+            return cleared;
+        PgStatement insert(database, db,
+            u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(
+                table, columns->join(u", "_s), placeholders(columns->size())));
+        for (const QVariantList &row : table == "sessions"_L1 ? sessions : keys) {
+            if (auto done = insert.run(row); !done)
+                return done;
+        }
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return committed;
+    report.accounts = int(accounts.size());
+    report.sessions = int(sessions.size());
+    report.idempotencyKeys = int(keys.size());
+    return {};
+}
+
+int countMediaFiles(const QString &dataDir)
+{
+    int count = 0;
+    const QDir data(dataDir);
+    QDirIterator files(data.filePath(u"user_dbs"_s), QDir::Files, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        if (data.relativeFilePath(files.next()).count(u'/') >= 2) // user_dbs/<folder>/...
+            ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+Result<MigrationReport> PgMigration::toPostgres(
+    const QString &dataDir, PgDatabase &target, const Progress &progress)
+{
+    auto say = [&](const QString &line) {
+        if (progress)
+            progress(line);
+    };
+    if (auto checked = target.checkServer(); !checked)
+        return checked.error();
+    if (auto prepared = postgres::preparePgSchema(target); !prepared)
+        return prepared.error();
+    auto db = target.connection();
+    if (!db)
+        return db.error();
+
+    Rows accounts;
+    {
+        ReadOnlyDatabase admin(QDir(dataDir).filePath(u"admin.db"_s));
+        if (auto opened = admin.open(); !opened)
+            return opened.error();
+        auto read
+            = readSqlite(admin, u"SELECT %1 FROM accounts ORDER BY id"_s.arg(kAccountColumns.join(u", "_s)),
+                kAccountColumns.size());
+        if (!read)
+            return read.error();
+        accounts = read.value();
+    }
+    MigrationReport report;
+    if (auto copied = copySharedTables(target, db.value(), dataDir, accounts, report); !copied)
+        return copied.error();
+    say(u"accounts: %1, sessions: %2, Idempotency-Keys: %3"_s.arg(report.accounts)
+            .arg(report.sessions)
+            .arg(report.idempotencyKeys));
+
+    for (const QVariantList &account : std::as_const(accounts)) {
+        const qint64 userId = account[0].toLongLong();
+        const QString path = QDir(dataDir).filePath(u"user_dbs/user_%1.db"_s.arg(userId));
+        if (!QFileInfo::exists(path)) {
+            ++report.usersWithoutCollection;
+            continue;
+        }
+        auto copied = copyCollection(target, db.value(), userId, path, report);
+        if (!copied)
+            return Error {copied.code(),
+                u"user %1 (%2): %3"_s.arg(userId).arg(account[1].toString(), copied.error().message)};
+        if (copied.value())
+            ++report.usersCopied;
+        else
+            ++report.usersAlreadyCopied;
+        say(u"user %1 (%2): %3"_s.arg(userId).arg(
+            account[1].toString(), copied.value() ? u"copied and verified"_s : u"already copied"_s));
+    }
+    report.mediaFilesNotCopied = countMediaFiles(dataDir);
+    return report;
+}
+
+} // namespace javumbo
