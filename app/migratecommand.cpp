@@ -40,9 +40,8 @@ QString summary(const QString &from, const QString &to, const MigrationReport &r
         text += u"; rows copied: "_s + rows.join(u", "_s);
     text += u'\n';
     if (report.mediaFilesNotCopied > 0)
-        text += u"note: %1 media files were not copied (the PostgreSQL backend stores no media yet); they "
-                u"stay "
-                "in %2/user_dbs\n"_s.arg(report.mediaFilesNotCopied)
+        text += u"note: %1 media files were not copied (the PostgreSQL backend stores no media yet); "
+                "they stay in %2/user_dbs\n"_s.arg(report.mediaFilesNotCopied)
                     .arg(from);
     return text;
 }
@@ -53,43 +52,49 @@ int runMigrate(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Copies a whole installation from a data directory (SQLite) into PostgreSQL: accounts with their "
-        u"ids,"
-        " sessions, Idempotency-Keys and every collection. The data directory is only read, and claimed so no"
-        " server starts on it meanwhile. Each user is copied in one transaction and verified by a digest of"
-        " every row before it commits; running the command again resumes, leaving users already copied alone."
-        " The target must be empty of other installations' accounts. The password comes from a password file"
-        " (passfile=, PGPASSFILE, ~/.pgpass) or PGPASSWORD, never from the command line."_s);
+        u"Copies a whole installation between a data directory (SQLite) and PostgreSQL, in either direction:"
+        " accounts with their ids, sessions, Idempotency-Keys and every collection. The source is only read."
+        " The data directory is claimed, so no server starts on it meanwhile. Each user is copied in one"
+        " transaction (or one file renamed into place) and verified by a digest of every row first; running "
+        "the"
+        " command again resumes, leaving users already copied alone. The target must not hold another"
+        " installation's accounts. The password comes from a password file (passfile=, PGPASSFILE, ~/.pgpass)"
+        " or PGPASSWORD, never from the command line."_s);
     parser.addHelpOption();
-    const QCommandLineOption from(u"from"_s, u"The data directory to copy from."_s, u"dir"_s);
-    const QCommandLineOption to(u"to"_s,
-        u"The PostgreSQL database to copy into: a libpq connection string or postgresql:// URL."_s,
-        u"connection"_s);
+    const QCommandLineOption from(u"from"_s,
+        u"Where to copy from: a data directory, or a libpq connection string / postgresql:// URL."_s,
+        u"source"_s);
+    const QCommandLineOption to(u"to"_s, u"Where to copy into: the other kind."_s, u"target"_s);
     parser.addOptions({from, to});
     parser.process(arguments);
     if (!parser.isSet(from) || !parser.isSet(to))
-        return fail(u"--from DATA_DIR and --to CONNECTION are both required"_s, 2);
-    if (looksLikeConnectionString(parser.value(from)))
-        return fail(u"--from must be a data directory: copying from PostgreSQL back to SQLite is not "
-                    "available yet"_s,
+        return fail(u"--from and --to are both required"_s, 2);
+    const bool intoPostgres = looksLikeConnectionString(parser.value(to));
+    if (intoPostgres == looksLikeConnectionString(parser.value(from)))
+        return fail(
+            u"one of --from and --to must be a data directory, the other a PostgreSQL connection string"_s,
             2);
-    auto target = postgres::PgConnectionString::parse(parser.value(to));
-    if (!target)
-        return fail(target.error().message, 2);
-    auto directory = hosting::existingDataDirectory(parser.value(from));
+    auto connection = postgres::PgConnectionString::parse(parser.value(intoPostgres ? to : from));
+    if (!connection)
+        return fail(connection.error().message, 2);
+    auto directory = intoPostgres ? hosting::existingDataDirectory(parser.value(from))
+                                  : hosting::resolveDataDirectory(parser.value(to));
     if (!directory)
         return fail(directory.error().message, 2);
-    // Held while copying: no server can start on the files and change them meanwhile.
+    // Held while copying: no server can start on the files meanwhile.
     auto claim = hosting::claimDataDirectory(directory.value());
     if (!claim)
         return fail(claim.error().message + u"; stop it before migrating"_s);
 
-    postgres::PgDatabase database(target.value());
-    auto report = PgMigration::toPostgres(
-        directory.value(), database, [](const QString &line) { QTextStream(stderr) << line << '\n'; });
+    postgres::PgDatabase database(connection.value());
+    const auto progress = [](const QString &line) { QTextStream(stderr) << line << '\n'; };
+    auto report = intoPostgres ? PgMigration::toPostgres(directory.value(), database, progress)
+                               : PgMigration::fromPostgres(database, directory.value(), progress);
     if (!report)
         return fail(report.error().message + u" (run the command again to resume)"_s);
-    QTextStream(stdout) << summary(directory.value(), target->describe(), report.value());
+    QTextStream(stdout) << (intoPostgres
+            ? summary(directory.value(), connection->describe(), report.value())
+            : summary(connection->describe(), directory.value(), report.value()));
     return 0;
 }
 

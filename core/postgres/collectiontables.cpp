@@ -112,4 +112,21 @@ QString pgCreateStatement(const CollectionTable &table)
     return u"CREATE TABLE "_s + table.name + u" ("_s + parts.join(u", "_s) + u')';
 }
 
+QString sqliteCreateStatement(const CollectionTable &table)
+{
+    QStringList parts;
+    for (const TableColumn &column : table.columns) {
+        const QString type = column.kind == ColumnKind::Text ? u"text"_s
+            : column.kind == ColumnKind::Blob                ? u"blob"_s
+                                                             : u"integer"_s;
+        if (table.keyIsUnique && table.key == QStringList {column.name}) {
+            parts << sqlIdentifier(column.name) + u' ' + type + u" PRIMARY KEY"_s;
+            continue;
+        }
+        parts << sqlIdentifier(column.name) + u' ' + type + u" NOT NULL"_s
+                + (column.defaultValue.isEmpty() ? QString() : u" DEFAULT "_s + column.defaultValue);
+    }
+    return u"CREATE TABLE IF NOT EXISTS "_s + table.name + u" ("_s + parts.join(u", "_s) + u')';
+}
+
 } // namespace javumbo::postgres

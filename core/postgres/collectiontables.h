@@ -44,6 +44,11 @@ const QList<CollectionTable> &collectionTables();
 // PostgreSQL's CREATE TABLE for `table` with its leading user_id.
 QString pgCreateStatement(const CollectionTable &table);
 
+// SQLite's CREATE TABLE IF NOT EXISTS for one of Javumbo's own tables, as
+// the collection code makes them on first use (Anki's five come with
+// storage::collectionschema).
+QString sqliteCreateStatement(const CollectionTable &table);
+
 // An identifier as written in SQL both backends read: "left" is reserved in PostgreSQL.
 QString sqlIdentifier(const QString &name);
 

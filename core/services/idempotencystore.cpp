@@ -8,17 +8,13 @@ using namespace Qt::StringLiterals;
 
 namespace javumbo {
 
-namespace {
-
-Result<void> createSchema(storage::Connection &connection, storage::OpenMode)
+Result<void> IdempotencyStore::createSchema(storage::Connection &connection, storage::OpenMode)
 {
     return connection.execute(
         u"CREATE TABLE IF NOT EXISTS idempotency (user_id integer NOT NULL, key text NOT NULL,"
         " created_at integer NOT NULL, completed integer NOT NULL, request_hash blob NOT NULL,"
         " status integer NOT NULL, body blob NOT NULL, PRIMARY KEY (user_id, key))"_s);
 }
-
-} // namespace
 
 IdempotencyStore::IdempotencyStore(QString path, const Clock &clock, WalCheckpointer *checkpointer)
     : m_path(std::move(path)), m_clock(clock), m_checkpointer(checkpointer)

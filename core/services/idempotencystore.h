@@ -2,6 +2,7 @@
 
 #include "common/clock.h"
 #include "common/result.h"
+#include "storage/connection.h"
 
 #include <QByteArray>
 #include <QString>
@@ -37,6 +38,8 @@ public:
     IdempotencyStore(QString path, const Clock &clock, WalCheckpointer *checkpointer = nullptr);
 
     static constexpr qint64 kRetentionMs = 24LL * 3600 * 1000;
+    // The SchemaInitializer of idempotency.db (also used by the migration from PostgreSQL).
+    static Result<void> createSchema(storage::Connection &connection, storage::OpenMode mode);
 
     // Records older than the retention are treated as absent.
     Result<std::optional<Record>> find(qint64 userId, const QString &key);

@@ -1,10 +1,16 @@
 #include "pgmigration.h"
 
+#include "accounts/adminschema.h"
+#include "idempotencystore.h"
 #include "postgres/collectiondigest.h"
 #include "postgres/pgschema.h"
 #include "postgres/pgtransaction.h"
 #include "postgres/userwritelock.h"
+#include "storage/collectionschema.h"
+#include "storage/database.h"
+#include "storage/filecheck.h"
 #include "storage/readonlydatabase.h"
+#include "storage/transaction.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -117,14 +123,14 @@ private:
     bool m_prepared = false;
 };
 
-// One user's collection as read from its SQLite file, with its digest.
+// One user's collection with its digest, as read from either backend.
 struct SourceCollection
 {
     QList<Rows> tables; // in collectionTables() order
     CollectionDigest digest;
 };
 
-Result<SourceCollection> readSourceCollection(const QString &path)
+Result<SourceCollection> readSqliteCollection(const QString &path)
 {
     ReadOnlyDatabase db(path);
     if (auto opened = db.open(); !opened)
@@ -160,10 +166,10 @@ Result<SourceCollection> readSourceCollection(const QString &path)
     return source;
 }
 
-// The digest of what PostgreSQL holds for `userId`.
-Result<CollectionDigest> targetDigest(PgDatabase &database, QSqlDatabase &db, qint64 userId)
+// What PostgreSQL holds for `userId`, with its digest.
+Result<SourceCollection> readPgCollection(PgDatabase &database, QSqlDatabase &db, qint64 userId)
 {
-    CollectionDigest digest;
+    SourceCollection collection;
     for (const CollectionTable &table : collectionTables()) {
         PgStatement select(database, db,
             u"SELECT %1 FROM %2 WHERE user_id = ? ORDER BY %3"_s.arg(
@@ -173,28 +179,37 @@ Result<CollectionDigest> targetDigest(PgDatabase &database, QSqlDatabase &db, qi
         auto rows = select.rows(table.columns.size());
         if (!rows)
             return rows.error();
-        digest.beginTable(table);
+        collection.digest.beginTable(table);
         for (const QVariantList &row : std::as_const(rows.value()))
-            digest.addRow(row);
+            collection.digest.addRow(row);
+        collection.tables << rows.value();
     }
-    return digest;
+    return collection;
 }
 
-Error digestMismatch(const CollectionDigest &source, const CollectionDigest &target)
+Result<CollectionDigest> targetDigest(PgDatabase &database, QSqlDatabase &db, qint64 userId)
+{
+    auto collection = readPgCollection(database, db, userId);
+    if (!collection)
+        return collection.error();
+    return std::move(collection.value().digest);
+}
+
+Error digestMismatch(const CollectionDigest &source, const CollectionDigest &target, const QString &where)
 {
     QStringList counts;
     for (auto it = source.rowCounts().begin(); it != source.rowCounts().end(); ++it)
         counts << u"%1 %2/%3"_s.arg(it.key()).arg(it.value()).arg(target.rowCounts().value(it.key()));
     return makeError(ErrorCode::Internal,
-        u"what PostgreSQL holds after the copy differs from the source (rows source/target: %1); "
-        "nothing of this user was committed"_s.arg(counts.join(u", "_s)));
+        u"what %1 holds after the copy differs from the source (rows source/target: %2); "
+        "nothing of this user was committed"_s.arg(where, counts.join(u", "_s)));
 }
 
 // Copies one user's collection in one transaction, verified before it commits.
 Result<bool> copyCollection(
     PgDatabase &database, QSqlDatabase &db, qint64 userId, const QString &path, MigrationReport &report)
 {
-    auto source = readSourceCollection(path);
+    auto source = readSqliteCollection(path);
     if (!source)
         return source.error();
     auto before = targetDigest(database, db, userId);
@@ -231,7 +246,7 @@ Result<bool> copyCollection(
     if (!after)
         return after.error();
     if (after->hex() != source->digest.hex())
-        return digestMismatch(source->digest, after.value());
+        return digestMismatch(source->digest, after.value(), u"PostgreSQL"_s);
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
     for (auto it = source->digest.rowCounts().begin(); it != source->digest.rowCounts().end(); ++it)
@@ -341,7 +356,253 @@ int countMediaFiles(const QString &dataDir)
     return count;
 }
 
+// --- From PostgreSQL into a data directory ---------------------------------
+
+Result<Rows> readPgTable(PgDatabase &database, QSqlDatabase &db, const QString &table,
+    const QStringList &columns, const QString &order = {})
+{
+    PgStatement select(database, db,
+        u"SELECT %1 FROM %2%3"_s.arg(
+            columns.join(u", "_s), table, order.isEmpty() ? QString() : u" ORDER BY "_s + order));
+    if (auto run = select.run({}); !run)
+        return run.error();
+    return select.rows(columns.size());
+}
+
+// Runs `sql` once per row on a SQLite connection.
+Result<void> insertRows(storage::Connection &connection, const QString &sql, const Rows &rows)
+{
+    for (const QVariantList &row : rows) {
+        storage::Query insert(connection, sql);
+        for (const QVariant &value : row)
+            insert.bind(value);
+        if (auto done = insert.exec(); !done)
+            return done;
+    }
+    return {};
+}
+
+QString sqliteInsert(const QString &table, const QStringList &columns, const QString &verb = u"INSERT"_s)
+{
+    return u"%1 INTO %2 (%3) VALUES (%4)"_s.arg(
+        verb, table, columns.join(u", "_s), placeholders(columns.size()));
+}
+
+// Accounts (with their ids), sessions and Idempotency-Keys into admin.db and
+// idempotency.db; an admin.db account that is not the source's refuses.
+Result<void> writeSharedFiles(PgDatabase &database, QSqlDatabase &db, const QString &dataDir,
+    const Rows &accounts, MigrationReport &report)
+{
+    auto sessions = readPgTable(database, db, u"sessions"_s, kSessionColumns);
+    if (!sessions)
+        return sessions.error();
+    auto keys = readPgTable(database, db, u"idempotency"_s, kIdempotencyColumns);
+    if (!keys)
+        return keys.error();
+
+    const QString adminPath = QDir(dataDir).filePath(u"admin.db"_s);
+    {
+        auto admin = openAdminDatabase(adminPath, storage::OpenMode::CreateIfMissing);
+        if (!admin)
+            return admin.error();
+        QHash<qint64, QString> sourceKeys;
+        for (const QVariantList &account : accounts)
+            sourceKeys.insert(account[0].toLongLong(), account[2].toString());
+        storage::Query existing(*admin.value(), u"SELECT id, username_key FROM accounts"_s);
+        if (auto run = existing.exec(); !run)
+            return run;
+        while (existing.next()) {
+            if (sourceKeys.value(existing.int64(0)) != existing.text(1))
+                return makeError(ErrorCode::BadRequest,
+                    u"%1 already holds account \"%2\" (id %3), which is not in PostgreSQL at %4: migrate "
+                    u"into an "
+                    "empty data directory (a migration merges nothing)"_s.arg(adminPath, existing.text(1))
+                        .arg(existing.int64(0))
+                        .arg(database.target().describe()));
+        }
+        storage::Transaction transaction(*admin.value());
+        if (!transaction.isActive())
+            return transaction.error();
+        // REPLACE by id: the accounts are the same ones (checked above).
+        if (auto done = insertRows(*admin.value(),
+                sqliteInsert(u"accounts"_s, kAccountColumns, u"INSERT OR REPLACE"_s), accounts);
+            !done)
+            return done;
+        if (auto done = admin.value()->execute(u"DELETE FROM sessions"_s); !done)
+            return done;
+        if (auto done
+            = insertRows(*admin.value(), sqliteInsert(u"sessions"_s, kSessionColumns), sessions.value());
+            !done)
+            return done;
+        if (auto committed = transaction.commit(); !committed)
+            return committed;
+    }
+    storage::Database::closeOnThisThread(adminPath);
+
+    const QString keysPath = QDir(dataDir).filePath(u"idempotency.db"_s);
+    {
+        auto file = storage::Database::open(
+            keysPath, storage::OpenMode::CreateIfMissing, &IdempotencyStore::createSchema);
+        if (!file)
+            return file.error();
+        storage::Transaction transaction(*file.value());
+        if (!transaction.isActive())
+            return transaction.error();
+        if (auto done = file.value()->execute(u"DELETE FROM idempotency"_s); !done)
+            return done;
+        if (auto done
+            = insertRows(*file.value(), sqliteInsert(u"idempotency"_s, kIdempotencyColumns), keys.value());
+            !done)
+            return done;
+        if (auto committed = transaction.commit(); !committed)
+            return committed;
+    }
+    storage::Database::closeOnThisThread(keysPath);
+    report.accounts = int(accounts.size());
+    report.sessions = int(sessions->size());
+    report.idempotencyKeys = int(keys->size());
+    return {};
+}
+
+// One user's collection file, written beside `path`, verified, renamed into place.
+Result<void> writeCollectionFile(const SourceCollection &collection, const QString &path)
+{
+    const QString partial = path + u".migrating"_s;
+    auto removePartial = [&] {
+        storage::Database::closeOnThisThread(partial);
+        for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s})
+            QFile::remove(partial + suffix);
+        storage::FileWatch::instance().forget(QFileInfo(partial).absoluteFilePath());
+    };
+    removePartial();
+    auto fill = [&]() -> Result<void> {
+        if (auto created = storage::collectionschema::createFile(partial, 0, 0); !created)
+            return created;
+        auto opened = storage::Database::open(
+            partial, storage::OpenMode::ReadWrite, &storage::collectionschema::verify);
+        if (!opened)
+            return opened.error();
+        storage::Connection &connection = *opened.value();
+        storage::Transaction transaction(connection);
+        if (!transaction.isActive())
+            return transaction.error();
+        const QList<CollectionTable> &tables = collectionTables();
+        for (qsizetype t = 0; t < tables.size(); ++t) {
+            const CollectionTable &table = tables[t];
+            const Rows &rows = collection.tables[t];
+            if (table.javumbosOwn && rows.isEmpty())
+                continue; // made on first use, as the collection code does
+            const QString clear
+                = table.javumbosOwn ? postgres::sqliteCreateStatement(table) : u"DELETE FROM "_s + table.name;
+            if (auto done = connection.execute(clear); !done)
+                return done;
+            Rows typed;
+            typed.reserve(rows.size());
+            for (const QVariantList &row : rows) {
+                QVariantList values;
+                for (qsizetype c = 0; c < row.size(); ++c)
+                    values << asKind(row[c], table.columns[c].kind);
+                typed << values;
+            }
+            QStringList names;
+            for (const auto &column : table.columns)
+                names << postgres::sqlIdentifier(column.name);
+            if (auto done = insertRows(connection, sqliteInsert(table.name, names), typed); !done)
+                return Error {done.code(), u"table %1: %2"_s.arg(table.name, done.error().message)};
+        }
+        return transaction.commit();
+    };
+    if (auto filled = fill(); !filled) {
+        removePartial();
+        return filled;
+    }
+    // Closing the last connection folds the WAL into the file: it is complete on its own.
+    storage::Database::closeOnThisThread(partial);
+    auto written = readSqliteCollection(partial);
+    if (!written || written->digest.hex() != collection.digest.hex()) {
+        const Error error
+            = written ? digestMismatch(collection.digest, written->digest, partial) : written.error();
+        removePartial();
+        return error;
+    }
+    storage::Database::closeOnThisThread(path);
+    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s})
+        QFile::remove(path + suffix);
+    storage::FileWatch::instance().forget(QFileInfo(path).absoluteFilePath());
+    storage::FileWatch::instance().forget(QFileInfo(partial).absoluteFilePath());
+    if (!QFile::rename(partial, path)) { // a new file under the name: not one replaced behind our back
+        removePartial();
+        return makeError(
+            ErrorCode::StorageUnavailable, u"cannot move the collection into place at %1"_s.arg(path));
+    }
+    return {};
+}
+
 } // namespace
+
+Result<MigrationReport> PgMigration::fromPostgres(
+    PgDatabase &source, const QString &dataDir, const Progress &progress)
+{
+    auto say = [&](const QString &line) {
+        if (progress)
+            progress(line);
+    };
+    auto db = source.connection();
+    if (!db)
+        return db.error();
+    auto version = postgres::pgSchemaVersion(source, db.value());
+    if (!version)
+        return version.error();
+    if (version.value() != postgres::kPgSchemaVersion)
+        return makeError(ErrorCode::StorageCorrupt,
+            u"PostgreSQL at %1 holds Javumbo schema version %2; this Javumbo reads version %3"_s
+                .arg(source.target().describe())
+                .arg(version.value())
+                .arg(postgres::kPgSchemaVersion));
+    if (!QDir().mkpath(QDir(dataDir).filePath(u"user_dbs"_s)))
+        return makeError(ErrorCode::StorageUnavailable, u"cannot create %1/user_dbs"_s.arg(dataDir));
+
+    auto accounts = readPgTable(source, db.value(), u"accounts"_s, kAccountColumns, u"id"_s);
+    if (!accounts)
+        return accounts.error();
+    MigrationReport report;
+    if (auto written = writeSharedFiles(source, db.value(), dataDir, accounts.value(), report); !written)
+        return written.error();
+    say(u"accounts: %1, sessions: %2, Idempotency-Keys: %3"_s.arg(report.accounts)
+            .arg(report.sessions)
+            .arg(report.idempotencyKeys));
+
+    for (const QVariantList &account : std::as_const(accounts.value())) {
+        const qint64 userId = account[0].toLongLong();
+        const QString name = account[1].toString();
+        auto collection = readPgCollection(source, db.value(), userId);
+        if (!collection)
+            return Error {
+                collection.code(), u"user %1 (%2): %3"_s.arg(userId).arg(name, collection.error().message)};
+        if (collection->digest.rowCounts().value(u"col"_s) == 0) {
+            ++report.usersWithoutCollection;
+            continue;
+        }
+        const QString path = QDir(dataDir).filePath(u"user_dbs/user_%1.db"_s.arg(userId));
+        if (QFileInfo::exists(path)) {
+            auto existing = readSqliteCollection(path);
+            if (existing && existing->digest.hex() == collection->digest.hex()) {
+                ++report.usersAlreadyCopied;
+                say(u"user %1 (%2): already copied"_s.arg(userId).arg(name));
+                continue;
+            }
+        }
+        if (auto written = writeCollectionFile(collection.value(), path); !written)
+            return Error {
+                written.code(), u"user %1 (%2): %3"_s.arg(userId).arg(name, written.error().message)};
+        ++report.usersCopied;
+        for (auto it = collection->digest.rowCounts().begin(); it != collection->digest.rowCounts().end();
+             ++it)
+            report.rows[it.key()] += it.value();
+        say(u"user %1 (%2): copied and verified"_s.arg(userId).arg(name));
+    }
+    return report;
+}
 
 Result<MigrationReport> PgMigration::toPostgres(
     const QString &dataDir, PgDatabase &target, const Progress &progress)

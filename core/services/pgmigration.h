@@ -46,6 +46,11 @@ public:
 
     static Result<MigrationReport> toPostgres(
         const QString &dataDir, postgres::PgDatabase &target, const Progress &progress = {});
+    // The reverse: into a data directory (made if missing). Each user's
+    // collection is written beside its final name, verified, and renamed into
+    // place, so a file under a collection's name is always complete.
+    static Result<MigrationReport> fromPostgres(
+        postgres::PgDatabase &source, const QString &dataDir, const Progress &progress = {});
 };
 
 } // namespace javumbo

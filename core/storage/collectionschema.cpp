@@ -204,6 +204,9 @@ Result<void> createFile(const QString &path, qint64 nowMs, int offsetMinutesWest
         Database::closeOnThisThread(partial);
         for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s})
             QFile::remove(partial + suffix);
+        // The name is used again when the same file is made again (a collection
+        // migrated twice): its old stamp would call the new one truncated.
+        FileWatch::instance().forget(QFileInfo(partial).absoluteFilePath());
     };
     removePartial();
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))

@@ -4,6 +4,7 @@
 #include "postgres/pgdatabase.h"
 #include "postgres/pgschema.h"
 #include "services/backend.h"
+#include "services/datacheck.h"
 #include "services/idempotencystore.h"
 #include "services/pgmigration.h"
 #include "storage/database.h"
@@ -56,6 +57,17 @@ private:
             return target.error();
         postgres::PgDatabase database(target.value());
         return PgMigration::toPostgres(dataDir(), database);
+    }
+    Result<MigrationReport> migrateBack(const QString &into)
+    {
+        storage::Database::closeAllOnThisThread();
+        auto source = postgres::PgConnectionString::parse(m_cluster.connectionString(m_database));
+        if (!source)
+            return source.error();
+        postgres::PgDatabase database(source.value());
+        auto report = PgMigration::fromPostgres(database, into);
+        storage::Database::closeAllOnThisThread();
+        return report;
     }
     // Every file of the data directory and its SHA-256.
     std::map<QString, QByteArray> fingerprint() const
@@ -274,10 +286,112 @@ private slots:
         QVERIFY2(output.contains(u"1 media files were not copied"_s), qPrintable(output));
         QCOMPARE(run(m_cluster.connectionString(m_database), &output), 0);
         QVERIFY2(output.contains(u"users: 0 copied and verified, 4 already copied"_s), qPrintable(output));
+        const QString back = m_dir->filePath(u"back"_s);
+        QProcess reverse;
+        reverse.start(QStringLiteral(JAVUMBO_BINARY),
+            {u"migrate"_s, u"--from"_s, m_cluster.connectionString(m_database), u"--to"_s, back});
+        QVERIFY(reverse.waitForFinished(120000));
+        const QString reverseOutput
+            = QString::fromUtf8(reverse.readAllStandardOutput() + reverse.readAllStandardError());
+        QCOMPARE(reverse.exitCode(), 0);
+        QVERIFY2(reverseOutput.contains(u"users: 4 copied and verified"_s), qPrintable(reverseOutput));
+        QVERIFY(QFile::exists(back + u"/admin.db"_s));
         QCOMPARE(run(m_cluster.connectionString(m_database) + u" password=secret"_s, &output), 2);
         QVERIFY2(output.contains(u"passfile"_s), qPrintable(output));
         QCOMPARE(run(u"dbname=nowhere host=/nonexistent"_s, &output), 1);
         QVERIFY2(output.contains(u"cannot reach PostgreSQL"_s), qPrintable(output));
+    }
+
+    // Into PostgreSQL and back: the same accounts, sessions, keys and rows,
+    // and the server's own code opens the files and goes on.
+    void aRoundTripGivesBackTheSameInstallation()
+    {
+        QVERIFY(migrate().ok());
+        const QString back = m_dir->filePath(u"back"_s);
+        auto report = migrateBack(back);
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
+        QCOMPARE(report->accounts, 4);
+        QCOMPARE(report->usersCopied, 4);
+        QCOMPARE(report->sessions, 3);
+        QCOMPARE(report->idempotencyKeys, 1);
+        const auto same = [&](const QString &relative, const QString &sql) {
+            const QStringList original = testsupport::queryColumn(dataDir() + relative, sql);
+            const QStringList copy = testsupport::queryColumn(back + relative, sql);
+            QVERIFY2(!original.isEmpty(), qPrintable(relative + u": "_s + sql));
+            QCOMPARE(copy, original);
+        };
+        same(u"/admin.db"_s,
+            u"SELECT id || username || username_key || email || email_key || name || area_of_interest ||"
+            " password_hash || created_at || is_admin || disabled FROM accounts ORDER BY id"_s);
+        same(u"/admin.db"_s,
+            u"SELECT hex(token_hash) || user_id || created_at || last_seen || current_deck_id FROM sessions"
+            " ORDER BY token_hash"_s);
+        same(u"/idempotency.db"_s,
+            u"SELECT user_id || key || hex(request_hash) || status || hex(body) FROM idempotency"_s);
+        for (const auto &[name, id] : m_users) {
+            if (name == "dan"_L1)
+                continue; // no cards: compared by the digest alone
+            const QString relative = u"/user_dbs/user_%1.db"_s.arg(id);
+            same(relative,
+                u"SELECT crt || mod || scm || ver || conf || models || decks || dconf || tags FROM col"_s);
+            same(relative,
+                u"SELECT id || guid || mid || mod || tags || flds || typeof(sfld) || sfld || csum FROM notes ORDER BY id"_s);
+            same(relative,
+                u"SELECT id || nid || did || ord || type || queue || due || ivl || factor || reps || \"left\" FROM cards ORDER BY id"_s);
+        }
+        same(u"/user_dbs/user_%1.db"_s.arg(m_users[u"ben"_s]),
+            u"SELECT id || cid || ease || ivl || lastIvl || time FROM revlog"_s);
+        same(u"/user_dbs/user_%1.db"_s.arg(m_users[u"ben"_s]),
+            u"SELECT id || cid || etag || undone FROM javumbo_undo"_s);
+        same(u"/user_dbs/user_%1.db"_s.arg(m_users[u"cyd"_s]),
+            u"SELECT oid || type FROM graves ORDER BY oid, type"_s);
+
+        // The server's own code on the copy: its checks pass, a student studies on.
+        storage::Database::closeAllOnThisThread();
+        m_backend.reset();
+        auto checked = DataCheck::run(back);
+        QVERIFY(checked.ok());
+        QVERIFY2(checked->ok(), qPrintable(checked->toText()));
+        BackendOptions options;
+        options.dataDir = back;
+        options.hashing = PasswordHasher::Options {1000, true};
+        Backend copy(options, m_clock, m_locks);
+        QVERIFY(copy.initialize());
+        auto cards = copy.cards().add(m_users[u"ben"_s], {u"after the round trip"_s, u"b"_s, 1, {}, {}});
+        QVERIFY2(cards.ok(), qPrintable(cards.ok() ? QString() : cards.error().message));
+        auto newcomer = copy.accounts().registerUser({u"eve"_s, u"long enough"_s, {}, u"eve@x.org"_s, {}});
+        QVERIFY(newcomer.ok());
+        QVERIFY(newcomer->id > m_users[u"dan"_s]);
+        storage::Database::closeAllOnThisThread();
+    }
+
+    void intoADataDirectoryItResumes()
+    {
+        QVERIFY(migrate().ok());
+        const QString back = m_dir->filePath(u"back"_s);
+        QVERIFY(migrateBack(back).ok());
+        auto again = migrateBack(back);
+        QVERIFY(again.ok());
+        QCOMPARE(again->usersCopied, 0);
+        QCOMPARE(again->usersAlreadyCopied, 4);
+        pg(u"UPDATE notes SET tags = ' changed ' WHERE user_id = %1"_s.arg(m_users[u"ann"_s]));
+        auto third = migrateBack(back);
+        QVERIFY2(third.ok(), qPrintable(third.ok() ? QString() : third.error().message));
+        QCOMPARE(third->usersCopied, 1);
+        QCOMPARE(testsupport::queryColumn(back + u"/user_dbs/user_%1.db"_s.arg(m_users[u"ann"_s]),
+                     u"SELECT DISTINCT tags FROM notes"_s),
+            QStringList {u" changed "_s});
+        QVERIFY(!QFile::exists(back + u"/user_dbs/user_%1.db.migrating"_s.arg(m_users[u"ann"_s])));
+    }
+
+    void intoAnotherInstallationsDirectoryIsRefused()
+    {
+        QVERIFY(migrate().ok());
+        pg(u"UPDATE accounts SET username_key = 'zed' WHERE id = %1"_s.arg(m_users[u"dan"_s]));
+        auto refused = migrateBack(dataDir()); // the original: its dan is not PostgreSQL's zed
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.code(), ErrorCode::BadRequest);
+        QVERIFY2(refused.error().message.contains(u"dan"_s), qPrintable(refused.error().message));
     }
 
     void anotherInstallationsDatabaseIsRefused()
