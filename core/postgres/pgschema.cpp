@@ -49,11 +49,14 @@ const QStringList &versionOne()
             " completed integer NOT NULL, request_hash bytea NOT NULL, status integer NOT NULL,"
             " body bytea NOT NULL, PRIMARY KEY (user_id, key))"_s,
             // The login throttle's failures, shared by every instance: N instances
-            // must not give a guesser N times the attempts.
+            // must not give a guesser N times the attempts. pair_cleared: a valid
+            // login clears that address's failures for the account, which still
+            // count for the account and the address (sessions/pgloginthrottle.h).
             u"CREATE TABLE login_failures (at_ms bigint NOT NULL, username_key text NOT NULL,"
-            " address text NOT NULL)"_s,
+            " address text NOT NULL, pair_cleared boolean NOT NULL DEFAULT false)"_s,
             u"CREATE INDEX login_failures_account ON login_failures (username_key, at_ms)"_s,
             u"CREATE INDEX login_failures_address ON login_failures (address, at_ms)"_s,
+            u"CREATE INDEX login_failures_age ON login_failures (at_ms)"_s,
             // Anki's indexes, prefixed with user_id (the tables: collectiontables.h).
             u"CREATE INDEX ix_graves_oid ON graves (user_id, oid, type)"_s,
             u"CREATE INDEX ix_notes_usn ON notes (user_id, usn)"_s,

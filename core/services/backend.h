@@ -9,7 +9,7 @@
 #include "reviewservice.h"
 #include "scheduledbackups.h"
 #include "servicecontext.h"
-#include "sessions/loginthrottle.h"
+#include "sessions/memoryloginthrottle.h"
 #include "sessions/sessionstore.h"
 #include "statsservice.h"
 #include "storage/writerconnections.h"
@@ -74,7 +74,7 @@ private:
     ServiceContext m_context;
     AccountStore m_accounts;
     SessionStore m_sessions;
-    LoginThrottle m_throttle;
+    MemoryLoginThrottle m_throttle;
     DeckService m_decks;
     CardService m_cards;
     ReviewService m_reviews;

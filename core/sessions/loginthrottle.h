@@ -1,13 +1,10 @@
 #pragma once
 
-#include "common/clock.h"
+#include "common/result.h"
 
-#include <QHash>
 #include <QString>
 
 #include <chrono>
-#include <deque>
-#include <mutex>
 #include <optional>
 
 namespace javumbo {
@@ -28,8 +25,9 @@ struct LoginThrottlePolicy
     // account and window instead of maxPairFailures).
     int floodFailures = 100;
     std::chrono::seconds window = std::chrono::seconds {60};
-    // Keys (accounts, pairs, addresses) remembered at most; beyond it the
-    // stalest go first, so a flood of made-up names cannot exhaust memory.
+    // MemoryLoginThrottle: keys (accounts, pairs, addresses) remembered at most;
+    // beyond it the stalest go first, so a flood of made-up names cannot
+    // exhaust memory. (PgLoginThrottle deletes failures once out of the window.)
     qsizetype maxTrackedKeys = 100000;
 };
 
@@ -38,40 +36,33 @@ struct LoginThrottlePolicy
 // own failures (from that address, or from anywhere in larger numbers), never
 // because of other accounts' failures, even when the whole class shares one
 // address. A refusal lasts until the failure that caused it leaves the sliding
-// window. In memory and thread-safe; forgetting everything on restart is
-// acceptable. docs/api.md §2 gives the numbers.
+// window: the limit-th newest failure within the window decides. docs/api.md §2
+// gives the numbers.
+//
+// Two implementations with one behaviour (tests/sessions/tst_loginthrottle runs
+// against both): MemoryLoginThrottle for one server, PgLoginThrottle where
+// several instances share a PostgreSQL database and must share the count — N
+// instances must not give a guesser N times the attempts.
 class LoginThrottle
 {
 public:
     using Policy = LoginThrottlePolicy;
-
-    explicit LoginThrottle(const Clock &clock, Policy policy = {});
+    virtual ~LoginThrottle() = default;
 
     // Ask before checking credentials: seconds to wait (1..window) if blocked.
     // Usernames compare case-insensitively; an empty address is not tracked
     // (only the account-wide limit applies).
-    std::optional<int> retryAfterSeconds(const QString &username, const QString &address) const;
-    void recordFailure(const QString &username, const QString &address);
+    virtual Result<std::optional<int>> retryAfterSeconds(
+        const QString &username, const QString &address) const = 0;
+    virtual Result<void> recordFailure(const QString &username, const QString &address) = 0;
     // Clears the failures of this account from this address; the account-wide
     // and address counts stay, so one valid login does not reset guessing
     // that goes on elsewhere.
-    void recordSuccess(const QString &username, const QString &address);
+    virtual Result<void> recordSuccess(const QString &username, const QString &address) = 0;
 
-    qsizetype trackedKeys() const;
-
-private:
-    using Failures = std::deque<qint64>; // milliseconds, oldest first, at most the key's limit
-
-    // How long `key` stays blocked when `limit` failures within the window block it.
-    std::optional<qint64> blockedForMs(const QString &key, int limit, qint64 nowMs) const;
-    void addFailure(const QString &key, int keep, qint64 nowMs);
-    void prune(qint64 nowMs);
-
-    const Clock &m_clock;
-    const Policy m_policy;
-    mutable std::mutex m_mutex;
-    // Guarded by m_mutex (blockedForMs, addFailure and prune run holding it):
-    QHash<QString, Failures> m_failures;
+protected:
+    // Rounded up: a client retrying on time must get through.
+    static int secondsToWait(qint64 waitMs) { return int((waitMs + 999) / 1000); }
 };
 
 } // namespace javumbo

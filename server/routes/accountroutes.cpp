@@ -68,21 +68,27 @@ Result<HttpResponse> login(RequestContext &context, const ServerOptions &options
     LoginThrottle &throttle = context.backend.loginThrottle();
     // A class behind one proxy shares its address: the throttle keys on accounts (docs/api.md §2).
     const QString address = context.client.address.toString();
-    if (const auto retryAfter = throttle.retryAfterSeconds(username.value(), address)) {
-        HttpResponse response
-            = HttpResponse::error(makeError(ErrorCode::TooManyAttempts,
-                                      u"too many failed logins; retry in %1 s"_s.arg(*retryAfter)),
-                context.requestId);
-        response.withHeader("Retry-After", QByteArray::number(*retryAfter));
+    const auto retryAfter = throttle.retryAfterSeconds(username.value(), address);
+    if (!retryAfter)
+        return retryAfter.error(); // never a login let through unchecked
+    if (retryAfter.value()) {
+        const int seconds = *retryAfter.value();
+        HttpResponse response = HttpResponse::error(
+            makeError(ErrorCode::TooManyAttempts, u"too many failed logins; retry in %1 s"_s.arg(seconds)),
+            context.requestId);
+        response.withHeader("Retry-After", QByteArray::number(seconds));
         return response;
     }
     auto account = context.backend.accounts().authenticate(username.value(), password.value());
     if (!account) {
-        if (account.code() == ErrorCode::BadCredentials)
-            throttle.recordFailure(username.value(), address);
+        if (account.code() == ErrorCode::BadCredentials) {
+            if (auto recorded = throttle.recordFailure(username.value(), address); !recorded)
+                return recorded.error(); // an uncounted failure would be a free guess
+        }
         return account.error();
     }
-    throttle.recordSuccess(username.value(), address);
+    if (auto cleared = throttle.recordSuccess(username.value(), address); !cleared)
+        return cleared.error();
     auto issued = context.backend.sessions().create(account->id);
     if (!issued)
         return issued.error();

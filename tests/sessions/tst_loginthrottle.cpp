@@ -1,10 +1,19 @@
 // The login throttle keys on accounts, never on a shared address alone: a
 // class behind one NAT signs in while one student keeps mistyping.
+//
+// One source, two backends: registered as tst_loginthrottle (in memory) and
+// tst_loginthrottle_pg (JAVUMBO_TEST_BACKEND=postgres: PgLoginThrottle on a
+// throw-away PostgreSQL), so both implementations keep one behaviour.
 #include "common/clock.h"
-#include "sessions/loginthrottle.h"
+#include "pgcluster.h"
+#include "postgres/pgschema.h"
+#include "sessions/memoryloginthrottle.h"
+#include "sessions/pgloginthrottle.h"
 #include "testsupport.h"
 
 #include <QTest>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace javumbo;
@@ -14,7 +23,40 @@ namespace {
 const QString kSchool = u"192.0.2.1"_s;
 const QString kHome = u"198.51.100.7"_s;
 
-void fail(LoginThrottle &throttle, const QString &username, const QString &address, int times)
+bool onPostgres()
+{
+    return qEnvironmentVariable("JAVUMBO_TEST_BACKEND") == "postgres"_L1;
+}
+
+// A throttle whose every call must succeed: the rules are under test here,
+// failures of the database in tst_loginthrottle_pg's own cases.
+class CheckedThrottle
+{
+public:
+    explicit CheckedThrottle(std::unique_ptr<LoginThrottle> throttle) : m_throttle(std::move(throttle)) { }
+    std::optional<int> retryAfterSeconds(const QString &username, const QString &address) const
+    {
+        auto retryAfter = m_throttle->retryAfterSeconds(username, address);
+        if (!retryAfter)
+            qFatal("retryAfterSeconds: %s", qPrintable(retryAfter.error().message));
+        return retryAfter.value();
+    }
+    void recordFailure(const QString &username, const QString &address)
+    {
+        if (auto done = m_throttle->recordFailure(username, address); !done)
+            qFatal("recordFailure: %s", qPrintable(done.error().message));
+    }
+    void recordSuccess(const QString &username, const QString &address)
+    {
+        if (auto done = m_throttle->recordSuccess(username, address); !done)
+            qFatal("recordSuccess: %s", qPrintable(done.error().message));
+    }
+
+private:
+    std::unique_ptr<LoginThrottle> m_throttle;
+};
+
+void fail(CheckedThrottle &throttle, const QString &username, const QString &address, int times)
 {
     for (int i = 0; i < times; ++i)
         throttle.recordFailure(username, address);
@@ -26,13 +68,47 @@ class TestLoginThrottle : public QObject
 {
     Q_OBJECT
 
+private:
+    // PostgreSQL runs only: one server and database for the whole run.
+    std::unique_ptr<testsupport::PgCluster> m_cluster;
+    std::unique_ptr<postgres::PgDatabase> m_database;
+    std::unique_ptr<postgres::PgDatabase> m_otherInstance; // a second instance's connections
+
+    std::unique_ptr<postgres::PgDatabase> connect()
+    {
+        auto target = postgres::PgConnectionString::parse(m_cluster->connectionString());
+        if (!target)
+            qFatal("%s", qPrintable(target.error().message));
+        return std::make_unique<postgres::PgDatabase>(target.value());
+    }
+    // A fresh throttle of the backend under test, with no failures recorded.
+    CheckedThrottle makeThrottle(const Clock &clock, LoginThrottle::Policy policy = {})
+    {
+        if (!onPostgres())
+            return CheckedThrottle(std::make_unique<MemoryLoginThrottle>(clock, policy));
+        if (m_cluster->psql(u"TRUNCATE login_failures"_s).isNull())
+            qFatal("%s", qPrintable(m_cluster->error()));
+        return CheckedThrottle(std::make_unique<PgLoginThrottle>(*m_database, clock, policy));
+    }
+
 private Q_SLOTS:
-    void initTestCase() { testsupport::enterTestMode(); }
+    void initTestCase()
+    {
+        testsupport::enterTestMode();
+        if (!onPostgres())
+            return;
+        m_cluster = std::make_unique<testsupport::PgCluster>();
+        QVERIFY2(m_cluster->start(), qPrintable(m_cluster->error()));
+        m_database = connect();
+        m_otherInstance = connect();
+        auto prepared = postgres::preparePgSchema(*m_database);
+        QVERIFY2(prepared.ok(), qPrintable(prepared.ok() ? QString() : prepared.error().message));
+    }
 
     void fiveFailuresFromOneAddress_blockThatAccountThere()
     {
         ManualClock clock;
-        LoginThrottle throttle(clock);
+        CheckedThrottle throttle = makeThrottle(clock);
         fail(throttle, u"Alice"_s, kSchool, 4);
         QCOMPARE(throttle.retryAfterSeconds(u"alice"_s, kSchool), std::nullopt);
         throttle.recordFailure(u"ALICE"_s, kSchool);
@@ -59,7 +135,7 @@ private Q_SLOTS:
         QFETCH(qint64, elapsedMs);
         QFETCH(std::optional<int>, expected);
         ManualClock clock;
-        LoginThrottle throttle(clock);
+        CheckedThrottle throttle = makeThrottle(clock);
         fail(throttle, u"alice"_s, kSchool, 5);
         clock.advanceMs(elapsedMs);
         const std::optional<int> retryAfter = throttle.retryAfterSeconds(u"alice"_s, kSchool);
@@ -81,7 +157,7 @@ private Q_SLOTS:
         QFETCH(int, accounts);
         QFETCH(int, failuresEach);
         ManualClock clock;
-        LoginThrottle throttle(clock);
+        CheckedThrottle throttle = makeThrottle(clock);
         for (int a = 0; a < accounts; ++a)
             fail(throttle, u"other%1"_s.arg(a), kSchool, failuresEach);
         for (const QString &name : {u"teacher"_s, u"student7"_s})
@@ -91,7 +167,7 @@ private Q_SLOTS:
     void oneAccountFromManyAddresses_isBlockedEverywhere()
     {
         ManualClock clock;
-        LoginThrottle throttle(clock);
+        CheckedThrottle throttle = makeThrottle(clock);
         for (int i = 0; i < 19; ++i) // distributed guessing, four per address: no pair limit reached
             throttle.recordFailure(u"alice"_s, u"203.0.113.%1"_s.arg(i / 4));
         QCOMPARE(throttle.retryAfterSeconds(u"alice"_s, kHome), std::nullopt);
@@ -103,7 +179,7 @@ private Q_SLOTS:
     void floodFromOneAddress_allowsOneTryPerAccountThere()
     {
         ManualClock clock;
-        LoginThrottle throttle(clock);
+        CheckedThrottle throttle = makeThrottle(clock);
         for (int i = 0; i < 99; ++i)
             throttle.recordFailure(u"sprayed%1"_s.arg(i), kSchool);
         QCOMPARE(throttle.retryAfterSeconds(u"sprayed0"_s, kSchool), std::nullopt); // one failure each
@@ -120,7 +196,7 @@ private Q_SLOTS:
     void window_slides()
     {
         ManualClock clock;
-        LoginThrottle throttle(clock);
+        CheckedThrottle throttle = makeThrottle(clock);
         for (int i = 0; i < 5; ++i) { // at 0, 10, 20, 30, 40 s
             throttle.recordFailure(u"alice"_s, kSchool);
             clock.advanceMs(10000);
@@ -136,7 +212,7 @@ private Q_SLOTS:
     void success_clearsThatAddressOnly()
     {
         ManualClock clock;
-        LoginThrottle throttle(clock);
+        CheckedThrottle throttle = makeThrottle(clock);
         fail(throttle, u"alice"_s, kSchool, 4);
         throttle.recordSuccess(u"ALICE"_s, kSchool);
         fail(throttle, u"alice"_s, kSchool, 4);
@@ -150,27 +226,70 @@ private Q_SLOTS:
 
     void memory_isBounded()
     {
+        if (onPostgres())
+            QSKIP("PgLoginThrottle keeps failures on disk and deletes them once out of the window");
         ManualClock clock;
-        LoginThrottle throttle(clock, LoginThrottle::Policy {.maxTrackedKeys = 100});
+        MemoryLoginThrottle throttle(clock, LoginThrottle::Policy {.maxTrackedKeys = 100});
         for (int i = 0; i < 1000; ++i)
-            throttle.recordFailure(u"made-up-%1"_s.arg(i), QString());
+            (void)throttle.recordFailure(u"made-up-%1"_s.arg(i), QString());
         QVERIFY2(throttle.trackedKeys() <= 100, qPrintable(QString::number(throttle.trackedKeys())));
 
         // The freshest entries survive a flood: an attacker cannot flush a
         // blocked account by inventing others.
         clock.advanceMs(1);
-        fail(throttle, u"alice"_s, kSchool, 5);
+        for (int i = 0; i < 5; ++i)
+            (void)throttle.recordFailure(u"alice"_s, kSchool);
         clock.advanceMs(1);
         for (int i = 0; i < 60; ++i)
-            throttle.recordFailure(u"flood-%1"_s.arg(i), QString());
+            (void)throttle.recordFailure(u"flood-%1"_s.arg(i), QString());
         QVERIFY(throttle.trackedKeys() <= 100);
-        QVERIFY(throttle.retryAfterSeconds(u"alice"_s, kSchool).has_value());
+        QVERIFY(throttle.retryAfterSeconds(u"alice"_s, kSchool).value().has_value());
 
         clock.advanceMs(60000);
-        throttle.recordFailure(u"late"_s, QString());
+        (void)throttle.recordFailure(u"late"_s, QString());
         for (int i = 0; i < 100; ++i)
-            throttle.recordFailure(u"later-%1"_s.arg(i), QString());
+            (void)throttle.recordFailure(u"later-%1"_s.arg(i), QString());
         QVERIFY(throttle.trackedKeys() <= 100);
+    }
+
+    // Several instances share one PostgreSQL: failed logins spread over them
+    // are counted together, so they are refused as soon as on one instance.
+    void failuresSpreadOverInstances_countTogether()
+    {
+        if (!onPostgres())
+            QSKIP("one process's memory is one instance's count");
+        ManualClock clock;
+        CheckedThrottle first = makeThrottle(clock);
+        CheckedThrottle second(std::make_unique<PgLoginThrottle>(*m_otherInstance, clock));
+        fail(first, u"alice"_s, kSchool, 3);
+        fail(second, u"alice"_s, kSchool, 2);
+        QCOMPARE(first.retryAfterSeconds(u"alice"_s, kSchool), std::optional(60));
+        QCOMPARE(second.retryAfterSeconds(u"alice"_s, kSchool), std::optional(60));
+        // Account-wide: ten addresses, two failures each, alternating instances.
+        for (int i = 0; i < 20; ++i)
+            (i % 2 ? first : second).recordFailure(u"bob"_s, u"203.0.113.%1"_s.arg(i / 2));
+        QCOMPARE(second.retryAfterSeconds(u"bob"_s, kHome), std::optional(60));
+        // A valid login on one instance clears that pair on the other too.
+        second.recordSuccess(u"alice"_s, kSchool);
+        QCOMPARE(first.retryAfterSeconds(u"alice"_s, kSchool), std::nullopt);
+    }
+
+    // The database unreachable: an error (503), never a login let through unchecked.
+    void anUnreachableDatabase_isAnErrorNotAPass()
+    {
+        if (!onPostgres())
+            QSKIP("memory cannot be unreachable");
+        ManualClock clock;
+        PgLoginThrottle throttle(*m_database, clock);
+        QVERIFY(m_cluster->stop(testsupport::PgCluster::StopMode::Immediate));
+        const auto retryAfter = throttle.retryAfterSeconds(u"alice"_s, kSchool);
+        const auto recorded = throttle.recordFailure(u"alice"_s, kSchool);
+        QVERIFY2(m_cluster->start(), qPrintable(m_cluster->error()));
+        QVERIFY(!retryAfter.ok());
+        QCOMPARE(retryAfter.code(), ErrorCode::StorageUnavailable);
+        QVERIFY(!recorded.ok());
+        QCOMPARE(recorded.code(), ErrorCode::StorageUnavailable);
+        QVERIFY(throttle.retryAfterSeconds(u"alice"_s, kSchool).ok()); // reconnected
     }
 };
 

@@ -1,4 +1,4 @@
-#include "loginthrottle.h"
+#include "memoryloginthrottle.h"
 
 #include <QList>
 
@@ -29,10 +29,12 @@ QString addressKey(const QString &address)
 
 } // namespace
 
-LoginThrottle::LoginThrottle(const Clock &clock, Policy policy) : m_clock(clock), m_policy(std::move(policy))
+MemoryLoginThrottle::MemoryLoginThrottle(const Clock &clock, Policy policy)
+    : m_clock(clock), m_policy(std::move(policy))
 { }
 
-std::optional<int> LoginThrottle::retryAfterSeconds(const QString &username, const QString &address) const
+Result<std::optional<int>> MemoryLoginThrottle::retryAfterSeconds(
+    const QString &username, const QString &address) const
 {
     const qint64 nowMs = m_clock.nowMs();
     std::scoped_lock locker(m_mutex);
@@ -47,11 +49,11 @@ std::optional<int> LoginThrottle::retryAfterSeconds(const QString &username, con
         longest(blockedForMs(pairKey(username, address), pairLimit, nowMs));
     }
     if (!waitMs)
-        return std::nullopt;
-    return int((*waitMs + 999) / 1000); // rounded up: a client retrying on time must get through
+        return std::optional<int>();
+    return std::optional(secondsToWait(*waitMs));
 }
 
-void LoginThrottle::recordFailure(const QString &username, const QString &address)
+Result<void> MemoryLoginThrottle::recordFailure(const QString &username, const QString &address)
 {
     const qint64 nowMs = m_clock.nowMs();
     std::scoped_lock locker(m_mutex);
@@ -62,21 +64,23 @@ void LoginThrottle::recordFailure(const QString &username, const QString &addres
     }
     if (m_failures.size() > m_policy.maxTrackedKeys)
         prune(nowMs);
+    return {};
 }
 
-void LoginThrottle::recordSuccess(const QString &username, const QString &address)
+Result<void> MemoryLoginThrottle::recordSuccess(const QString &username, const QString &address)
 {
     std::scoped_lock locker(m_mutex);
     m_failures.remove(pairKey(username, address));
+    return {};
 }
 
-qsizetype LoginThrottle::trackedKeys() const
+qsizetype MemoryLoginThrottle::trackedKeys() const
 {
     std::scoped_lock locker(m_mutex);
     return m_failures.size();
 }
 
-std::optional<qint64> LoginThrottle::blockedForMs(const QString &key, int limit, qint64 nowMs) const
+std::optional<qint64> MemoryLoginThrottle::blockedForMs(const QString &key, int limit, qint64 nowMs) const
 {
     const auto it = m_failures.constFind(key);
     limit = std::max(1, limit);
@@ -90,7 +94,7 @@ std::optional<qint64> LoginThrottle::blockedForMs(const QString &key, int limit,
     return releaseMs - nowMs;
 }
 
-void LoginThrottle::addFailure(const QString &key, int keep, qint64 nowMs)
+void MemoryLoginThrottle::addFailure(const QString &key, int keep, qint64 nowMs)
 {
     Failures &failures = m_failures[key];
     const qint64 windowStartMs = nowMs - qint64(m_policy.window.count()) * 1000;
@@ -101,7 +105,7 @@ void LoginThrottle::addFailure(const QString &key, int keep, qint64 nowMs)
         failures.pop_front();
 }
 
-void LoginThrottle::prune(qint64 nowMs)
+void MemoryLoginThrottle::prune(qint64 nowMs)
 {
     const qint64 windowStartMs = nowMs - qint64(m_policy.window.count()) * 1000;
     m_failures.removeIf([windowStartMs](const auto &entry) { return entry.value().back() <= windowStartMs; });
