@@ -47,7 +47,7 @@ set(allowed_history "common")
 set(layer_net 6)
 set(allowed_net "common")
 set(layer_integrity 7)
-set(allowed_integrity "common;storage;collection;accounts;history;net")
+set(allowed_integrity "common;storage;postgres;collection;accounts;history;net")
 set(layer_loadtest 8)
 set(allowed_loadtest "common;metrics;history;net;integrity")
 

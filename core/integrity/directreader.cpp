@@ -1,14 +1,11 @@
 #include "directreader.h"
 
 #include "accounts/credentialrules.h"
-#include "collection/notefields.h"
-#include "marker.h"
+#include "collectionrows.h"
 #include "storage/readonlydatabase.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -19,7 +16,6 @@ using storage::ReadOnlyDatabase;
 
 namespace {
 
-// Deck id → name from col.decks (Anki keeps decks as one JSON object).
 Result<QHash<qint64, QString>> deckNames(ReadOnlyDatabase &db)
 {
     QString decksJson;
@@ -27,11 +23,7 @@ Result<QHash<qint64, QString>> deckNames(ReadOnlyDatabase &db)
         [&decksJson](const QSqlQuery &query) { decksJson = query.value(0).toString(); });
     if (!done)
         return done.error();
-    QHash<qint64, QString> names;
-    const QJsonObject decks = QJsonDocument::fromJson(decksJson.toUtf8()).object();
-    for (auto it = decks.constBegin(); it != decks.constEnd(); ++it)
-        names.insert(it.key().toLongLong(), it.value().toObject().value(u"name"_s).toString());
-    return names;
+    return deckNamesOf(decksJson);
 }
 
 Result<void> readCards(ReadOnlyDatabase &db, qint64 cursor, CollectionRead &read)
@@ -40,16 +32,10 @@ Result<void> readCards(ReadOnlyDatabase &db, qint64 cursor, CollectionRead &read
     return db.select(u"SELECT c.id, c.nid, c.did, c.reps, n.flds, n.id IS NOT NULL FROM cards c"
                      " LEFT JOIN notes n ON n.id = c.nid WHERE c.id > ? ORDER BY c.id"_s,
         {cursor}, [&read](const QSqlQuery &query) {
-            CardRow row;
-            row.cardId = query.value(0).toLongLong();
-            row.noteId = query.value(1).toLongLong();
-            row.deckId = query.value(2).toLongLong();
-            row.reps = query.value(3).toInt();
-            row.hasNote = query.value(5).toBool();
-            std::tie(row.front, row.back) = collection::notefields::splitFields(query.value(4).toString());
-            row.tag = markerOf(row.back);
-            read.cursor = std::max(read.cursor, row.cardId);
-            read.cards.append(std::move(row));
+            read.cards.append(cardRowOf(query.value(0).toLongLong(), query.value(1).toLongLong(),
+                query.value(2).toLongLong(), query.value(3).toInt(), query.value(4).toString(),
+                query.value(5).toBool()));
+            read.cursor = std::max(read.cursor, read.cards.last().cardId);
         });
 }
 

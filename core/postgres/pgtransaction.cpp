@@ -4,9 +4,10 @@ using namespace Qt::StringLiterals;
 
 namespace javumbo::postgres {
 
-PgTransaction::PgTransaction(PgDatabase &database, QSqlDatabase &db) : m_database(database), m_db(db)
+PgTransaction::PgTransaction(PgDatabase &database, QSqlDatabase &db, const QString &begin)
+    : m_database(database), m_db(db)
 {
-    if (auto begun = m_database.execute(m_db, u"BEGIN"_s); begun)
+    if (auto begun = m_database.execute(m_db, begin); begun)
         m_active = true;
     else
         m_error = begun.error();

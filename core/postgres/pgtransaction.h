@@ -10,7 +10,8 @@ namespace javumbo::postgres {
 class PgTransaction
 {
 public:
-    PgTransaction(PgDatabase &database, QSqlDatabase &db);
+    // `begin` may name an isolation level or READ ONLY.
+    PgTransaction(PgDatabase &database, QSqlDatabase &db, const QString &begin = QStringLiteral("BEGIN"));
     ~PgTransaction();
     Q_DISABLE_COPY_MOVE(PgTransaction)
 
