@@ -107,9 +107,8 @@ private slots:
             << u"core/locking/planted.h"_s << u"#include \"history/history.h\""_s << u"history is layer 6"_s;
         QTest::newRow("integrity -> loadtest")
             << u"core/integrity/planted.cpp"_s << u"#include \"loadtest/runcontext.h\""_s
-            << u"integrity (layer 7) may include from core only common, storage, collection, accounts, "
-               u"history, "
-               "net; loadtest is layer 8"_s;
+            << u"integrity (layer 7) may include from core only common, storage, postgres, collection, "
+               "accounts, history, net; loadtest is layer 8"_s;
         QTest::newRow("history -> integrity")
             << u"core/history/planted.h"_s << u"#include \"integrity/violation.h\""_s
             << u"integrity is layer 7"_s;
