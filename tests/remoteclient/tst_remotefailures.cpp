@@ -5,6 +5,7 @@
 #include "client/clientcontext.h"
 #include "client/errormessages.h"
 #include "net/httpclient.h"
+#include "client/remote/remoterequest.h"
 #include "remotefixture.h"
 #include "testserver.h"
 
@@ -266,6 +267,36 @@ private Q_SLOTS:
         QCOMPARE(online.count(), 2);
         QCOMPARE(online.at(1).at(0).toBool(), true);
         QCOMPARE(m_fixture->cardsInFile(), 1);
+    }
+
+    // A broken or hostile server cannot make the app hold an unbounded answer:
+    // a declared size over the bound is refused before its body arrives, an
+    // answer without one once it grows past the bound. Neither is "offline",
+    // neither is retried, and the next call goes on normally.
+    void oversizedAnswer_isRefusedNotHeld()
+    {
+        auto &remote = m_fixture->remote();
+        QVERIFY(remote.decks());
+        m_fixture->proxy().answerOnce("GET /api/v1/decks",
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 10000000000\r\n\r\n[{");
+        const auto decks = remote.decks();
+        QCOMPARE(decks.code(), ErrorCode::PayloadTooLarge);
+        QVERIFY2(gui::errorMessage(decks.error()).contains(u"larger than 64 MiB"_s),
+            qPrintable(decks.error().message));
+        QVERIFY(m_fixture->session().isOnline());
+        QCOMPARE(m_fixture->proxy().requestsSeen("GET /api/v1/decks"), 2); // not sent again
+        QVERIFY(remote.decks()); // the real server again
+
+        gui::RemoteRequest health;
+        health.path = u"/health"_s;
+        health.authenticated = false;
+        health.maxReplyBytes = 1024 * 1024;
+        m_fixture->proxy().answerOnce("GET /api/v1/health ",
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"
+                + QByteArray(2 * 1024 * 1024, 'a'));
+        const auto endless = m_fixture->session().send(health);
+        QCOMPARE(endless.code(), ErrorCode::PayloadTooLarge);
+        QVERIFY(m_fixture->session().send(health)); // within the bound: the real answer
     }
 
     void serverOfAnotherVersion_isIncompatible_data()

@@ -86,6 +86,7 @@ Result<interop::PackageExportResult> exportFile(const Send &send, const QString 
     if (options.deckId && !(options.wholeCollection && !csv))
         download.path += u"&deck_id="_s + QString::number(*options.deckId);
     download.repeatable = true;
+    download.maxReplyBytes = RemoteRequest::kMaxDownloadBytes;
     auto reply = send(download);
     if (!reply)
         return reply.error();

@@ -44,6 +44,7 @@ void RemoteMediaCache::fetchFor(const QList<collection::CardRecord> &cards, cons
         RemoteRequest request;
         request.path = u"/media?name="_s + QString::fromLatin1(QUrl::toPercentEncoding(name));
         request.repeatable = true;
+        request.maxReplyBytes = RemoteRequest::kMaxDownloadBytes;
         auto reply = send(request);
         if (!reply) {
             if (reply.code() == ErrorCode::NotFound) {

@@ -20,6 +20,14 @@ struct RemoteRequest
     // Idempotency-Key): the session then retries by itself.
     bool repeatable = false;
     bool authenticated = true; // false: /health, /login
+    // The largest answer taken (RemoteTransport::send): JSON answers are far
+    // below it; downloads (exports, media) set their own.
+    qint64 maxReplyBytes = kMaxJsonReplyBytes;
+
+    static constexpr qint64 kMaxJsonReplyBytes = 64LL * 1024 * 1024;
+    // An export or a media file: the server takes uploads up to 100 MiB, and a
+    // whole collection's export may be larger than any one upload.
+    static constexpr qint64 kMaxDownloadBytes = 1024LL * 1024 * 1024;
 };
 
 // A 2xx reply.

@@ -252,7 +252,13 @@ Result<RemoteReply> RemoteSession::perform(const RemoteRequest &request, bool si
         QList<std::pair<QByteArray, QByteArray>> headers = request.headers;
         if (request.authenticated && !token.isEmpty())
             headers.append({"Authorization", "Bearer " + token.toLatin1()});
-        const RawReply raw = m_transport->send(url, request.method, request.body, headers);
+        const RawReply raw
+            = m_transport->send(url, request.method, request.body, headers, request.maxReplyBytes);
+        if (raw.tooLarge) // the server answered, with more than this request may take: not offline, not
+                          // retried
+            return makeError(ErrorCode::PayloadTooLarge,
+                u"the server's answer to %1 %2 was refused: %3"_s.arg(
+                    QString::fromLatin1(request.method), request.path, raw.failure));
         if (raw.status == 0) {
             // A lost reply of a request that may go twice: go again (the connection may just have been
             // reset). Offline only once the request gives up, so a blip shows nothing.

@@ -23,9 +23,17 @@ struct Pending
     RawReply reply;
 };
 
-RawReply readReply(QNetworkReply &reply)
+// Set on a reply aborted for its size, so readReply tells it from a broken connection.
+constexpr char kTooLarge[] = "javumbo_reply_too_large";
+
+RawReply readReply(QNetworkReply &reply, qint64 maxReplyBytes)
 {
     RawReply raw;
+    if (reply.property(kTooLarge).toBool()) {
+        raw.tooLarge = true;
+        raw.failure = u"the answer is larger than %1 MiB"_s.arg(maxReplyBytes / (1024 * 1024));
+        return raw;
+    }
     const QVariant status = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (status.isValid()) {
         raw.status = status.toInt();
@@ -78,11 +86,11 @@ RemoteTransport::~RemoteTransport()
 }
 
 RawReply RemoteTransport::send(const QUrl &url, const QByteArray &method, const QByteArray &body,
-    const QList<std::pair<QByteArray, QByteArray>> &headers)
+    const QList<std::pair<QByteArray, QByteArray>> &headers, qint64 maxReplyBytes)
 {
     Q_ASSERT(QThread::currentThread() != &m_thread);
     auto pending = std::make_shared<Pending>();
-    QMetaObject::invokeMethod(m_context, [this, pending, url, method, body, headers] {
+    QMetaObject::invokeMethod(m_context, [this, pending, url, method, body, headers, maxReplyBytes] {
         if (!m_manager)
             m_manager = new QNetworkAccessManager(m_context);
         QNetworkRequest request(url);
@@ -95,8 +103,24 @@ RawReply RemoteTransport::send(const QUrl &url, const QByteArray &method, const 
         if (!body.isEmpty() && !request.hasRawHeader("Content-Type"))
             request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         QNetworkReply *reply = m_manager->sendCustomRequest(request, method, body);
-        QObject::connect(reply, &QNetworkReply::finished, reply, [reply, pending] {
-            RawReply raw = readReply(*reply);
+        // Checked as the head arrives (a declared Content-Length over the bound is refused
+        // before its body) and as the body does (an answer without one, once it passes the
+        // bound). Not downloadProgress: Qt throttles it and skipped the first burst.
+        const auto refuseIfLarger = [reply, maxReplyBytes](qint64 size) {
+            if (size > maxReplyBytes && !reply->property(kTooLarge).toBool()) {
+                reply->setProperty(kTooLarge, true);
+                reply->abort();
+            }
+        };
+        QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, refuseIfLarger] {
+            const QVariant declared = reply->header(QNetworkRequest::ContentLengthHeader);
+            if (declared.isValid())
+                refuseIfLarger(declared.toLongLong());
+        });
+        QObject::connect(reply, &QNetworkReply::readyRead, reply,
+            [reply, refuseIfLarger] { refuseIfLarger(reply->bytesAvailable()); });
+        QObject::connect(reply, &QNetworkReply::finished, reply, [reply, pending, maxReplyBytes] {
+            RawReply raw = readReply(*reply, maxReplyBytes);
             reply->deleteLater();
             const QMutexLocker lock(&pending->mutex);
             pending->reply = std::move(raw);

@@ -22,6 +22,8 @@ struct RawReply
     QString failure; // why there was no answer, for the NetworkError message
     // The server was never reached (refused, unknown host): sending again now is pointless.
     bool unreachable = false;
+    // The answer was (or announced itself) larger than the caller's bound: aborted unread.
+    bool tooLarge = false;
 };
 
 // The session's network thread: one QNetworkAccessManager on a QThread of its
@@ -35,8 +37,11 @@ public:
     RemoteTransport(const RemoteTransport &) = delete;
     RemoteTransport &operator=(const RemoteTransport &) = delete;
 
+    // An answer larger than `maxReplyBytes` (by its Content-Length, or by what
+    // arrived) is aborted as soon as that is known, so a broken or hostile
+    // server cannot make the app hold an unbounded reply in memory.
     RawReply send(const QUrl &url, const QByteArray &method, const QByteArray &body,
-        const QList<std::pair<QByteArray, QByteArray>> &headers);
+        const QList<std::pair<QByteArray, QByteArray>> &headers, qint64 maxReplyBytes);
 
 private:
     QThread m_thread;
