@@ -14,6 +14,9 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -186,6 +189,43 @@ private slots:
 
     // Byte for byte, with the server stopped as the command requires. Only
     // SQLite's shared-memory index (-shm) may change: readers write to it.
+    // More rows than one INSERT takes (500): whole batches and a remainder.
+    void aLargeCollectionIsCopiedInBatches()
+    {
+        storage::Database::closeAllOnThisThread();
+        m_backend.reset();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"grow"_s);
+            db.setDatabaseName(collection(u"ann"_s));
+            QVERIFY(db.open());
+            QSqlQuery grow(db);
+            // 1,198 more notes and cards, copies of the first with new ids: 1,203 in all.
+            // Cards first, while max(notes.id) is still the old one their new notes will follow.
+            QVERIFY2(grow.exec(
+                         u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1198)"
+                         " INSERT INTO cards SELECT (SELECT max(id) FROM cards) + i, (SELECT max(id) FROM "
+                         "notes) + i,"
+                         " did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, odue, odid,"
+                         " flags, data FROM cards, n WHERE cards.id = (SELECT min(id) FROM cards)"_s),
+                qPrintable(grow.lastError().text()));
+            QVERIFY2(
+                grow.exec(u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1198)"
+                          " INSERT INTO notes SELECT (SELECT max(id) FROM notes) + i, guid || i, mid, mod, "
+                          "usn, tags,"
+                          " flds || i, sfld, csum, flags, data FROM notes, n"
+                          " WHERE notes.id = (SELECT min(id) FROM notes)"_s),
+                qPrintable(grow.lastError().text()));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"grow"_s);
+        QCOMPARE(sqlite(collection(u"ann"_s), u"SELECT count(*) FROM cards"_s), 1203);
+        auto report = migrate();
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
+        QCOMPARE(pg(u"SELECT count(*) FROM cards WHERE user_id = %1"_s.arg(m_users[u"ann"_s])), u"1203"_s);
+        QCOMPARE(pg(u"SELECT count(*) FROM notes WHERE user_id = %1"_s.arg(m_users[u"ann"_s])), u"1203"_s);
+        QCOMPARE(migrate()->usersAlreadyCopied, 4); // the digest of 1,203 rows matches
+    }
+
     void theSourceIsOnlyRead()
     {
         storage::Database::closeAllOnThisThread();
