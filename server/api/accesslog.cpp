@@ -48,12 +48,16 @@ QString AccessLog::format(const AccessLogEntry &entry, LogFormat format)
             {u"duration_ms"_s, qRound(entry.durationMs * 1000) / 1000.0},
             {u"lock_wait_ms"_s, qRound(entry.lockWaitMs * 1000) / 1000.0},
         };
+        if (!entry.peerAddress.isEmpty())
+            line.insert(u"peer"_s, entry.peerAddress);
         if (!entry.errorCode.isEmpty())
             line.insert(u"error"_s, entry.errorCode);
         return QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact));
     }
     return u"%1 %2 %3 user=%4 %5 %6 %7 %8ms lock_wait=%9ms%10"_s
-        .arg(time, entry.requestId, entry.remoteAddress)
+        .arg(time, entry.requestId,
+            entry.peerAddress.isEmpty() ? entry.remoteAddress
+                                        : entry.remoteAddress % u" via "_s % entry.peerAddress)
         .arg(entry.userId)
         .arg(entry.method, entry.route)
         .arg(entry.status)

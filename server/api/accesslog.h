@@ -18,7 +18,8 @@ struct AccessLogEntry
 {
     qint64 timeMs = 0;
     QString requestId;
-    QString remoteAddress;
+    QString remoteAddress; // the client: the TCP peer, or what a trusted proxy says (ClientAddress)
+    QString peerAddress; // the TCP peer when it differs: the proxy the request came through
     qint64 userId = 0; // 0: anonymous
     QString method;
     QString route; // the route template, or the raw path when nothing matched

@@ -168,7 +168,7 @@ void ApiServer::closePoolConnections(QThreadPool &pool)
 
 void ApiServer::dispatch(HttpRequest request, ResponseChannel channel)
 {
-    RequestRecord record = RequestPipeline::begin(request);
+    RequestRecord record = m_pipeline.begin(request);
     const auto matched = m_router.match(request.method, request.path);
     if (const auto *miss = std::get_if<Router::Miss>(&matched)) {
         record.route = u"unmatched"_s;

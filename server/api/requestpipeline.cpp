@@ -48,7 +48,7 @@ RequestPipeline::RequestPipeline(Backend &backend, const TrustedProxies &proxies
 
 RequestPipeline::~RequestPipeline() = default;
 
-RequestRecord RequestPipeline::begin(const HttpRequest &request)
+RequestRecord RequestPipeline::begin(const HttpRequest &request) const
 {
     RequestRecord record;
     record.timer.start();
@@ -56,7 +56,12 @@ RequestRecord RequestPipeline::begin(const HttpRequest &request)
     const QByteArray given = request.header("x-request-id");
     record.requestId = isValidRequestId(given) ? QString::fromLatin1(given) : generateRequestId();
     record.method = request.method;
-    record.remote = request.remoteAddress.toString();
+    // The access log names the client as everything else does; a proxy it came through stays visible.
+    const QHostAddress client
+        = ClientAddress::resolve(request.remoteAddress, request.headers, m_proxies).address;
+    record.remote = client.toString();
+    if (client != request.remoteAddress)
+        record.peer = request.remoteAddress.toString();
     return record;
 }
 
@@ -153,6 +158,7 @@ AccessLogEntry RequestPipeline::logEntry(
     entry.timeMs = record.startedAtMs;
     entry.requestId = record.requestId;
     entry.remoteAddress = record.remote;
+    entry.peerAddress = record.peer;
     entry.userId = userId;
     entry.method = QString::fromLatin1(record.method);
     entry.route = record.route;

@@ -25,7 +25,8 @@ struct RequestRecord
     QString requestId;
     QString route; // the endpoint's pattern; "unmatched" when none
     QByteArray method;
-    QString remote;
+    QString remote; // the client (ClientAddress: through a trusted proxy, the one it names)
+    QString peer; // the TCP peer, when it is not the client
     QElapsedTimer timer;
     qint64 startedAtMs = 0;
 };
@@ -45,7 +46,7 @@ public:
 
     // Starts the request's clock and names it: the client's X-Request-Id when
     // valid (docs/api.md), else a fresh one.
-    static RequestRecord begin(const HttpRequest &request);
+    RequestRecord begin(const HttpRequest &request) const;
     // Authenticates, checks and parses the body, calls the handler. Every
     // failure, an exception included, becomes the error envelope; `userId`
     // gets the session's user as soon as it is known.

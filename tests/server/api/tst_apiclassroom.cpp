@@ -2,9 +2,13 @@
 // closed registration, the Secure cookie behind TLS, thirty students behind
 // one proxy address while one of them keeps mistyping, and what a browser
 // sends (`+` for spaces in q, a deck's counts for its "nothing due" screen).
+#include "api/accesslog.h"
+#include "api/apiserver.h"
 #include "testserver.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -108,6 +112,48 @@ private slots:
         QCOMPARE(login(*http, clumsy.username, clumsy.password, {{"Forwarded", "for=\"198.51.100.2:4711\""}})
                      .status,
             200);
+    }
+
+    // Behind a trusted proxy the access log names the student, and the proxy
+    // the request came through; a header from an untrusted peer changes nothing.
+    void accessLog_namesTheForwardedClientAndItsProxy()
+    {
+        TestServer::Options options;
+        QString proxyError;
+        QVERIFY2(options.limits.trustedProxies.add(u"127.0.0.1"_s, &proxyError), qPrintable(proxyError));
+        TestServer behindProxy(options);
+        TestServer direct;
+        for (TestServer *server : {&behindProxy, &direct}) {
+            QList<server::AccessLogEntry> entries;
+            QObject::connect(
+                &server->server(), &server::ApiServer::requestFinished, &server->server(),
+                [&entries](const server::AccessLogEntry &entry) { entries.append(entry); },
+                Qt::DirectConnection);
+            auto http = server->client();
+            QCOMPARE(
+                testsupport::call(*http, "GET", u"/api/v1/health"_s, {}, {}, {{"X-Forwarded-For", kSchool}})
+                    .status,
+                200);
+            QTRY_COMPARE(entries.size(), 1);
+            const server::AccessLogEntry &entry = entries.first();
+            const QString text = server::AccessLog::format(entry, server::LogFormat::Text);
+            const QJsonObject json
+                = QJsonDocument::fromJson(server::AccessLog::format(entry, server::LogFormat::Json).toUtf8())
+                      .object();
+            if (server == &behindProxy) {
+                QCOMPARE(entry.remoteAddress, QString::fromLatin1(kSchool));
+                QCOMPARE(entry.peerAddress, u"127.0.0.1"_s);
+                QVERIFY2(text.contains(u" 203.0.113.7 via 127.0.0.1 "_s), qPrintable(text));
+                QCOMPARE(json[u"remote"_s].toString(), QString::fromLatin1(kSchool));
+                QCOMPARE(json[u"peer"_s].toString(), u"127.0.0.1"_s);
+            } else {
+                QCOMPARE(entry.remoteAddress, u"127.0.0.1"_s);
+                QVERIFY(entry.peerAddress.isEmpty());
+                QVERIFY2(!text.contains(u"via"_s) && !text.contains(QString::fromLatin1(kSchool)),
+                    qPrintable(text));
+                QVERIFY(!json.contains(u"peer"_s));
+            }
+        }
     }
 
     void forwardedFor_fromAnUntrustedPeer_isIgnored()
