@@ -596,6 +596,11 @@ Result<MigrationReport> PgMigration::fromPostgres(
                 .arg(postgres::kPgSchemaVersion));
     if (!QDir().mkpath(QDir(dataDir).filePath(u"user_dbs"_s)))
         return makeError(ErrorCode::StorageUnavailable, u"cannot create %1/user_dbs"_s.arg(dataDir));
+    // Every read of the run in one snapshot: accounts, sessions and collections
+    // as of one moment, even if an instance were still writing.
+    PgTransaction snapshot(source, db.value(), u"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"_s);
+    if (!snapshot.isActive())
+        return snapshot.error();
 
     auto accounts = readPgTable(source, db.value(), u"accounts"_s, kAccountColumns, u"id"_s);
     if (!accounts)
