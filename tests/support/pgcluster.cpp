@@ -4,7 +4,10 @@
 #include <QFile>
 #include <QProcess>
 
+#include <cerrno>
+
 #include <pwd.h>
+#include <signal.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -21,10 +24,45 @@ bool runningAsRoot()
     return ::geteuid() == 0;
 }
 
+const QString kDirectoryPrefix = u"javumbo-pgcluster-"_s;
+const QString kOwnerFile = u"owner.pid"_s;
+
+// A test killed by a timeout or a crash never ran ~PgCluster: its server
+// would run on, holding memory, until the machine restarts. Each new
+// cluster first stops and deletes those whose test process is gone (a
+// directory without owner.pid yet is a cluster being made: left alone).
+void sweepAbandonedClusters(const QString &binaries)
+{
+    const QDir temp(QDir::tempPath());
+    for (const QString &name : temp.entryList({kDirectoryPrefix + u'*'}, QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile owner(temp.filePath(name) + u'/' + kOwnerFile);
+        if (!owner.open(QIODevice::ReadOnly))
+            continue;
+        const pid_t pid = pid_t(owner.readAll().trimmed().toLongLong());
+        if (pid <= 0 || ::kill(pid, 0) == 0 || errno != ESRCH)
+            continue; // its test still runs (or it is not ours to judge)
+        QString program = binaries + u"pg_ctl"_s;
+        QStringList arguments {
+            u"-D"_s, temp.filePath(name) + u"/data"_s, u"-m"_s, u"immediate"_s, u"-w"_s, u"stop"_s};
+        if (runningAsRoot()) {
+            arguments = QStringList {u"-u"_s, kSuperuser, u"--"_s, program} + arguments;
+            program = u"runuser"_s;
+        }
+        QProcess::execute(program, arguments);
+        QDir(temp.filePath(name)).removeRecursively();
+    }
+}
+
 } // namespace
 
-PgCluster::PgCluster()
+PgCluster::PgCluster() : m_dir(QDir::tempPath() + u'/' + kDirectoryPrefix + u"XXXXXX"_s)
 {
+    sweepAbandonedClusters(kBinaries);
+    if (m_dir.isValid()) {
+        QFile owner(m_dir.filePath(kOwnerFile));
+        if (owner.open(QIODevice::WriteOnly))
+            owner.write(QByteArray::number(qint64(::getpid())));
+    }
     // The server's user must own its directory; as root that is postgres.
     if (runningAsRoot() && m_dir.isValid()) {
         if (const passwd *user = ::getpwnam("postgres"))

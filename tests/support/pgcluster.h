@@ -9,7 +9,9 @@ namespace javumbo::testsupport {
 // A throw-away PostgreSQL 15 server for one test process, started by the test
 // itself: initdb into a temporary directory, listening only on a Unix socket
 // inside it (so parallel tests never compete for a port), stopped and deleted
-// with the object. As root the server runs as the postgres user, because
+// with the object (and, should the test die first, by the next PgCluster,
+// which stops clusters whose test process is gone). As root the server runs
+// as the postgres user, because
 // PostgreSQL refuses to run as root. Debian's postgresql-15 provides the
 // binaries (packaging/debian-packages.txt, role test).
 class PgCluster
