@@ -199,7 +199,7 @@ void ApiServer::dispatch(HttpRequest request, ResponseChannel channel)
 
     if (endpoint.runsOn == RunsOn::ServerThread) {
         qint64 userId = 0;
-        HttpResponse response = m_pipeline.run(endpoint, request, record.requestId, match.ids, &userId);
+        HttpResponse response = m_pipeline.run(endpoint, request, record, match.ids, &userId);
         finish(record, channel, std::move(response), userId, 0);
         return;
     }
@@ -214,7 +214,7 @@ void ApiServer::dispatch(HttpRequest request, ResponseChannel channel)
     pool.start([this, endpoint, request = std::move(request), ids = match.ids, record, channel]() mutable {
         RequestTrace::reset();
         qint64 userId = 0;
-        HttpResponse response = m_pipeline.run(endpoint, request, record.requestId, ids, &userId);
+        HttpResponse response = m_pipeline.run(endpoint, request, record, ids, &userId);
         const double lockWaitMs = RequestTrace::lockWaitMs();
         // Move the channel into the queued call so the last reference to it
         // dies on the server thread, next to its socket.

@@ -57,20 +57,20 @@ RequestRecord RequestPipeline::begin(const HttpRequest &request) const
     record.requestId = isValidRequestId(given) ? QString::fromLatin1(given) : generateRequestId();
     record.method = request.method;
     // The access log names the client as everything else does; a proxy it came through stays visible.
-    const QHostAddress client
-        = ClientAddress::resolve(request.remoteAddress, request.headers, m_proxies).address;
-    record.remote = client.toString();
-    if (client != request.remoteAddress)
+    record.client = ClientAddress::resolve(request.remoteAddress, request.headers, m_proxies);
+    record.remote = record.client.address.toString();
+    if (record.client.address != request.remoteAddress)
         record.peer = request.remoteAddress.toString();
     return record;
 }
 
 HttpResponse RequestPipeline::run(const Endpoint &endpoint, const HttpRequest &request,
-    const QString &requestId, const QList<qint64> &ids, qint64 *userId) const
+    const RequestRecord &record, const QList<qint64> &ids, qint64 *userId) const
 {
+    const QString &requestId = record.requestId;
     try {
-        RequestContext context {request, m_backend, requestId, ids, JsonBody(), std::nullopt, QString(),
-            ClientAddress::resolve(request.remoteAddress, request.headers, m_proxies)};
+        RequestContext context {
+            request, m_backend, requestId, ids, JsonBody(), std::nullopt, QString(), record.client};
         auto handled = handle(endpoint, context, userId);
         if (!handled)
             return HttpResponse::error(handled.error(), requestId);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "http/clientaddress.h"
+
 #include "accesslog.h"
 #include "common/fault.h"
 #include "endpoint.h"
@@ -25,7 +27,8 @@ struct RequestRecord
     QString requestId;
     QString route; // the endpoint's pattern; "unmatched" when none
     QByteArray method;
-    QString remote; // the client (ClientAddress: through a trusted proxy, the one it names)
+    ClientAddress client; // resolved once: the handlers key on it, the access log names it
+    QString remote; // client.address as text
     QString peer; // the TCP peer, when it is not the client
     QElapsedTimer timer;
     qint64 startedAtMs = 0;
@@ -50,7 +53,7 @@ public:
     // Authenticates, checks and parses the body, calls the handler. Every
     // failure, an exception included, becomes the error envelope; `userId`
     // gets the session's user as soon as it is known.
-    HttpResponse run(const Endpoint &endpoint, const HttpRequest &request, const QString &requestId,
+    HttpResponse run(const Endpoint &endpoint, const HttpRequest &request, const RequestRecord &record,
         const QList<qint64> &ids, qint64 *userId) const;
     // Just before sending: the request id, and Retry-After on every 503.
     static void seal(HttpResponse &response, const RequestRecord &record);
