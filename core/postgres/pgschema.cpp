@@ -11,11 +11,6 @@ namespace javumbo::postgres {
 
 namespace {
 
-// The advisory lock that serialises schema changes: the two-key form, a key
-// space apart from the users' one-key write locks (userwritelock.h).
-constexpr int kSchemaLockClass = 0x4a56; // "JV"
-constexpr int kSchemaLockObject = 1;
-
 // Anki's five tables and Javumbo's undo logs, one row set per user.
 QStringList collectionTableStatements()
 {
@@ -107,7 +102,7 @@ Result<int> pgSchemaVersion(PgDatabase &database, QSqlDatabase &db)
     return query.value(0).toInt();
 }
 
-Result<void> preparePgSchema(PgDatabase &database)
+Result<void> preparePgSchema(PgDatabase &database, std::chrono::milliseconds lockBound)
 {
     auto db = database.connection();
     if (!db)
@@ -124,10 +119,23 @@ Result<void> preparePgSchema(PgDatabase &database)
     PgTransaction transaction(database, db.value());
     if (!transaction.isActive())
         return transaction.error();
+    // Bounded like every wait in Javumbo: an instance stuck in a migration
+    // yields a clear error here, not a start that never ends.
+    if (auto bounded = database.execute(
+            db.value(), u"SET LOCAL lock_timeout = %1"_s.arg(std::max<qint64>(1, lockBound.count())));
+        !bounded)
+        return bounded;
     if (auto locked = database.execute(db.value(),
-            u"SELECT pg_advisory_xact_lock(%1, %2)"_s.arg(kSchemaLockClass).arg(kSchemaLockObject));
-        !locked)
-        return locked;
+            u"SELECT pg_advisory_xact_lock(%1, %2)"_s.arg(kPgSchemaLockClass).arg(kPgSchemaLockObject));
+        !locked) {
+        if (locked.code() != ErrorCode::UserBusy)
+            return locked;
+        return makeError(ErrorCode::StorageUnavailable,
+            u"PostgreSQL at %1: another instance has been creating or migrating Javumbo's schema for more "
+            u"than "
+            "%2 ms; try again when it is done"_s.arg(database.target().describe())
+                .arg(lockBound.count()));
+    }
     // Another instance may have created or migrated it while we waited.
     version = pgSchemaVersion(database, db.value());
     if (!version)

@@ -1,10 +1,12 @@
 #include "pgcluster.h"
 #include "postgres/pgdatabase.h"
 #include "postgres/pgschema.h"
+#include "postgres/pgtransaction.h"
 
 #include <QSqlQuery>
 #include <QTest>
 
+#include <future>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -162,6 +164,43 @@ private slots:
             QVERIFY2(!error, qPrintable(error ? error->message : QString()));
         QCOMPARE(sql(u"SELECT count(*) FROM javumbo_schema"_s, name), u"1"_s);
         QCOMPARE(sql(u"SELECT version FROM javumbo_schema"_s, name), QString::number(kPgSchemaVersion));
+    }
+
+    // Another instance holding the schema lock (a long migration): the wait is
+    // bounded and named, and the schema is made once the lock is free.
+    void aSchemaChangeElsewhere_isWaitedForWithABound()
+    {
+        const QString name = freshDatabase();
+        auto database = databaseFor(m_cluster.connectionString(name));
+        std::promise<void> held;
+        std::promise<void> release;
+        std::thread other([&] {
+            {
+                PgDatabase elsewhere(database->target());
+                auto connection = elsewhere.connection();
+                if (connection) {
+                    PgTransaction transaction(elsewhere, connection.value());
+                    (void)elsewhere.execute(connection.value(),
+                        u"SELECT pg_advisory_xact_lock(%1, %2)"_s.arg(kPgSchemaLockClass)
+                            .arg(kPgSchemaLockObject));
+                    held.set_value();
+                    release.get_future().wait();
+                } else {
+                    held.set_value();
+                }
+            }
+        });
+        held.get_future().wait();
+        auto refused = preparePgSchema(*database, std::chrono::milliseconds(200));
+        release.set_value();
+        other.join();
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.code(), ErrorCode::StorageUnavailable);
+        QVERIFY2(
+            refused.error().message.contains(u"another instance"_s), qPrintable(refused.error().message));
+        QCOMPARE(sql(u"SELECT count(*) FROM pg_tables WHERE tablename = 'javumbo_schema'"_s, name), u"0"_s);
+        auto prepared = preparePgSchema(*database, std::chrono::milliseconds(200));
+        QVERIFY2(prepared.ok(), qPrintable(prepared.ok() ? QString() : prepared.error().message));
     }
 
     // A restarted server: requests meanwhile are storage_unavailable (503), never internal
