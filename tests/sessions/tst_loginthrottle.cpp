@@ -3,7 +3,8 @@
 //
 // One source, two backends: registered as tst_loginthrottle (in memory) and
 // tst_loginthrottle_pg (JAVUMBO_TEST_BACKEND=postgres: PgLoginThrottle on a
-// throw-away PostgreSQL), so both implementations keep one behaviour.
+// throw-away PostgreSQL), so both implementations keep one behaviour. What only
+// PostgreSQL does (instances counting together) is tst_pgloginthrottle.
 #include "common/clock.h"
 #include "pgcluster.h"
 #include "postgres/pgschema.h"
@@ -72,7 +73,6 @@ private:
     // PostgreSQL runs only: one server and database for the whole run.
     std::unique_ptr<testsupport::PgCluster> m_cluster;
     std::unique_ptr<postgres::PgDatabase> m_database;
-    std::unique_ptr<postgres::PgDatabase> m_otherInstance; // a second instance's connections
 
     std::unique_ptr<postgres::PgDatabase> connect()
     {
@@ -100,7 +100,6 @@ private Q_SLOTS:
         m_cluster = std::make_unique<testsupport::PgCluster>();
         QVERIFY2(m_cluster->start(), qPrintable(m_cluster->error()));
         m_database = connect();
-        m_otherInstance = connect();
         auto prepared = postgres::preparePgSchema(*m_database);
         QVERIFY2(prepared.ok(), qPrintable(prepared.ok() ? QString() : prepared.error().message));
     }
@@ -224,10 +223,10 @@ private Q_SLOTS:
         QCOMPARE(throttle.retryAfterSeconds(u"alice"_s, kHome), std::optional(60));
     }
 
+    // MemoryLoginThrottle's own bound (both registrations run it; PgLoginThrottle's
+    // is deleting failures that left the window: tst_pgloginthrottle).
     void memory_isBounded()
     {
-        if (onPostgres())
-            QSKIP("PgLoginThrottle keeps failures on disk and deletes them once out of the window");
         ManualClock clock;
         MemoryLoginThrottle throttle(clock, LoginThrottle::Policy {.maxTrackedKeys = 100});
         for (int i = 0; i < 1000; ++i)
@@ -250,46 +249,6 @@ private Q_SLOTS:
         for (int i = 0; i < 100; ++i)
             (void)throttle.recordFailure(u"later-%1"_s.arg(i), QString());
         QVERIFY(throttle.trackedKeys() <= 100);
-    }
-
-    // Several instances share one PostgreSQL: failed logins spread over them
-    // are counted together, so they are refused as soon as on one instance.
-    void failuresSpreadOverInstances_countTogether()
-    {
-        if (!onPostgres())
-            QSKIP("one process's memory is one instance's count");
-        ManualClock clock;
-        CheckedThrottle first = makeThrottle(clock);
-        CheckedThrottle second(std::make_unique<PgLoginThrottle>(*m_otherInstance, clock));
-        fail(first, u"alice"_s, kSchool, 3);
-        fail(second, u"alice"_s, kSchool, 2);
-        QCOMPARE(first.retryAfterSeconds(u"alice"_s, kSchool), std::optional(60));
-        QCOMPARE(second.retryAfterSeconds(u"alice"_s, kSchool), std::optional(60));
-        // Account-wide: ten addresses, two failures each, alternating instances.
-        for (int i = 0; i < 20; ++i)
-            (i % 2 ? first : second).recordFailure(u"bob"_s, u"203.0.113.%1"_s.arg(i / 2));
-        QCOMPARE(second.retryAfterSeconds(u"bob"_s, kHome), std::optional(60));
-        // A valid login on one instance clears that pair on the other too.
-        second.recordSuccess(u"alice"_s, kSchool);
-        QCOMPARE(first.retryAfterSeconds(u"alice"_s, kSchool), std::nullopt);
-    }
-
-    // The database unreachable: an error (503), never a login let through unchecked.
-    void anUnreachableDatabase_isAnErrorNotAPass()
-    {
-        if (!onPostgres())
-            QSKIP("memory cannot be unreachable");
-        ManualClock clock;
-        PgLoginThrottle throttle(*m_database, clock);
-        QVERIFY(m_cluster->stop(testsupport::PgCluster::StopMode::Immediate));
-        const auto retryAfter = throttle.retryAfterSeconds(u"alice"_s, kSchool);
-        const auto recorded = throttle.recordFailure(u"alice"_s, kSchool);
-        QVERIFY2(m_cluster->start(), qPrintable(m_cluster->error()));
-        QVERIFY(!retryAfter.ok());
-        QCOMPARE(retryAfter.code(), ErrorCode::StorageUnavailable);
-        QVERIFY(!recorded.ok());
-        QCOMPARE(recorded.code(), ErrorCode::StorageUnavailable);
-        QVERIFY(throttle.retryAfterSeconds(u"alice"_s, kSchool).ok()); // reconnected
     }
 };
 
