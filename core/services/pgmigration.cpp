@@ -292,6 +292,26 @@ Result<bool> copyCollection(
     return true;
 }
 
+// A migration merges nothing: every account the target already holds must be
+// the source's (same id, same username). `target` and `source` name them.
+Result<void> refuseForeignAccounts(
+    const Rows &sourceAccounts, const Rows &targetAccounts, const QString &target, const QString &source)
+{
+    QHash<qint64, QString> sourceKeys;
+    for (const QVariantList &account : sourceAccounts)
+        sourceKeys.insert(account[0].toLongLong(), account[2].toString());
+    for (const QVariantList &account : targetAccounts) { // id, username_key
+        const qint64 id = account[0].toLongLong();
+        if (sourceKeys.value(id) != account[1].toString())
+            return makeError(ErrorCode::BadRequest,
+                u"%1 already holds account \"%2\" (id %3), which is not in %4: migrate into an empty target "
+                "(a migration merges nothing)"_s.arg(target, account[1].toString())
+                    .arg(id)
+                    .arg(source));
+    }
+    return {};
+}
+
 // Accounts, sessions and Idempotency-Keys in one transaction. Accounts keep
 // their ids (collections are keyed by them); a target account that is not
 // the source's refuses the migration.
@@ -326,25 +346,16 @@ Result<void> copySharedTables(PgDatabase &database, QSqlDatabase &db, const QStr
     PgTransaction transaction(database, db);
     if (!transaction.isActive())
         return transaction.error();
-    QHash<qint64, QString> sourceKeys;
-    for (const QVariantList &account : accounts)
-        sourceKeys.insert(account[0].toLongLong(), account[2].toString());
     PgStatement existing(database, db, u"SELECT id, username_key FROM accounts"_s);
     if (auto run = existing.run({}); !run)
         return run;
     auto present = existing.rows(2);
     if (!present)
         return present.error();
-    for (const QVariantList &row : std::as_const(present.value())) {
-        const qint64 id = row[0].toLongLong();
-        if (sourceKeys.value(id) != row[1].toString())
-            return makeError(ErrorCode::BadRequest,
-                u"PostgreSQL at %1 already holds account \"%2\" (id %3), which is not %4's: migrate into an "
-                "empty database (a migration merges nothing)"_s
-                    .arg(database.target().describe(), row[1].toString())
-                    .arg(id)
-                    .arg(dataDir));
-    }
+    if (auto foreign = refuseForeignAccounts(
+            accounts, present.value(), u"PostgreSQL at "_s + database.target().describe(), dataDir);
+        !foreign)
+        return foreign;
     QStringList updates;
     for (const QString &column : kAccountColumns.mid(1))
         updates << column + u" = EXCLUDED."_s + column;
@@ -423,6 +434,31 @@ QString sqliteInsert(const QString &table, const QStringList &columns, const QSt
         verb, table, columns.join(u", "_s), placeholders(columns.size()));
 }
 
+// Every row of `table` becomes `rows`: what the source holds exactly.
+Result<void> replaceRows(
+    storage::Connection &connection, const QString &table, const QStringList &columns, const Rows &rows)
+{
+    if (auto cleared = connection.execute(u"DELETE FROM "_s + table); !cleared)
+        return cleared;
+    return insertRows(connection, sqliteInsert(table, columns), rows);
+}
+
+// The rows of a statement on a SQLite connection of the storage layer.
+Result<Rows> readSqliteRows(storage::Connection &connection, const QString &sql, qsizetype columns)
+{
+    storage::Query query(connection, sql, storage::Query::Caching::Uncached);
+    if (auto run = query.exec(); !run)
+        return run.error();
+    Rows rows;
+    while (query.next()) {
+        QVariantList row;
+        for (int i = 0; i < columns; ++i)
+            row << query.value(i);
+        rows << row;
+    }
+    return rows;
+}
+
 // Accounts (with their ids), sessions and Idempotency-Keys into admin.db and
 // idempotency.db; an admin.db account that is not the source's refuses.
 Result<void> writeSharedFiles(PgDatabase &database, QSqlDatabase &db, const QString &dataDir,
@@ -440,21 +476,13 @@ Result<void> writeSharedFiles(PgDatabase &database, QSqlDatabase &db, const QStr
         auto admin = openAdminDatabase(adminPath, storage::OpenMode::CreateIfMissing);
         if (!admin)
             return admin.error();
-        QHash<qint64, QString> sourceKeys;
-        for (const QVariantList &account : accounts)
-            sourceKeys.insert(account[0].toLongLong(), account[2].toString());
-        storage::Query existing(*admin.value(), u"SELECT id, username_key FROM accounts"_s);
-        if (auto run = existing.exec(); !run)
-            return run;
-        while (existing.next()) {
-            if (sourceKeys.value(existing.int64(0)) != existing.text(1))
-                return makeError(ErrorCode::BadRequest,
-                    u"%1 already holds account \"%2\" (id %3), which is not in PostgreSQL at %4: migrate "
-                    u"into an "
-                    "empty data directory (a migration merges nothing)"_s.arg(adminPath, existing.text(1))
-                        .arg(existing.int64(0))
-                        .arg(database.target().describe()));
-        }
+        auto present = readSqliteRows(*admin.value(), u"SELECT id, username_key FROM accounts"_s, 2);
+        if (!present)
+            return present.error();
+        if (auto foreign = refuseForeignAccounts(
+                accounts, present.value(), adminPath, u"PostgreSQL at "_s + database.target().describe());
+            !foreign)
+            return foreign;
         storage::Transaction transaction(*admin.value());
         if (!transaction.isActive())
             return transaction.error();
@@ -463,11 +491,7 @@ Result<void> writeSharedFiles(PgDatabase &database, QSqlDatabase &db, const QStr
                 sqliteInsert(u"accounts"_s, kAccountColumns, u"INSERT OR REPLACE"_s), accounts);
             !done)
             return done;
-        if (auto done = admin.value()->execute(u"DELETE FROM sessions"_s); !done)
-            return done;
-        if (auto done
-            = insertRows(*admin.value(), sqliteInsert(u"sessions"_s, kSessionColumns), sessions.value());
-            !done)
+        if (auto done = replaceRows(*admin.value(), u"sessions"_s, kSessionColumns, sessions.value()); !done)
             return done;
         if (auto committed = transaction.commit(); !committed)
             return committed;
@@ -483,10 +507,7 @@ Result<void> writeSharedFiles(PgDatabase &database, QSqlDatabase &db, const QStr
         storage::Transaction transaction(*file.value());
         if (!transaction.isActive())
             return transaction.error();
-        if (auto done = file.value()->execute(u"DELETE FROM idempotency"_s); !done)
-            return done;
-        if (auto done
-            = insertRows(*file.value(), sqliteInsert(u"idempotency"_s, kIdempotencyColumns), keys.value());
+        if (auto done = replaceRows(*file.value(), u"idempotency"_s, kIdempotencyColumns, keys.value());
             !done)
             return done;
         if (auto committed = transaction.commit(); !committed)
