@@ -87,9 +87,7 @@ GuiFixture::GuiFixture(Client client) : m_clock(QDateTime::currentMSecsSinceEpoc
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_s));
     QSettings().clear();
-    BackendOptions options;
-    options.dataDir = m_dir.filePath(u"data"_s);
-    options.hashing = PasswordHasher::Options {1000, true};
+    BackendOptions options = testsupport::backendOptions(m_dir.filePath(u"data"_s));
     m_backend = std::make_unique<Backend>(options, m_clock, m_locks);
     if (auto ready = m_backend->initialize(); !ready)
         qFatal("backend: %s", qPrintable(ready.error().message));

@@ -36,9 +36,7 @@ private slots:
     {
         testsupport::enterTestMode();
         m_dir = std::make_unique<QTemporaryDir>();
-        BackendOptions options;
-        options.dataDir = m_dir->path();
-        options.hashing = PasswordHasher::Options {1000, true};
+        BackendOptions options = testsupport::backendOptions(m_dir->path());
         m_backend = std::make_unique<Backend>(options, m_clock, m_locks);
         QVERIFY(m_backend->initialize());
         static int n = 0;

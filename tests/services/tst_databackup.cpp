@@ -70,9 +70,7 @@ private slots:
     {
         testsupport::enterTestMode();
         m_dir = std::make_unique<QTemporaryDir>();
-        BackendOptions options;
-        options.dataDir = dataDir();
-        options.hashing = PasswordHasher::Options {1000, true};
+        BackendOptions options = testsupport::backendOptions(dataDir());
         m_backend = std::make_unique<Backend>(options, m_clock, m_locks);
         QVERIFY(m_backend->initialize());
         m_users.clear();

@@ -71,9 +71,7 @@ private slots:
         testsupport::enterTestMode();
         m_dir = std::make_unique<QTemporaryDir>();
         m_locks = std::make_unique<UserLockRegistry>(wideCombining());
-        BackendOptions options;
-        options.dataDir = m_dir->path();
-        options.hashing = PasswordHasher::Options {1000, true};
+        BackendOptions options = testsupport::backendOptions(m_dir->path());
         m_backend = std::make_unique<Backend>(options, m_clock, *m_locks);
         QVERIFY(m_backend->initialize());
         auto account = m_backend->accounts().registerUser(

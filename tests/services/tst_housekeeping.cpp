@@ -34,9 +34,7 @@ private:
     void start(std::chrono::milliseconds purgeInterval)
     {
         m_dir = std::make_unique<QTemporaryDir>();
-        BackendOptions options;
-        options.dataDir = m_dir->path();
-        options.hashing = PasswordHasher::Options {1000, true};
+        BackendOptions options = testsupport::backendOptions(m_dir->path());
         options.purgeInterval = purgeInterval;
         m_backend = std::make_unique<Backend>(options, m_clock, m_locks);
         QVERIFY(m_backend->initialize());

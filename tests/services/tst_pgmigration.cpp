@@ -98,9 +98,7 @@ private slots:
     {
         testsupport::enterTestMode();
         m_dir = std::make_unique<QTemporaryDir>();
-        BackendOptions options;
-        options.dataDir = dataDir();
-        options.hashing = PasswordHasher::Options {1000, true};
+        BackendOptions options = testsupport::backendOptions(dataDir());
         m_backend = std::make_unique<Backend>(options, m_clock, m_locks);
         QVERIFY(m_backend->initialize());
         m_users.clear();
@@ -392,9 +390,7 @@ private slots:
         auto checked = DataCheck::run(back);
         QVERIFY(checked.ok());
         QVERIFY2(checked->ok(), qPrintable(checked->toText()));
-        BackendOptions options;
-        options.dataDir = back;
-        options.hashing = PasswordHasher::Options {1000, true};
+        BackendOptions options = testsupport::backendOptions(back);
         Backend copy(options, m_clock, m_locks);
         QVERIFY(copy.initialize());
         auto cards = copy.cards().add(m_users[u"ben"_s], {u"after the round trip"_s, u"b"_s, 1, {}, {}});

@@ -35,9 +35,7 @@ private slots:
         testsupport::enterTestMode();
         m_clock.setNowMs(testsupport::kDay0TenAmMs);
         m_dir = std::make_unique<QTemporaryDir>();
-        BackendOptions options;
-        options.dataDir = m_dir->path();
-        options.hashing = PasswordHasher::Options {1000, true};
+        BackendOptions options = testsupport::backendOptions(m_dir->path());
         options.fuzz = scheduling::FuzzSource::off();
         m_backend = std::make_unique<Backend>(options, m_clock, m_locks);
         QVERIFY(m_backend->initialize());

@@ -155,9 +155,7 @@ private slots:
         QTemporaryDir scratch;
         ManualClock clock {testsupport::kDay0TenAmMs};
         UserLockRegistry locks;
-        BackendOptions options;
-        options.dataDir = dir.path();
-        options.hashing = PasswordHasher::Options {1000, true};
+        BackendOptions options = testsupport::backendOptions(dir.path());
         Backend backend(options, clock, locks);
         QVERIFY(backend.initialize());
         auto account = backend.accounts().registerUser(

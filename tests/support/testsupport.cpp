@@ -70,4 +70,12 @@ qint64 queryNumber(const QString &path, const QString &sql)
     return values.isEmpty() ? -1 : values.first().toLongLong();
 }
 
+BackendOptions backendOptions(const QString &dataDir)
+{
+    BackendOptions options;
+    options.dataDir = dataDir;
+    options.hashing = PasswordHasher::Options {1000, true};
+    return options;
+}
+
 } // namespace javumbo::testsupport

@@ -2,6 +2,7 @@
 
 #include "collection/usercollection.h"
 #include "common/clock.h"
+#include "services/backend.h"
 
 #include <QString>
 #include <QTemporaryDir>
@@ -34,6 +35,10 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<collection::UserCollection> m_collection;
 };
+
+// A Backend's options for a test: `dataDir`, and password hashing cheap
+// enough for tests (1,000 iterations instead of the production count).
+BackendOptions backendOptions(const QString &dataDir);
 
 // Runs `sql` on `path` through a private connection and returns the first column of every row.
 QStringList queryColumn(const QString &path, const QString &sql);
