@@ -1,5 +1,6 @@
 #include "backupcommand.h"
 
+#include "commandfailure.h"
 #include "datadirectory.h"
 #include "services/databackup.h"
 #include "services/datacheck.h"
@@ -19,8 +20,7 @@ namespace {
 
 int fail(const QString &command, const QString &message, int code = 1)
 {
-    QTextStream(stderr) << "javumbo " << command << ": " << message << '\n';
-    return code;
+    return commandFailed(command, message, code);
 }
 
 // A bar on a terminal, nothing otherwise (logs and pipes get the summary line).

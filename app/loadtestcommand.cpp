@@ -1,5 +1,6 @@
 #include "loadtestcommand.h"
 
+#include "commandfailure.h"
 #include "common/fault.h"
 #include "loadtest/loadtestrunner.h"
 #include "loadtest/resulttext.h"
@@ -34,8 +35,7 @@ void onInterrupt(int)
 
 int fail(const QString &message)
 {
-    QTextStream(stderr) << "javumbo loadtest: " << message << Qt::endl;
-    return int(loadtest::RunExit::CouldNotRun);
+    return commandFailed(u"loadtest"_s, message, int(loadtest::RunExit::CouldNotRun));
 }
 
 struct LoadTestConfig

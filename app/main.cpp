@@ -2,12 +2,12 @@
 // run on QCoreApplication (no display needed), as do --help and --version;
 // without a mode the desktop app opens.
 #include "backupcommand.h"
-#include "migratecommand.h"
 #include "checkcommand.h"
 #include "exportcommand.h"
 #include "guicommand.h"
 #include "importcommand.h"
 #include "loadtestcommand.h"
+#include "migratecommand.h"
 #include "servecommand.h"
 #include "userscommand.h"
 

@@ -1,5 +1,6 @@
 #include "migratecommand.h"
 
+#include "commandfailure.h"
 #include "datadirectory.h"
 #include "services/pgmigration.h"
 
@@ -14,8 +15,7 @@ namespace {
 
 int fail(const QString &message, int code = 1)
 {
-    QTextStream(stderr) << "javumbo migrate: " << message << '\n';
-    return code;
+    return commandFailed(u"migrate"_s, message, code);
 }
 
 bool looksLikeConnectionString(const QString &text)

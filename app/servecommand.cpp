@@ -2,6 +2,7 @@
 
 #include "api/apiserver.h"
 #include "api/instanceid.h"
+#include "commandfailure.h"
 #include "common/fault.h"
 #include "common/openfilelimit.h"
 #include "datadirectory.h"
@@ -37,8 +38,7 @@ struct ServeConfig
 
 int fail(const QString &message, int code = 1)
 {
-    QTextStream(stderr) << "javumbo serve: " << message << '\n';
-    return code;
+    return commandFailed(u"serve"_s, message, code);
 }
 
 std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)

@@ -1,5 +1,6 @@
 #include "userscommand.h"
 
+#include "commandfailure.h"
 #include "datadirectory.h"
 #include "services/accountadmin.h"
 #include "services/backend.h"
@@ -21,8 +22,7 @@ namespace {
 
 int fail(const QString &message, int code = 1)
 {
-    QTextStream(stderr) << "javumbo users: " << message << '\n';
-    return code;
+    return commandFailed(u"users"_s, message, code);
 }
 
 // One line from stdin; without echo when it is a terminal.
