@@ -32,6 +32,10 @@ using postgres::PgTransaction;
 using storage::ReadOnlyDatabase;
 using Rows = QList<QVariantList>;
 
+// The longest the migration waits for a row or user another session holds
+// (a server that was not stopped); past it, the run stops and can be resumed.
+constexpr std::chrono::milliseconds kLockBound = std::chrono::seconds(30);
+
 // The shared tables, column for column the same on both backends
 // (core/accounts/adminschema.cpp, core/services/idempotencystore.cpp, postgres/pgschema.cpp).
 const QStringList kAccountColumns = {u"id"_s, u"username"_s, u"username_key"_s, u"email"_s, u"email_key"_s,
@@ -259,7 +263,7 @@ Result<bool> copyCollection(
     if (!transaction.isActive())
         return transaction.error();
     // A server on PostgreSQL would wait for this user, not interleave.
-    if (auto locked = postgres::lockUserForWrite(database, db, userId, std::chrono::seconds(30)); !locked)
+    if (auto locked = postgres::lockUserForWrite(database, db, userId, kLockBound); !locked)
         return locked.error();
     const QList<CollectionTable> &tables = collectionTables();
     for (qsizetype t = 0; t < tables.size(); ++t) {
@@ -346,6 +350,11 @@ Result<void> copySharedTables(PgDatabase &database, QSqlDatabase &db, const QStr
     PgTransaction transaction(database, db);
     if (!transaction.isActive())
         return transaction.error();
+    // A server still running on the database could hold these rows: wait for
+    // it as long as for a user's lock (copyCollection), then say so.
+    if (auto bounded = database.execute(db, u"SET LOCAL lock_timeout = %1"_s.arg(kLockBound.count()));
+        !bounded)
+        return bounded;
     PgStatement existing(database, db, u"SELECT id, username_key FROM accounts"_s);
     if (auto run = existing.run({}); !run)
         return run;
