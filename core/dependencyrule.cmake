@@ -13,8 +13,9 @@
 # listed for it, nothing else of core; everything may include common. The
 # lists are today's real includes, not everything below: a new edge is a
 # decision, made here.
-#   javumbo_core:     common; scheduling, metrics; storage, postgres; collection;
-#                     accounts, sessions, locking, interop; services
+#   javumbo_core:     common; scheduling, metrics; postgres; storage (its second
+#                     engine runs on postgres); collection, accounts, sessions,
+#                     locking; interop; services
 # interop (Anki packages and text files, docs/scheduling.md §11) sits above
 # collection and below services: formats are data that merge into a
 # collection inside its WriteContext; taking the user's lock is the
@@ -26,11 +27,11 @@ set(layer_scheduling 1)
 set(allowed_scheduling "common")
 set(layer_metrics 1)
 set(allowed_metrics "common")
-set(layer_storage 2)
-set(allowed_storage "common;scheduling")
 set(layer_postgres 2)
 set(allowed_postgres "common")
-set(layer_collection 3)
+set(layer_storage 3)
+set(allowed_storage "common;scheduling;postgres")
+set(layer_collection 4)
 set(allowed_collection "common;scheduling;storage")
 set(layer_accounts 4)
 set(allowed_accounts "common;storage")
@@ -38,17 +39,17 @@ set(layer_sessions 4)
 set(allowed_sessions "common;storage;postgres;accounts")
 set(layer_locking 4)
 set(allowed_locking "common")
-set(layer_interop 4)
+set(layer_interop 5)
 set(allowed_interop "common;scheduling;storage;collection")
-set(layer_services 5)
+set(layer_services 6)
 set(allowed_services "common;scheduling;storage;postgres;collection;accounts;sessions;locking;interop")
-set(layer_history 6)
+set(layer_history 7)
 set(allowed_history "common")
-set(layer_net 6)
+set(layer_net 7)
 set(allowed_net "common")
-set(layer_integrity 7)
+set(layer_integrity 8)
 set(allowed_integrity "common;storage;postgres;collection;accounts;history;net")
-set(layer_loadtest 8)
+set(layer_loadtest 9)
 set(allowed_loadtest "common;metrics;history;net;integrity")
 
 # The outward rules (docs/architecture.md §1): by include spelling, so a header that

@@ -9,6 +9,8 @@
 
 #include <atomic>
 #include <map>
+#include <memory>
+#include <unordered_map>
 
 using namespace Qt::StringLiterals;
 
@@ -23,9 +25,15 @@ std::atomic<quint64> g_nextSerial {1};
 struct ThreadConnections
 {
     std::map<quint64, QString> names;
+    // Statements prepared on the connection of the same serial; they die with it.
+    std::map<quint64, std::unordered_map<QString, std::unique_ptr<QSqlQuery>>> statements;
+    // How many times the connection of a serial was opened: a transaction
+    // begun on one must not go on, or commit, on the next.
+    std::map<quint64, quint64> generations;
 
     ~ThreadConnections()
     {
+        statements.clear(); // before their connections go
         for (const auto &[serial, name] : names)
             remove(name);
     }
@@ -100,6 +108,8 @@ Result<QSqlDatabase> PgDatabase::connection()
     }
     QSqlDatabase db = QSqlDatabase::database(found->second, false);
     if (linkIsBad(db)) {
+        threadConnections().statements.erase(m_serial); // prepared on the connection that is gone
+        ++threadConnections().generations[m_serial];
         if (auto opened = open(db); !opened)
             return opened.error();
     }
@@ -138,6 +148,38 @@ Error PgDatabase::failure(QSqlDatabase &db, const QSqlError &error, const QStrin
     return result;
 }
 
+Result<QSqlQuery *> PgDatabase::prepared(const QString &sql)
+{
+    auto db = connection();
+    if (!db)
+        return db.error();
+    auto &statements = threadConnections().statements[m_serial];
+    if (auto found = statements.find(sql); found != statements.end())
+        return found->second.get();
+    auto query = std::make_unique<QSqlQuery>(db.value());
+    query->setForwardOnly(true);
+    if (!query->prepare(sql))
+        return failure(db.value(), query->lastError(), u"prepare "_s + sql.left(80));
+    return statements.emplace(sql, std::move(query)).first->second.get();
+}
+
+quint64 PgDatabase::generationOnThisThread() const
+{
+    const auto &generations = threadConnections().generations;
+    const auto found = generations.find(m_serial);
+    return found == generations.end() ? 0 : found->second;
+}
+
+Error PgDatabase::failure(const QSqlError &error, const QString &context)
+{
+    auto &names = threadConnections().names;
+    const auto found = names.find(m_serial);
+    if (found == names.end())
+        return pgError(error, context);
+    QSqlDatabase db = QSqlDatabase::database(found->second, false);
+    return failure(db, error, context);
+}
+
 Result<void> PgDatabase::execute(QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery query(db);
@@ -172,6 +214,7 @@ Result<void> PgDatabase::checkServer()
 
 void PgDatabase::closeOnThisThread()
 {
+    threadConnections().statements.erase(m_serial);
     auto &names = threadConnections().names;
     auto found = names.find(m_serial);
     if (found == names.end())

@@ -5,6 +5,8 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 
+class QSqlQuery;
+
 #include <chrono>
 
 namespace javumbo::postgres {
@@ -37,6 +39,8 @@ public:
     Q_DISABLE_COPY_MOVE(PgDatabase)
 
     const PgConnectionString &target() const { return m_target; }
+    // Unique in the process: names this database's connections and locators.
+    quint64 serial() const { return m_serial; }
 
     // The calling thread's open connection, opened on first use and reopened
     // when the previous one lost its server.
@@ -45,6 +49,16 @@ public:
     // connection that lost its server is closed, so the next connection()
     // opens a new one instead of failing forever.
     Error failure(QSqlDatabase &db, const QSqlError &error, const QString &context);
+    // The calling thread's statement for `sql`, prepared on its connection
+    // once and reused until that connection is reopened; the caller binds,
+    // executes and finish()es it.
+    Result<QSqlQuery *> prepared(const QString &sql);
+    // Counts the calling thread's (re)openings: what a transaction begun on
+    // one connection checks before each statement and its commit, so that
+    // nothing of it runs, unnoticed, outside it on a reopened connection.
+    quint64 generationOnThisThread() const;
+    // failure() for a statement of the calling thread's connection.
+    Error failure(const QSqlError &error, const QString &context);
     // Runs one statement without parameters or results (SET, DDL).
     Result<void> execute(QSqlDatabase &db, const QString &sql);
 

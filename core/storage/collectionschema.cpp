@@ -1,6 +1,7 @@
 #include "collectionschema.h"
 
 #include "database.h"
+#include "pgcollections.h"
 #include "scheduling/daytiming.h"
 #include "scheduling/deckconfig.h"
 #include "transaction.h"
@@ -164,15 +165,11 @@ Result<void> verify(Connection &connection, OpenMode mode)
     return {};
 }
 
-Result<void> create(Connection &connection, qint64 nowMs, int offsetMinutesWest)
+namespace {
+
+// The col row of a new collection, in the transaction the caller opened.
+Result<void> insertColRow(Connection &connection, qint64 nowMs, int offsetMinutesWest)
 {
-    Transaction transaction(connection);
-    if (!transaction.isActive())
-        return transaction.error();
-    for (const QString &statement : schemaStatements()) {
-        if (auto done = connection.execute(statement); !done)
-            return done;
-    }
     const qint64 nowSeconds = nowMs / 1000;
     const qint64 modelId = nowMs;
     const qint64 crt = scheduling::collectionCreationTime(nowSeconds, offsetMinutesWest);
@@ -183,20 +180,59 @@ Result<void> create(Connection &connection, qint64 nowMs, int offsetMinutesWest)
         scheduling::DeckConfig {}.toDconfJson(int(kDefaultConfigId), u"Default"_s)}};
 
     Query insert(connection,
-        u"INSERT INTO col (id, crt, mod, scm, ver, dty, usn, ls, conf, models, decks, dconf, tags)"
-        " VALUES (1, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?, '{}')"_s);
+        u"INSERT INTO col ($userColumn id, crt, mod, scm, ver, dty, usn, ls, conf, models, decks, dconf, "
+        u"tags)"
+        " VALUES ($userValue 1, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?, '{}')"_s);
     insert.bind(crt).bind(nowMs).bind(nowMs).bind(kSchemaVersion);
     insert.bind(compact(freshConf(modelId, offsetMinutesWest)))
         .bind(compact(models))
         .bind(compact(decks))
         .bind(compact(dconf));
-    if (auto done = insert.exec(); !done)
-        return done;
+    return insert.exec();
+}
+
+// A user's collection in PostgreSQL is its col row: the tables are shared
+// (postgres/pgschema). A second creation is refused, as for a file.
+Result<void> createOnPostgres(const QString &locator, qint64 nowMs, int offsetMinutesWest)
+{
+    auto opened = Database::open(locator, OpenMode::CreateIfMissing, nullptr);
+    if (!opened)
+        return opened.error();
+    Connection &connection = *opened.value();
+    Transaction transaction(connection);
+    if (!transaction.isActive())
+        return transaction.error();
+    Query existing(connection, u"SELECT count(*) FROM col WHERE $user() TRUE"_s);
+    auto count = existing.scalar();
+    if (!count)
+        return count.error();
+    if (count.value() && count.value()->toLongLong() > 0)
+        return makeError(ErrorCode::StorageUnavailable, u"collection %1 already exists"_s.arg(locator));
+    if (auto inserted = insertColRow(connection, nowMs, offsetMinutesWest); !inserted)
+        return inserted;
+    return transaction.commit();
+}
+
+} // namespace
+
+Result<void> create(Connection &connection, qint64 nowMs, int offsetMinutesWest)
+{
+    Transaction transaction(connection);
+    if (!transaction.isActive())
+        return transaction.error();
+    for (const QString &statement : schemaStatements()) {
+        if (auto done = connection.execute(statement); !done)
+            return done;
+    }
+    if (auto inserted = insertColRow(connection, nowMs, offsetMinutesWest); !inserted)
+        return inserted;
     return transaction.commit();
 }
 
 Result<void> createFile(const QString &path, qint64 nowMs, int offsetMinutesWest)
 {
+    if (PgCollections::isLocator(path))
+        return createOnPostgres(path, nowMs, offsetMinutesWest);
     if (QFileInfo::exists(path))
         return makeError(ErrorCode::StorageUnavailable, u"collection %1 already exists"_s.arg(path));
     const QString partial = path + u".creating"_s;

@@ -1,7 +1,9 @@
 #include "connection.h"
 
 #include "connectioncache.h"
+#include "postgres/pgdatabase.h"
 #include "sqliteerror.h"
+#include "usermarkers.h"
 
 #include <QSqlDriver>
 #include <QSqlError>
@@ -30,16 +32,28 @@ Connection::Connection(QString name, QString path, QSqlDatabase database, Connec
     , m_path(std::move(path))
     , m_database(std::move(database))
     , m_handle(handleOf(m_database))
-    , m_owner(owner)
+    , m_owner(&owner)
+{ }
+
+Connection::Connection(QString locator, postgres::PgDatabase &database, qint64 userId)
+    : m_name(locator), m_path(std::move(locator)), m_pg(&database), m_userId(userId)
 { }
 
 Result<sqlite3_stmt *> Connection::prepared(const QString &sql)
 {
-    return m_owner.statement(*this, sql);
+    return m_owner->statement(*this, sql);
 }
 
 Result<void> Connection::execute(const QString &sql)
 {
+    if (m_pg) {
+        if (auto same = checkPgTransaction(); !same)
+            return same;
+        auto db = m_pg->connection();
+        if (!db)
+            return db.error();
+        return m_pg->execute(db.value(), sql);
+    }
     QSqlQuery query(database());
     if (!query.exec(sql))
         return storageError(query.lastError(), sql.left(80));
@@ -60,8 +74,26 @@ int Connection::lastExtendedErrorCode() const
 
 bool Connection::inTransaction() const
 {
+    if (m_pg)
+        return m_inPgTransaction;
     sqlite3 *db = m_handle;
     return db && sqlite3_get_autocommit(db) == 0;
+}
+
+void Connection::setInPgTransaction(bool open)
+{
+    m_inPgTransaction = open;
+    if (open && m_pg)
+        m_pgGeneration = m_pg->generationOnThisThread();
+}
+
+Result<void> Connection::checkPgTransaction() const
+{
+    if (m_pg && m_inPgTransaction && m_pg->generationOnThisThread() != m_pgGeneration)
+        return makeError(ErrorCode::StorageUnavailable,
+            u"the connection to PostgreSQL was lost during a transaction on %1; nothing of it was committed"_s
+                .arg(m_path));
+    return {};
 }
 
 std::optional<std::pair<qint64, qint64>> Connection::versionMark()
@@ -101,17 +133,22 @@ const std::any *Connection::remembered()
 Query::Query(Connection &connection, const QString &sql, Caching caching)
     : m_sql(sql), m_db(connection.handle())
 {
+    if (connection.engine() == Engine::Postgres) {
+        preparePostgres(connection, caching);
+        return;
+    }
     if (caching == Caching::Cached) {
-        auto prepared = connection.prepared(sql);
+        auto prepared = connection.prepared(sql); // the cache drops the markers on a miss
         if (prepared)
             m_statement = prepared.value();
         else
             m_prepareError = prepared.error();
         return;
     }
-    const int code = m_db
-        ? sqlite3_prepare16_v2(m_db, sql.utf16(), int(sql.size() * sizeof(char16_t)), &m_statement, nullptr)
-        : SQLITE_MISUSE;
+    const QString plain = hasUserMarkers(sql) ? applyUserMarkers(sql, UserFilter::Dropped).sql : sql;
+    const int code = m_db ? sqlite3_prepare16_v2(
+                         m_db, plain.utf16(), int(plain.size() * sizeof(char16_t)), &m_statement, nullptr)
+                          : SQLITE_MISUSE;
     if (code != SQLITE_OK || !m_statement) {
         m_prepareError = storageError(
             sqliteError(m_db, code, u"Unable to execute statement"_s, QSqlError::StatementError),
@@ -125,6 +162,10 @@ Query::Query(Connection &connection, const QString &sql, Caching caching)
 
 Query::~Query()
 {
+    if (m_pgQuery) {
+        m_pgQuery->finish(); // a cached statement is reused by the next Query
+        return;
+    }
     if (!m_statement)
         return;
     if (m_owned)
@@ -181,6 +222,8 @@ int bindValue(sqlite3_stmt *statement, int index, const QVariant &value)
 
 Result<void> Query::exec()
 {
+    if (m_pgConnection)
+        return execPostgres();
     if (!m_statement)
         return m_prepareError;
     const QVarLengthArray<QVariant, 12> bindings = std::move(m_bindings);
@@ -216,6 +259,8 @@ Result<void> Query::exec()
 
 bool Query::next()
 {
+    if (m_pgQuery)
+        return m_pgQuery->isActive() && m_pgQuery->next();
     if (m_rowPending) {
         m_rowPending = false;
         return true;
@@ -233,6 +278,8 @@ bool Query::next()
 
 QVariant Query::value(int column) const
 {
+    if (m_pgQuery)
+        return pgValue(m_pgQuery->value(column));
     switch (sqlite3_column_type(m_statement, column)) {
     case SQLITE_INTEGER:
         return QVariant(qlonglong(sqlite3_column_int64(m_statement, column)));
@@ -252,6 +299,8 @@ QVariant Query::value(int column) const
 
 qint64 Query::int64(int column) const
 {
+    if (m_pgQuery)
+        return m_pgQuery->value(column).toLongLong();
     if (sqlite3_column_type(m_statement, column) == SQLITE_TEXT)
         return text(column).toLongLong(); // as QVariant(QString).toLongLong() did
     return sqlite3_column_int64(m_statement, column);
@@ -259,6 +308,10 @@ qint64 Query::int64(int column) const
 
 QString Query::text(int column) const
 {
+    if (m_pgQuery) {
+        const QVariant value = m_pgQuery->value(column);
+        return value.isNull() ? QString() : value.toString();
+    }
     const int type = sqlite3_column_type(m_statement, column);
     if (type == SQLITE_NULL)
         return QString();

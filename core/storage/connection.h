@@ -10,12 +10,25 @@
 #include <QVarLengthArray>
 
 #include <any>
+#include <memory>
 #include <optional>
 
 struct sqlite3;
 struct sqlite3_stmt;
 
+namespace javumbo::postgres {
+class PgDatabase;
+}
+
 namespace javumbo::storage {
+
+// Where a connection's rows live (docs/postgresql.md §9): one user's SQLite
+// file, or that user's rows in a PostgreSQL database shared by every user.
+enum class Engine
+{
+    SQLite,
+    Postgres,
+};
 
 enum class OpenMode
 {
@@ -35,6 +48,16 @@ class Connection
 public:
     // `database` is the open handle; `owner` keeps this connection's prepared statements.
     Connection(QString name, QString path, QSqlDatabase database, ConnectionCache &owner);
+    // A PostgreSQL connection bound to one user (0: the shared tables, no
+    // collection): the calling thread's connection of `database`, named
+    // `locator` in messages.
+    Connection(QString locator, postgres::PgDatabase &database, qint64 userId);
+
+    Engine engine() const { return m_pg ? Engine::Postgres : Engine::SQLite; }
+    postgres::PgDatabase *postgres() const { return m_pg; }
+    // The user whose rows a PostgreSQL connection reads and writes.
+    qint64 userId() const { return m_userId; }
+    void bindUser(qint64 userId) { m_userId = userId; }
     // The handle itself, not a lookup by name: Qt refuses QSqlDatabase::database()
     // on any thread but the opener's, and a writer connection moves between threads.
     QSqlDatabase database() const { return m_database; }
@@ -71,6 +94,12 @@ public:
     int lastExtendedErrorCode() const;
     // Whether SQLite has a transaction open (false after it rolled one back by itself).
     bool inTransaction() const;
+    // PostgreSQL: Transaction says when it began and ended one (the server
+    // never ends one by itself while the link holds).
+    void setInPgTransaction(bool open);
+    // StorageUnavailable when a PostgreSQL transaction is open but the link it
+    // began on was lost and reopened since: its statements would run outside it.
+    Result<void> checkPgTransaction() const;
 
     // A value the layer above derived from the file's content (the parsed col
     // row), kept for this connection's next transaction. remembered() gives it
@@ -87,7 +116,11 @@ private:
     QString m_path;
     QSqlDatabase m_database;
     sqlite3 *m_handle = nullptr;
-    ConnectionCache &m_owner;
+    ConnectionCache *m_owner = nullptr;
+    postgres::PgDatabase *m_pg = nullptr;
+    qint64 m_userId = 0;
+    bool m_inPgTransaction = false;
+    quint64 m_pgGeneration = 0; // the link the open transaction began on
     FileStamp m_opened;
     int m_pageSize = 0;
     bool m_degraded = false;
@@ -145,8 +178,19 @@ public:
 
 private:
     QSqlError errorOf(int code, const QString &driverText) const;
+    // The PostgreSQL engine (pgquery.cpp): the same calls over Qt's QPSQL driver.
+    void preparePostgres(Connection &connection, Caching caching);
+    Result<void> execPostgres();
+    // A PostgreSQL value as SQLite's engine gives it: integers as qlonglong, NULL invalid.
+    static QVariant pgValue(const QVariant &value);
 
     QString m_sql;
+    // PostgreSQL: the statement (the thread's cached one, or m_pgOwned), the
+    // user's id and where it goes among the parameters.
+    QSqlQuery *m_pgQuery = nullptr;
+    std::unique_ptr<QSqlQuery> m_pgOwned;
+    Connection *m_pgConnection = nullptr;
+    QList<bool> m_userSlots;
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_statement = nullptr;
     bool m_owned = false; // Uncached: finalized by the destructor

@@ -1,6 +1,7 @@
 #include "connectioncache.h"
 
 #include "sqliteerror.h"
+#include "usermarkers.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -105,8 +106,10 @@ Result<sqlite3_stmt *> ConnectionCache::statement(Connection &connection, const 
     if (auto found = statements.find(sql); found != statements.end())
         return found->second;
     sqlite3_stmt *statement = nullptr;
-    const int code = connection.handle() ? sqlite3_prepare16_v3(connection.handle(), sql.utf16(),
-                         int(sql.size() * sizeof(char16_t)), SQLITE_PREPARE_PERSISTENT, &statement, nullptr)
+    // A collection statement's user markers mean nothing in a user's own file.
+    const QString plain = hasUserMarkers(sql) ? applyUserMarkers(sql, UserFilter::Dropped).sql : sql;
+    const int code = connection.handle() ? sqlite3_prepare16_v3(connection.handle(), plain.utf16(),
+                         int(plain.size() * sizeof(char16_t)), SQLITE_PREPARE_PERSISTENT, &statement, nullptr)
                                          : SQLITE_MISUSE;
     if (code != SQLITE_OK || !statement) {
         sqlite3_finalize(statement);

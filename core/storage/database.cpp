@@ -1,6 +1,7 @@
 #include "database.h"
 
 #include "connectioncache.h"
+#include "pgcollections.h"
 #include "sqliteerror.h"
 #include "writerconnections.h"
 
@@ -181,6 +182,8 @@ std::optional<Durability> Database::durabilityFromName(const QString &name)
 Result<Connection *> Database::open(
     const QString &path, OpenMode mode, SchemaInitializer initializer, const DatabaseOptions &options)
 {
+    if (PgCollections::isLocator(path))
+        return PgCollections::open(path); // the schema is the server's (postgres/pgschema)
     const QString absolute = QFileInfo(path).absoluteFilePath();
     ConnectionCache *pinned = WriterConnections::pinnedCache(absolute);
     ConnectionCache &cache = pinned ? *pinned : ConnectionCache::forThisThread();

@@ -1,5 +1,9 @@
 #include "transaction.h"
 
+#include "postgres/pgdatabase.h"
+#include "postgres/userwritelock.h"
+#include "writelockbound.h"
+
 #include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
@@ -14,8 +18,27 @@ namespace {
 // once per connection rather than parsed on every use.
 Result<void> control(Connection &connection, const QString &sql)
 {
+    if (connection.engine() == Engine::Postgres)
+        return connection.execute(sql); // PostgreSQL cannot PREPARE transaction control
     Query statement(connection, sql);
     return statement.exec();
+}
+
+// PostgreSQL: BEGIN, then the user's lock across every instance, so two
+// instances never interleave one user's writes (postgres/userwritelock.h).
+// SQLite needs neither: BEGIN IMMEDIATE takes the file's write lock.
+Result<void> beginOnPostgres(Connection &connection)
+{
+    if (auto begun = control(connection, u"BEGIN"_s); !begun)
+        return begun;
+    connection.setInPgTransaction(true);
+    if (connection.userId() == 0)
+        return {};
+    auto db = connection.postgres()->connection();
+    if (!db)
+        return db.error();
+    return postgres::lockUserForWrite(
+        *connection.postgres(), db.value(), connection.userId(), WriteLockBound::remaining());
 }
 
 } // namespace
@@ -29,10 +52,18 @@ Transaction::Transaction(Connection &connection) : m_connection(connection), m_s
             u"the batch's transaction on %1 was rolled back"_s.arg(connection.path()));
         return;
     }
-    auto begun = control(m_connection, m_savepoint ? u"SAVEPOINT write"_s : u"BEGIN IMMEDIATE"_s);
+    const bool postgres = connection.engine() == Engine::Postgres;
+    auto begun = m_savepoint ? control(m_connection, u"SAVEPOINT write"_s)
+        : postgres           ? beginOnPostgres(m_connection)
+                             : control(m_connection, u"BEGIN IMMEDIATE"_s);
     m_active = begun.ok();
-    if (!begun)
+    if (!begun) {
         m_beginError = begun.error();
+        if (postgres && !m_savepoint && m_connection.inTransaction()) {
+            (void)control(m_connection, u"ROLLBACK"_s); // the lock was refused: end what BEGIN opened
+            m_connection.setInPgTransaction(false);
+        }
+    }
 }
 
 Transaction::~Transaction()
@@ -48,6 +79,8 @@ Transaction::~Transaction()
     Result<void> rolledBack = control(m_connection, m_savepoint ? u"ROLLBACK TO write"_s : u"ROLLBACK"_s);
     if (rolledBack && m_savepoint)
         rolledBack = control(m_connection, u"RELEASE write"_s);
+    if (!m_savepoint)
+        m_connection.setInPgTransaction(false); // ended either way: rolled back, or its link is gone
     if (!rolledBack)
         qCWarning(lcTransaction) << "rollback failed on" << m_connection.path() << rolledBack.error().message;
 }
@@ -63,6 +96,13 @@ Result<void> Transaction::commit()
         else
             m_connection.forgetRemembered();
         return released;
+    }
+    if (m_connection.engine() == Engine::Postgres) {
+        // A failed COMMIT ends the transaction too (PostgreSQL rolls it back).
+        auto committed = control(m_connection, u"COMMIT"_s);
+        m_connection.setInPgTransaction(false);
+        m_active = false;
+        return committed;
     }
     // A commit that pushes the WAL past wal_autocheckpoint writes the main
     // file itself; that change is ours, not damage (FileWatch).

@@ -1,0 +1,119 @@
+#include "pgcollections.h"
+
+#include "postgres/pgdatabase.h"
+
+#include <QHash>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
+using namespace Qt::StringLiterals;
+
+namespace javumbo::storage {
+
+namespace {
+
+constexpr QStringView kScheme = u"postgres:";
+
+struct Registry
+{
+    std::mutex mutex;
+    std::map<quint64, postgres::PgDatabase *> databases;
+};
+
+Registry &registry()
+{
+    static Registry instance;
+    return instance;
+}
+
+struct ParsedLocator
+{
+    quint64 database = 0;
+    qint64 userId = 0;
+};
+
+std::optional<ParsedLocator> parse(const QString &locator)
+{
+    if (!locator.startsWith(kScheme))
+        return std::nullopt;
+    const QStringView rest = QStringView(locator).mid(kScheme.size());
+    const qsizetype colon = rest.indexOf(u':');
+    if (colon < 0)
+        return std::nullopt;
+    bool databaseOk = false;
+    bool userOk = false;
+    ParsedLocator parsed {rest.left(colon).toULongLong(&databaseOk), rest.mid(colon + 1).toLongLong(&userOk)};
+    if (!databaseOk || !userOk || parsed.userId <= 0)
+        return std::nullopt;
+    return parsed;
+}
+
+// The calling thread's connections, one per locator. Small objects (the link
+// itself is the PgDatabase's); dropped in bulk when too many users passed
+// through one thread, except the one in a transaction.
+std::unordered_map<QString, std::unique_ptr<Connection>> &threadConnections()
+{
+    thread_local std::unordered_map<QString, std::unique_ptr<Connection>> connections;
+    return connections;
+}
+
+constexpr std::size_t kMaxConnectionsPerThread = 4096;
+
+} // namespace
+
+PgCollections::PgCollections(postgres::PgDatabase &database) : m_database(database)
+{
+    std::lock_guard lock(registry().mutex);
+    registry().databases[database.serial()] = &database;
+}
+
+PgCollections::~PgCollections()
+{
+    std::lock_guard lock(registry().mutex);
+    registry().databases.erase(m_database.serial());
+}
+
+QString PgCollections::locator(qint64 userId) const
+{
+    return kScheme.toString() + QString::number(m_database.serial()) + u':' + QString::number(userId);
+}
+
+bool PgCollections::isLocator(const QString &path)
+{
+    return path.startsWith(kScheme);
+}
+
+qint64 PgCollections::userOf(const QString &locator)
+{
+    const auto parsed = parse(locator);
+    return parsed ? parsed->userId : 0;
+}
+
+Result<Connection *> PgCollections::open(const QString &locator)
+{
+    const auto parsed = parse(locator);
+    if (!parsed)
+        return makeError(ErrorCode::Internal, u"not a collection locator: %1"_s.arg(locator));
+    postgres::PgDatabase *database = nullptr;
+    {
+        std::lock_guard lock(registry().mutex);
+        const auto found = registry().databases.find(parsed->database);
+        if (found != registry().databases.end())
+            database = found->second;
+    }
+    if (!database)
+        return makeError(
+            ErrorCode::StorageUnavailable, u"the PostgreSQL database of %1 is closed"_s.arg(locator));
+    auto &connections = threadConnections();
+    if (auto found = connections.find(locator); found != connections.end())
+        return found->second.get();
+    if (connections.size() >= kMaxConnectionsPerThread)
+        std::erase_if(connections, [](const auto &entry) { return !entry.second->inTransaction(); });
+    auto made = std::make_unique<Connection>(locator, *database, parsed->userId);
+    return connections.emplace(locator, std::move(made)).first->second.get();
+}
+
+} // namespace javumbo::storage

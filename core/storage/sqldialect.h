@@ -1,0 +1,23 @@
+#pragma once
+
+#include "connection.h"
+
+#include <QStringList>
+
+// Where the two engines' SQL differs, spelled once (docs/postgresql.md §9).
+// Everything else is written once, in the SQL both accept, with the user
+// markers of usermarkers.h.
+namespace javumbo::storage::dialect {
+
+// Inserts a row of a collection table, replacing the one with the same `key`
+// (SQLite's INSERT OR REPLACE; ON CONFLICT … DO UPDATE on PostgreSQL, whose
+// key leads with user_id). The caller binds one value per column.
+QString insertOrReplace(
+    Engine engine, const QString &table, const QStringList &columns, const QStringList &key);
+
+// Makes one of Javumbo's own collection tables on first use (`createSql`:
+// CREATE TABLE IF NOT EXISTS): a SQLite file may predate it. PostgreSQL's
+// schema has it from the start (postgres/pgschema), so nothing runs there.
+Result<void> ensureOwnTable(Connection &connection, const QString &createSql);
+
+} // namespace javumbo::storage::dialect
