@@ -5,6 +5,7 @@
 #include "decktree.h"
 #include "notefields.h"
 #include "scheduling/cardstate.h"
+#include "storage/sqldialect.h"
 
 #include <QSet>
 
@@ -40,10 +41,20 @@ enum NoteColumn
 constexpr int kCardGrave = 0;
 constexpr int kNoteGrave = 1;
 
+// The columns as SQL names, each quoted: cards' "left" is a reserved word in PostgreSQL.
+QString columnList(const QStringList &columns)
+{
+    QStringList quoted;
+    for (const QString &column : columns)
+        quoted.append(u'"' % column % u'"');
+    return quoted.join(u", "_s);
+}
+
 Result<QVariantList> readRow(
     storage::Connection &db, const QString &table, const QStringList &columns, qint64 id)
 {
-    storage::Query query(db, u"SELECT "_s % columns.join(u", "_s) % u" FROM "_s % table % u" WHERE id = ?"_s);
+    storage::Query query(
+        db, u"SELECT "_s % columnList(columns) % u" FROM "_s % table % u" WHERE $user() id = ?"_s);
     query.bind(id);
     if (auto done = query.exec(); !done)
         return done.error();
@@ -58,10 +69,10 @@ Result<QVariantList> readRow(
 Result<void> writeRow(
     storage::Connection &db, const QString &table, const QStringList &columns, const QVariantList &row)
 {
-    const QString marks = QStringList(columns.size(), u"?"_s).join(u", "_s);
-    storage::Query insert(db,
-        u"INSERT OR REPLACE INTO "_s % table % u" ("_s % columns.join(u", "_s) % u") VALUES ("_s % marks
-            % u")"_s);
+    QStringList quoted;
+    for (const QString &column : columns)
+        quoted.append(u'"' % column % u'"');
+    storage::Query insert(db, storage::dialect::insertOrReplace(db.engine(), table, quoted, {u"id"_s}));
     for (const QVariant &value : row)
         insert.bind(value);
     return insert.exec();
@@ -70,19 +81,19 @@ Result<void> writeRow(
 // A restored object is no longer deleted: its grave goes (sync would delete it again).
 Result<void> removeGrave(storage::Connection &db, qint64 objectId, int type)
 {
-    storage::Query removal(db, u"DELETE FROM graves WHERE oid = ? AND type = ?"_s);
+    storage::Query removal(db, u"DELETE FROM graves WHERE $user() oid = ? AND type = ?"_s);
     removal.bind(objectId).bind(type);
     return removal.exec();
 }
 
-// One card's change: the columns it sets (bound in order), and a new version,
+// One card's change: the columns it sets (bound in order; none: only touched), and a new version,
 // as cardrows::nextMod does: now, or one past the old mod within the same second.
 Result<void> updateCard(storage::Connection &db, qint64 cardId, const QString &assignments,
     const QVariantList &values, qint64 nowSeconds)
 {
     storage::Query update(db,
-        u"UPDATE cards SET "_s % assignments
-            % u", mod = CASE WHEN mod >= ? THEN mod + 1 ELSE ? END, usn = -1 WHERE id = ?"_s);
+        u"UPDATE cards SET "_s % (assignments.isEmpty() ? QString() : assignments + u", "_s)
+            % u"mod = CASE WHEN mod >= ? THEN mod + 1 ELSE ? END, usn = -1 WHERE $user() id = ?"_s);
     for (const QVariant &value : values)
         update.bind(value);
     update.bind(nowSeconds).bind(nowSeconds).bind(cardId);
@@ -178,7 +189,8 @@ Result<void> applyTags(WriteContext &context, const BulkChange &change, const QL
         if (!tags)
             continue;
         record.noteRows.append(note.value());
-        storage::Query update(context.db(), u"UPDATE notes SET tags = ?, mod = ?, usn = -1 WHERE id = ?"_s);
+        storage::Query update(
+            context.db(), u"UPDATE notes SET tags = ?, mod = ?, usn = -1 WHERE $user() id = ?"_s);
         update.bind(*tags).bind(context.nowSeconds()).bind(noteId);
         if (auto done = update.exec(); !done)
             return done;
@@ -191,7 +203,7 @@ Result<void> applyTags(WriteContext &context, const BulkChange &change, const QL
         const qint64 cardId = card.at(CardId).toLongLong();
         if (!changed.contains(cardId))
             continue;
-        if (auto done = updateCard(context.db(), cardId, u"usn = -1"_s, {}, context.nowSeconds()); !done)
+        if (auto done = updateCard(context.db(), cardId, QString(), {}, context.nowSeconds()); !done)
             return done;
     }
     return {};
@@ -323,7 +335,8 @@ Result<int> unburyForNewDay(WriteContext &context)
         u"UPDATE cards SET queue = CASE type WHEN 0 THEN 0 WHEN 2 THEN 2"
         " WHEN 1 THEN (CASE WHEN due > 1000000000 THEN 1 ELSE 3 END)"
         " WHEN 3 THEN (CASE WHEN due > 1000000000 THEN 1 ELSE 3 END) ELSE -1 END,"
-        " mod = CASE WHEN mod >= ? THEN mod + 1 ELSE ? END, usn = -1 WHERE queue IN (-2, -3)"_s);
+        " mod = CASE WHEN mod >= ? THEN mod + 1 ELSE ? END, usn = -1"
+        " WHERE $user() queue IN (-2, -3)"_s);
     unbury.bind(now).bind(now);
     if (auto done = unbury.exec(); !done)
         return done.error();

@@ -1,5 +1,6 @@
 #include "bulkundolog.h"
 
+#include "storage/sqldialect.h"
 #include "undolog.h"
 #include "writecontext.h"
 
@@ -51,7 +52,7 @@ Result<BulkUndoRecord> deserialised(const QByteArray &bytes, qint64 undoId)
 
 Result<void> prepare(storage::Connection &db, qint64 nowMs)
 {
-    if (auto made = db.execute(kCreateTable); !made)
+    if (auto made = storage::dialect::ensureOwnTable(db, kCreateTable); !made)
         return made;
     return undolog::prune(db, kTable, kKeptChanges, kKeptMs, nowMs);
 }
@@ -66,7 +67,8 @@ Result<qint64> keep(WriteContext &context, const BulkUndoRecord &record)
     auto id = undolog::freshId(db, kTable, context.nowMs());
     if (!id)
         return id.error();
-    storage::Query insert(db, u"INSERT INTO javumbo_bulk_undo (id, record) VALUES (?, ?)"_s);
+    storage::Query insert(
+        db, u"INSERT INTO javumbo_bulk_undo ($userColumn id, record) VALUES ($userValue ?, ?)"_s);
     insert.bind(id.value()).bind(serialised(record));
     if (auto done = insert.exec(); !done)
         return done.error();
@@ -80,7 +82,8 @@ Result<BulkUndoRecord> take(WriteContext &context, qint64 undoId)
         return prepared.error(); // what is no longer kept is expired, even before the next change
     QByteArray bytes;
     {
-        storage::Query query(db, u"SELECT record FROM javumbo_bulk_undo WHERE id = ? AND undone = 0"_s);
+        storage::Query query(
+            db, u"SELECT record FROM javumbo_bulk_undo WHERE $user() id = ? AND undone = 0"_s);
         query.bind(undoId);
         if (auto done = query.exec(); !done)
             return done.error();
@@ -92,8 +95,8 @@ Result<BulkUndoRecord> take(WriteContext &context, qint64 undoId)
     auto record = deserialised(bytes, undoId);
     if (!record)
         return record.error();
-    storage::Query undone(db, u"UPDATE javumbo_bulk_undo SET undone = 1, record = x'' WHERE id = ?"_s);
-    undone.bind(undoId);
+    storage::Query undone(db, u"UPDATE javumbo_bulk_undo SET undone = 1, record = ? WHERE $user() id = ?"_s);
+    undone.bind(QByteArray("")).bind(undoId); // emptied: the record is not needed any more
     if (auto done = undone.exec(); !done)
         return done.error();
     return record;

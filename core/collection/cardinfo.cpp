@@ -17,7 +17,8 @@ Result<CardInfo> cardInfo(const ReadView &view, qint64 cardId)
     info.deckName = DeckTree(view.meta.decks()).name(info.card.deckId);
     info.addedAtMs = info.card.cardId;
     storage::Query query(*view.db,
-        u"SELECT id, ease, type, ivl, lastIvl, factor, time FROM revlog WHERE cid = ? ORDER BY id DESC"_s);
+        u"SELECT id, ease, type, ivl, lastIvl, factor, time FROM revlog WHERE $user() cid = ?"
+        " ORDER BY id DESC"_s);
     query.bind(cardId);
     if (auto done = query.exec(); !done)
         return done.error();

@@ -166,7 +166,8 @@ Result<std::optional<CardRecord>> findByGuid(storage::Connection &db, const QStr
 {
     storage::Query query(db,
         u"SELECT "_s % cardrows::kSelectColumns
-            % u" FROM cards c JOIN notes n ON n.id = c.nid WHERE n.guid = ? ORDER BY c.id LIMIT 1"_s);
+            % u" FROM cards c JOIN notes n ON $user(n) n.id = c.nid WHERE $user(c) n.guid = ?"
+              " ORDER BY c.id LIMIT 1"_s);
     query.bind(guid);
     if (auto done = query.exec(); !done)
         return done.error();
@@ -183,7 +184,9 @@ Result<CardPage> find(const ReadView &view, const CardQuery &query)
     auto filter = CardFilter::parse(query.search, tree, view.timing, query.deckId);
     if (!filter)
         return filter.error();
-    const QString from = u" FROM cards c JOIN notes n ON n.id = c.nid WHERE "_s % filter->where();
+    // The parentheses keep the user's filter apart from the search's conditions, whatever they hold.
+    const QString from = u" FROM cards c JOIN notes n ON $user(n) n.id = c.nid WHERE $user(c) ("_s
+        % filter->where() % u")"_s;
     const int limit = std::clamp(query.limit, 0, 1000);
     const int offset = std::max(query.offset, 0);
     auto bound = [&](const QString &sql) {

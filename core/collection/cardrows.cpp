@@ -8,8 +8,9 @@ using namespace Qt::StringLiterals;
 
 namespace javumbo::collection::cardrows {
 
-const QString kSelectColumns
-    = u"c.id, c.nid, c.did, c.type, c.queue, c.due, c.ivl, c.factor, c.reps, c.lapses, c.left, c.mod, n.flds, n.tags, c.flags"_s;
+// "left" is quoted: a reserved word in PostgreSQL.
+const QString kSelectColumns = u"c.id, c.nid, c.did, c.type, c.queue, c.due, c.ivl, c.factor, c.reps,"
+                               " c.lapses, c.\"left\", c.mod, n.flds, n.tags, c.flags"_s;
 
 CardRecord readCard(const storage::Query &query)
 {
@@ -38,8 +39,9 @@ Result<qint64> nextId(
 {
     if (const auto chosen = hooks.newRowId(nowMs)) [[unlikely]]
         return *chosen;
-    static const QString statements[]
-        = {u"SELECT max(id) FROM notes"_s, u"SELECT max(id) FROM cards"_s, u"SELECT max(id) FROM revlog"_s};
+    static const QString statements[] = {u"SELECT max(id) FROM notes WHERE $user() TRUE"_s,
+        u"SELECT max(id) FROM cards WHERE $user() TRUE"_s,
+        u"SELECT max(id) FROM revlog WHERE $user() TRUE"_s};
     storage::Query query(connection, statements[int(table)]);
     auto largest = query.scalar();
     if (!largest)
@@ -51,7 +53,8 @@ Result<qint64> nextId(
 Result<std::optional<CardRecord>> load(storage::Connection &connection, qint64 cardId)
 {
     storage::Query query(connection,
-        u"SELECT "_s % kSelectColumns % u" FROM cards c JOIN notes n ON n.id = c.nid WHERE c.id = ?"_s);
+        u"SELECT "_s % kSelectColumns
+            % u" FROM cards c JOIN notes n ON $user(n) n.id = c.nid WHERE $user(c) c.id = ?"_s);
     query.bind(cardId);
     if (auto done = query.exec(); !done)
         return done.error();
@@ -82,8 +85,8 @@ Result<CardRecord> insert(storage::Connection &connection, const NewCard &card, 
     const qint64 nowSeconds = nowMs / 1000;
 
     storage::Query note(connection,
-        u"INSERT INTO notes (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data)"
-        " VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')"_s);
+        u"INSERT INTO notes ($userColumn id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data)"
+        " VALUES ($userValue ?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')"_s);
     note.bind(noteId.value())
         .bind(card.guid.isEmpty() ? notefields::newGuid() : card.guid)
         .bind(modelId)
@@ -95,9 +98,9 @@ Result<CardRecord> insert(storage::Connection &connection, const NewCard &card, 
         return done.error();
 
     storage::Query row(connection,
-        u"INSERT INTO cards (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps,"
-        " lapses, left, odue, odid, flags, data) VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0,"
-        " 0, 0, 0, '')"_s);
+        u"INSERT INTO cards ($userColumn id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps,"
+        " lapses, \"left\", odue, odid, flags, data) VALUES ($userValue ?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0,"
+        " 0, 0, 0, 0, 0, '')"_s);
     row.bind(cardId.value()).bind(noteId.value()).bind(card.deckId).bind(nowSeconds).bind(position);
     if (auto done = row.exec(); !done)
         return done.error();
@@ -119,7 +122,7 @@ Result<void> updateNote(storage::Connection &connection, qint64 noteId, const QS
     const QString &back, const QStringList &tags, qint64 nowSeconds)
 {
     storage::Query note(connection,
-        u"UPDATE notes SET flds = ?, sfld = ?, csum = ?, tags = ?, mod = ?, usn = -1 WHERE id = ?"_s);
+        u"UPDATE notes SET flds = ?, sfld = ?, csum = ?, tags = ?, mod = ?, usn = -1 WHERE $user() id = ?"_s);
     note.bind(notefields::joinFields(front, back))
         .bind(notefields::stripHtml(front))
         .bind(notefields::checksum(front));
@@ -132,7 +135,7 @@ Result<void> updateCard(storage::Connection &connection, qint64 cardId, qint64 d
 {
     storage::Query card(connection,
         u"UPDATE cards SET did = ?, type = ?, queue = ?, due = ?, ivl = ?, factor = ?, reps = ?,"
-        " lapses = ?, left = ?, mod = ?, usn = -1 WHERE id = ?"_s);
+        " lapses = ?, \"left\" = ?, mod = ?, usn = -1 WHERE $user() id = ?"_s);
     card.bind(deckId).bind(state.type).bind(state.queue).bind(state.due).bind(state.ivl).bind(state.factor);
     card.bind(state.reps).bind(state.lapses).bind(state.left).bind(mod).bind(cardId);
     return card.exec();
@@ -145,8 +148,8 @@ Result<qint64> insertRevlog(storage::Connection &connection, qint64 cardId,
     if (!id)
         return id.error();
     storage::Query revlog(connection,
-        u"INSERT INTO revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type)"
-        " VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)"_s);
+        u"INSERT INTO revlog ($userColumn id, cid, usn, ease, ivl, lastIvl, factor, time, type)"
+        " VALUES ($userValue ?, ?, -1, ?, ?, ?, ?, ?, ?)"_s);
     revlog.bind(id.value())
         .bind(cardId)
         .bind(entry.ease)
@@ -161,7 +164,8 @@ Result<qint64> insertRevlog(storage::Connection &connection, qint64 cardId,
 
 Result<void> addGrave(storage::Connection &connection, qint64 objectId, int type)
 {
-    storage::Query grave(connection, u"INSERT INTO graves (usn, oid, type) VALUES (-1, ?, ?)"_s);
+    storage::Query grave(
+        connection, u"INSERT INTO graves ($userColumn usn, oid, type) VALUES ($userValue -1, ?, ?)"_s);
     grave.bind(objectId).bind(type);
     return grave.exec();
 }
@@ -170,7 +174,7 @@ Result<QList<qint64>> noteIdsInDecks(storage::Connection &connection, const QLis
 {
     QList<qint64> noteIds;
     for (qint64 deckId : deckIds) {
-        storage::Query query(connection, u"SELECT DISTINCT nid FROM cards WHERE did = ?"_s);
+        storage::Query query(connection, u"SELECT DISTINCT nid FROM cards WHERE $user() did = ?"_s);
         query.bind(deckId);
         if (auto done = query.exec(); !done)
             return done.error();
@@ -187,7 +191,7 @@ Result<void> deleteNotes(storage::Connection &connection, const QList<qint64> &n
     for (qint64 noteId : noteIds) {
         QList<qint64> cardIds;
         {
-            storage::Query cards(connection, u"SELECT id FROM cards WHERE nid = ?"_s);
+            storage::Query cards(connection, u"SELECT id FROM cards WHERE $user() nid = ?"_s);
             cards.bind(noteId);
             if (auto done = cards.exec(); !done)
                 return done;
@@ -200,11 +204,11 @@ Result<void> deleteNotes(storage::Connection &connection, const QList<qint64> &n
         }
         if (auto done = addGrave(connection, noteId, kNoteGrave); !done)
             return done;
-        storage::Query removeCards(connection, u"DELETE FROM cards WHERE nid = ?"_s);
+        storage::Query removeCards(connection, u"DELETE FROM cards WHERE $user() nid = ?"_s);
         removeCards.bind(noteId);
         if (auto done = removeCards.exec(); !done)
             return done;
-        storage::Query removeNote(connection, u"DELETE FROM notes WHERE id = ?"_s);
+        storage::Query removeNote(connection, u"DELETE FROM notes WHERE $user() id = ?"_s);
         removeNote.bind(noteId);
         if (auto done = removeNote.exec(); !done)
             return done;

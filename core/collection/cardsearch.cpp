@@ -170,7 +170,7 @@ Result<CardFilter> CardFilter::parse(const QString &search, const DeckTree &deck
         conditions.append(token.negated ? u"NOT ("_s % sql->condition % u")"_s : sql->condition);
         filter.m_bindings.append(sql->bindings);
     }
-    filter.m_where = conditions.isEmpty() ? u"1"_s : conditions.join(u" AND "_s);
+    filter.m_where = conditions.isEmpty() ? u"TRUE"_s : conditions.join(u" AND "_s);
     return filter;
 }
 

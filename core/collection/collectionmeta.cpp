@@ -27,7 +27,7 @@ QString compact(const QJsonObject &object)
 
 Result<CollectionMeta> CollectionMeta::load(storage::Connection &connection)
 {
-    storage::Query query(connection, u"SELECT crt, conf, decks, dconf FROM col WHERE id = 1"_s);
+    storage::Query query(connection, u"SELECT crt, conf, decks, dconf FROM col WHERE $user() id = 1"_s);
     if (auto done = query.exec(); !done)
         return done.error();
     if (!query.next())
@@ -124,7 +124,7 @@ Result<void> CollectionMeta::save(storage::Connection &connection, qint64 nowMs)
         return stampModified(connection, nowMs);
     storage::Query update(connection,
         u"UPDATE col SET "_s % assignments.join(u", "_s)
-            % u", mod = ? WHERE id = 1"_s); // at most 7 shapes: cached
+            % u", mod = ? WHERE $user() id = 1"_s); // at most 7 shapes: cached
     for (const QVariant &value : values)
         update.bind(value);
     update.bind(nowMs);
@@ -145,7 +145,7 @@ CollectionMeta CollectionMeta::asSaved() const
 
 Result<void> CollectionMeta::stampModified(storage::Connection &connection, qint64 nowMs)
 {
-    storage::Query touch(connection, u"UPDATE col SET mod = ? WHERE id = 1"_s);
+    storage::Query touch(connection, u"UPDATE col SET mod = ? WHERE $user() id = 1"_s);
     touch.bind(nowMs);
     return touch.exec();
 }

@@ -26,7 +26,8 @@ Result<DeckSummary> summarize(const ReadView &view, const DeckTree &tree, qint64
     QStringList ids;
     for (qint64 member : tree.withDescendants(id))
         ids.append(QString::number(member));
-    storage::Query total(*view.db, u"SELECT count(*) FROM cards WHERE did IN ("_s % ids.join(u',') % u")"_s,
+    storage::Query total(*view.db,
+        u"SELECT count(*) FROM cards WHERE $user() did IN ("_s % ids.join(u',') % u")"_s,
         storage::Query::Caching::Uncached);
     auto cards = total.scalar();
     if (!cards)

@@ -17,7 +17,7 @@ constexpr qint64 kDay = 86400;
 Result<QString> deckCondition(const ReadView &view, std::optional<qint64> deckId)
 {
     if (!deckId)
-        return u"1"_s;
+        return u"TRUE"_s;
     const DeckTree tree(view.meta.decks());
     if (!tree.contains(*deckId))
         return deckNotFound(*deckId);
@@ -30,8 +30,9 @@ Result<QString> deckCondition(const ReadView &view, std::optional<qint64> deckId
 Result<void> countCards(const ReadView &view, const QString &inDeck, DeckStatsReport &report)
 {
     storage::Query query(*view.db,
-        u"SELECT count(*), sum(queue = 0), sum(queue IN (1, 3)), sum(queue = 2), sum(queue = -1)"
-        " FROM cards WHERE "_s
+        u"SELECT count(*), count(*) FILTER (WHERE queue = 0), count(*) FILTER (WHERE queue IN (1, 3)),"
+        " count(*) FILTER (WHERE queue = 2), count(*) FILTER (WHERE queue = -1)"
+        " FROM cards WHERE $user() "_s
             % inDeck,
         storage::Query::Caching::Uncached);
     if (auto done = query.exec(); !done)
@@ -51,8 +52,8 @@ Result<void> readRevlog(const ReadView &view, const QString &inDeck, int days, D
     // Revlog ids are the answer's time in ms; every id in the window is past its start.
     const qint64 windowStart = view.timing.nextDayAt - days * kDay;
     storage::Query query(*view.db,
-        u"SELECT (id / 1000 - ?) / 86400, ease, type, lastIvl, time FROM revlog"
-        " WHERE id >= ? AND cid IN (SELECT id FROM cards WHERE "_s
+        u"SELECT (r.id / 1000 - ?) / 86400, r.ease, r.type, r.lastIvl, r.time FROM revlog r"
+        " WHERE $user(r) r.id >= ? AND r.cid IN (SELECT c.id FROM cards c WHERE $user(c) "_s
             % inDeck % u")"_s,
         storage::Query::Caching::Uncached);
     query.bind(windowStart).bind(windowStart * 1000);
@@ -94,7 +95,8 @@ Result<void> readRevlog(const ReadView &view, const QString &inDeck, int days, D
 Result<void> readForecast(const ReadView &view, const QString &inDeck, int days, DeckStatsReport &report)
 {
     const qint64 todayStart = view.timing.nextDayAt - kDay;
-    storage::Query query(*view.db, u"SELECT queue, due FROM cards WHERE queue IN (1, 2, 3) AND "_s % inDeck,
+    storage::Query query(*view.db,
+        u"SELECT queue, due FROM cards WHERE $user() queue IN (1, 2, 3) AND "_s % inDeck,
         storage::Query::Caching::Uncached);
     if (auto done = query.exec(); !done)
         return done;

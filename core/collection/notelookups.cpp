@@ -10,7 +10,7 @@ namespace javumbo::collection::notelookups {
 
 Result<QStringList> allTags(const ReadView &view)
 {
-    storage::Query query(*view.db, u"SELECT DISTINCT tags FROM notes WHERE tags <> ''"_s);
+    storage::Query query(*view.db, u"SELECT DISTINCT tags FROM notes WHERE $user() tags <> ''"_s);
     if (auto done = query.exec(); !done)
         return done.error();
     QStringList tags;
@@ -32,7 +32,8 @@ Result<QList<qint64>> duplicateFronts(const ReadView &view, qint64 deckId, const
     if (stripped.trimmed().isEmpty())
         return QList<qint64> {};
     storage::Query query(*view.db,
-        u"SELECT DISTINCT n.id, n.flds FROM notes n JOIN cards c ON c.nid = n.id WHERE n.csum = ? AND c.did = ?"_s);
+        u"SELECT DISTINCT n.id, n.flds FROM notes n JOIN cards c ON $user(c) c.nid = n.id"
+        " WHERE $user(n) n.csum = ? AND c.did = ?"_s);
     query.bind(notefields::checksumOfStripped(stripped)).bind(deckId);
     if (auto done = query.exec(); !done)
         return done.error();

@@ -34,8 +34,8 @@ Result<qint64> ReviewQueue::count(const QString &condition, std::optional<qint64
     // A capped count stops reading the index after `cap` rows: on 20,000 new
     // cards, counting them all made every review_next take 2.2 ms, not 0.26.
     const QString limit = cap ? u" LIMIT "_s % QString::number(std::max<qint64>(*cap, 0)) : QString();
-    const QString sql = u"SELECT count(*) FROM (SELECT 1 FROM cards c WHERE c.did IN ("_s % m_deckList
-        % u") AND "_s % condition % limit % u")"_s;
+    const QString sql = u"SELECT count(*) FROM (SELECT 1 FROM cards c WHERE $user(c) c.did IN ("_s
+        % m_deckList % u") AND "_s % condition % limit % u") AS capped"_s;
     storage::Query query(m_connection, sql, storage::Query::Caching::Uncached);
     auto value = query.scalar();
     if (!value)
@@ -47,8 +47,8 @@ Result<std::optional<CardRecord>> ReviewQueue::first(const QString &condition, c
 {
     storage::Query query(m_connection,
         u"SELECT "_s % cardrows::kSelectColumns
-            % u" FROM cards c JOIN notes n ON n.id = c.nid WHERE c.did IN ("_s % m_deckList % u") AND "_s
-            % condition % u" ORDER BY "_s % order % u" LIMIT 1"_s,
+            % u" FROM cards c JOIN notes n ON $user(n) n.id = c.nid WHERE $user(c) c.did IN ("_s % m_deckList
+            % u") AND "_s % condition % u" ORDER BY "_s % order % u" LIMIT 1"_s,
         storage::Query::Caching::Uncached);
     if (auto done = query.exec(); !done)
         return done.error();

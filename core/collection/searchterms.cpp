@@ -72,10 +72,10 @@ Result<SqlTerm> rated(const QString &value, const QString &term, const schedulin
         return invalid(term,
             u"rated: takes a number of days from 1 and optionally an answer 1-4, as in "
             "rated:7 or rated:7:1"_s);
-    SqlTerm sql {u"c.id IN (SELECT cid FROM revlog WHERE id >= ?"_s,
+    SqlTerm sql {u"c.id IN (SELECT r.cid FROM revlog r WHERE $user(r) r.id >= ?"_s,
         {windowStartMs(timing, std::min(*days, kMaxRatedDays))}};
     if (parts.size() == 2) {
-        sql.condition += u" AND ease = ?"_s;
+        sql.condition += u" AND r.ease = ?"_s;
         sql.bindings.append(ease);
     }
     sql.condition += u')';

@@ -43,14 +43,15 @@ Result<CollectionStats> stats(const ReadView &view)
 {
     const scheduling::DayTiming &timing = view.timing;
     const qint64 dayStartMs = (timing.nextDayAt - 86400) * 1000;
-    const QString sql
-        = u"SELECT (SELECT count(*) FROM cards), (SELECT count(*) FROM notes),"
-          " (SELECT count(*) FROM revlog WHERE id >= ?),"
-          " (SELECT count(*) FROM cards WHERE (queue IN (2, 3) AND due <= ?) OR (queue = 1 AND due < ?)),"
-          " (SELECT count(*) FROM cards WHERE type = 0 AND queue >= 0),"
-          " (SELECT count(*) FROM cards WHERE type IN (1, 3) AND queue >= 0),"
-          " (SELECT count(*) FROM cards WHERE type = 2 AND queue >= 0),"
-          " (SELECT count(*) FROM cards WHERE queue = -1)"_s;
+    const QString sql = u"SELECT (SELECT count(*) FROM cards c WHERE $user(c) TRUE),"
+                        " (SELECT count(*) FROM notes n WHERE $user(n) TRUE),"
+                        " (SELECT count(*) FROM revlog r WHERE $user(r) r.id >= ?),"
+                        " (SELECT count(*) FROM cards c WHERE $user(c)"
+                        " ((c.queue IN (2, 3) AND c.due <= ?) OR (c.queue = 1 AND c.due < ?))),"
+                        " (SELECT count(*) FROM cards c WHERE $user(c) c.type = 0 AND c.queue >= 0),"
+                        " (SELECT count(*) FROM cards c WHERE $user(c) c.type IN (1, 3) AND c.queue >= 0),"
+                        " (SELECT count(*) FROM cards c WHERE $user(c) c.type = 2 AND c.queue >= 0),"
+                        " (SELECT count(*) FROM cards c WHERE $user(c) c.queue = -1)"_s;
     storage::Query query(*view.db, sql);
     query.bind(dayStartMs).bind(timing.today).bind(timing.nextDayAt);
     if (auto done = query.exec(); !done)

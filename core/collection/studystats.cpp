@@ -49,9 +49,9 @@ Result<DayCounts> reviewsPerDay(const ReadView &view, int days, std::optional<qi
     const qint64 windowStart = view.timing.nextDayAt - days * kDay;
     const QString cards = decks->isEmpty()
         ? QString()
-        : u" AND r.cid IN (SELECT c.id FROM cards c WHERE 1"_s % decks.value() % u")"_s;
+        : u" AND r.cid IN (SELECT c.id FROM cards c WHERE $user(c) TRUE"_s % decks.value() % u")"_s;
     storage::Query query(*view.db,
-        u"SELECT (r.id / 1000 - ?) / 86400 AS day, count(*) FROM revlog r WHERE r.id >= ?"_s % cards
+        u"SELECT (r.id / 1000 - ?) / 86400 AS day, count(*) FROM revlog r WHERE $user(r) r.id >= ?"_s % cards
             % u" GROUP BY day"_s,
         storage::Query::Caching::Uncached);
     query.bind(windowStart).bind(windowStart * 1000);
@@ -76,7 +76,7 @@ Result<DayCounts> dueForecast(const ReadView &view, int days, std::optional<qint
     const auto &timing = view.timing;
     const qint64 todayStart = timing.nextDayAt - kDay;
     storage::Query query(*view.db,
-        u"SELECT c.queue, c.due FROM cards c WHERE c.queue IN (1, 2, 3)"_s % decks.value(),
+        u"SELECT c.queue, c.due FROM cards c WHERE $user(c) c.queue IN (1, 2, 3)"_s % decks.value(),
         storage::Query::Caching::Uncached);
     if (auto done = query.exec(); !done)
         return done.error();
@@ -109,10 +109,11 @@ Result<std::optional<qint64>> nextDueAt(
     // gathers them) up to one more than the queue offers: more means some
     // are held back by today's limits.
     storage::Query query(*view.db,
-        u"SELECT (SELECT min(due) FROM cards WHERE did IN (%1) AND queue = 1 AND due > ?),"
-        " (SELECT min(due) FROM cards WHERE did IN (%1) AND queue IN (2, 3) AND due > ?),"
-        " (SELECT count(*) FROM (SELECT 1 FROM cards WHERE did IN (%1) AND (queue = 0"
-        " OR (queue = 1 AND due <= ?) OR (queue IN (2, 3) AND due <= ?)) LIMIT ?))"_s.arg(decks),
+        u"SELECT (SELECT min(c.due) FROM cards c WHERE $user(c) c.did IN (%1) AND c.queue = 1 AND c.due > ?),"
+        " (SELECT min(c.due) FROM cards c WHERE $user(c) c.did IN (%1) AND c.queue IN (2, 3) AND c.due > ?),"
+        " (SELECT count(*) FROM (SELECT 1 FROM cards c WHERE $user(c) c.did IN (%1) AND (c.queue = 0"
+        " OR (c.queue = 1 AND c.due <= ?) OR (c.queue IN (2, 3) AND c.due <= ?)) LIMIT ?) AS ready)"_s.arg(
+            decks),
         storage::Query::Caching::Uncached);
     query.bind(timing.now).bind(timing.today);
     query.bind(timing.now + view.meta.collapseTimeSeconds()).bind(timing.today).bind(shown + 1);

@@ -2,6 +2,7 @@
 
 #include "cardrows.h"
 #include "decktree.h"
+#include "storage/sqldialect.h"
 #include "writecontext.h"
 
 #include <QJsonArray>
@@ -33,6 +34,13 @@ const QString kCreateTable = u"CREATE TABLE IF NOT EXISTS javumbo_undo ("
                              " note text NOT NULL,"
                              " decks text NOT NULL,"
                              " undone integer NOT NULL DEFAULT 0)"_s;
+
+// A column as an SQL name, quoted: cards' "left" is a reserved word in PostgreSQL. The
+// unquoted names stay the keys of the stored undo entries.
+QString sqlName(const QString &column)
+{
+    return u'"' % column % u'"';
+}
 
 QString compact(const QJsonObject &object)
 {
@@ -75,8 +83,9 @@ Result<void> restoreCard(storage::Connection &db, qint64 cardId, const QJsonObje
 {
     QStringList assignments;
     for (const QString &column : kCardColumns)
-        assignments.append(column % u" = ?"_s);
-    storage::Query update(db, u"UPDATE cards SET "_s % assignments.join(u", "_s) % u" WHERE id = ?"_s);
+        assignments.append(sqlName(column) % u" = ?"_s);
+    storage::Query update(
+        db, u"UPDATE cards SET "_s % assignments.join(u", "_s) % u" WHERE $user() id = ?"_s);
     for (const QString &column : kCardColumns) {
         const QJsonValue value = card.value(column);
         update.bind(
@@ -88,7 +97,7 @@ Result<void> restoreCard(storage::Connection &db, qint64 cardId, const QJsonObje
 
 Result<void> restoreNote(storage::Connection &db, qint64 noteId, const QJsonObject &note)
 {
-    storage::Query update(db, u"UPDATE notes SET tags = ?, mod = ?, usn = ? WHERE id = ?"_s);
+    storage::Query update(db, u"UPDATE notes SET tags = ?, mod = ?, usn = ? WHERE $user() id = ?"_s);
     update.bind(note.value(u"tags"_s).toString())
         .bind(note.value(u"mod"_s).toInteger())
         .bind(note.value(u"usn"_s).toInteger())
@@ -166,8 +175,9 @@ struct Entry
 
 Result<Entry> loadEntry(storage::Connection &db, qint64 undoId)
 {
-    storage::Query query(
-        db, u"SELECT cid, rid, etag, card, note, decks FROM javumbo_undo WHERE id = ? AND undone = 0"_s);
+    storage::Query query(db,
+        u"SELECT cid, rid, etag, card, note, decks FROM javumbo_undo"
+        " WHERE $user() id = ? AND undone = 0"_s);
     query.bind(undoId);
     if (auto done = query.exec(); !done)
         return done.error();
@@ -182,15 +192,15 @@ Result<Entry> loadEntry(storage::Connection &db, qint64 undoId)
 Result<void> prune(storage::Connection &db, const QString &table, int kept, qint64 keptMs, qint64 nowMs)
 {
     storage::Query prune(db,
-        u"DELETE FROM %1 WHERE id < ? AND id NOT IN (SELECT id FROM %1 ORDER BY id DESC LIMIT ?)"_s.arg(
-            table));
+        u"DELETE FROM %1 WHERE $user() id < ? AND id NOT IN"
+        " (SELECT k.id FROM %1 k WHERE $user(k) TRUE ORDER BY k.id DESC LIMIT ?)"_s.arg(table));
     prune.bind(nowMs - keptMs).bind(kept);
     return prune.exec();
 }
 
 Result<qint64> freshId(storage::Connection &db, const QString &table, qint64 nowMs)
 {
-    storage::Query newest(db, u"SELECT max(id) FROM %1"_s.arg(table));
+    storage::Query newest(db, u"SELECT max(id) FROM %1 WHERE $user() TRUE"_s.arg(table));
     auto largest = newest.scalar();
     if (!largest)
         return largest.error();
@@ -201,12 +211,15 @@ Result<qint64> freshId(storage::Connection &db, const QString &table, qint64 now
 Result<Before> snapshot(storage::Connection &db, const CollectionMeta &meta, qint64 cardId)
 {
     Before before;
-    auto card = readRow(
-        db, u"SELECT "_s % kCardColumns.join(u", "_s) % u" FROM cards WHERE id = ?"_s, kCardColumns, cardId);
+    QStringList columns;
+    for (const QString &column : kCardColumns)
+        columns.append(sqlName(column));
+    auto card = readRow(db, u"SELECT "_s % columns.join(u", "_s) % u" FROM cards WHERE $user() id = ?"_s,
+        kCardColumns, cardId);
     if (!card)
         return card.error();
     before.card = std::move(card).value();
-    auto note = readRow(db, u"SELECT tags, mod, usn FROM notes WHERE id = ?"_s,
+    auto note = readRow(db, u"SELECT tags, mod, usn FROM notes WHERE $user() id = ?"_s,
         {u"tags"_s, u"mod"_s, u"usn"_s}, before.card.value(u"nid"_s).toInteger());
     if (!note)
         return note.error();
@@ -227,7 +240,7 @@ Result<Before> snapshot(storage::Connection &db, const CollectionMeta &meta, qin
 Result<qint64> record(storage::Connection &db, const Before &before, const CollectionMeta &after,
     const CardRecord &answered, qint64 revlogId, bool leechTagged, qint64 nowMs)
 {
-    if (auto made = db.execute(kCreateTable); !made)
+    if (auto made = storage::dialect::ensureOwnTable(db, kCreateTable); !made)
         return made.error();
     if (auto pruned = prune(db, kTable, kKeptAnswers, kKeptMs, nowMs); !pruned)
         return pruned.error();
@@ -235,7 +248,8 @@ Result<qint64> record(storage::Connection &db, const Before &before, const Colle
     if (!id)
         return id.error();
     storage::Query insert(db,
-        u"INSERT INTO javumbo_undo (id, cid, rid, etag, card, note, decks) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+        u"INSERT INTO javumbo_undo ($userColumn id, cid, rid, etag, card, note, decks)"
+        " VALUES ($userValue ?, ?, ?, ?, ?, ?, ?)"_s);
     insert.bind(id.value())
         .bind(answered.cardId)
         .bind(revlogId)
@@ -251,7 +265,7 @@ Result<qint64> record(storage::Connection &db, const Before &before, const Colle
 Result<CardRecord> undo(WriteContext &context, qint64 undoId, bool deleteRevlog)
 {
     storage::Connection &db = context.db();
-    if (auto made = db.execute(kCreateTable); !made)
+    if (auto made = storage::dialect::ensureOwnTable(db, kCreateTable); !made)
         return made.error();
     if (auto pruned = prune(db, kTable, kKeptAnswers, kKeptMs, context.nowMs()); !pruned)
         return pruned.error(); // what is no longer kept is expired, even before the next answer
@@ -274,7 +288,7 @@ Result<CardRecord> undo(WriteContext &context, qint64 undoId, bool deleteRevlog)
     }
     // Planted fault (loadtest self-test) undo-keeps-revlog: the answer's review stays logged.
     if (deleteRevlog) {
-        storage::Query removal(db, u"DELETE FROM revlog WHERE id = ? AND cid = ?"_s);
+        storage::Query removal(db, u"DELETE FROM revlog WHERE $user() id = ? AND cid = ?"_s);
         removal.bind(entry->revlogId).bind(entry->cardId);
         if (auto done = removal.exec(); !done)
             return done.error();
@@ -283,7 +297,7 @@ Result<CardRecord> undo(WriteContext &context, qint64 undoId, bool deleteRevlog)
     if (!meta)
         return meta.error();
     restoreCounters(meta.value()->editDecks(), entry->counterChanges);
-    storage::Query undone(db, u"UPDATE javumbo_undo SET undone = 1 WHERE id = ?"_s);
+    storage::Query undone(db, u"UPDATE javumbo_undo SET undone = 1 WHERE $user() id = ?"_s);
     undone.bind(undoId);
     if (auto done = undone.exec(); !done)
         return done.error();

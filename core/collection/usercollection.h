@@ -66,7 +66,8 @@ public:
     Result<CollectionStats> stats();
     Result<DayCounts> reviewsPerDay(int days, std::optional<qint64> deckId = std::nullopt);
     Result<DayCounts> dueForecast(int days, std::optional<qint64> deckId = std::nullopt);
-    // PRAGMA integrity_check: "ok" or SQLite's findings.
+    // "ok" or the findings: SQLite's integrity_check on a file; on PostgreSQL, the
+    // collection's own references (its col row, every card's note).
     Result<QString> integrityCheck();
 
     // Runs `work(WriteContext &)` as one mutation: one transaction, col saved

@@ -22,8 +22,9 @@ Result<QByteArray> exportText(
             ids.append(QString::number(id));
     }
     storage::Query notes(*view.db,
-        u"SELECT n.guid, min(c.did), n.flds, n.tags FROM notes n JOIN cards c ON c.nid = n.id"
-        " WHERE c.did IN (%1) GROUP BY n.id ORDER BY n.id"_s.arg(ids.join(u',')),
+        u"SELECT n.guid, min(c.did), n.flds, n.tags FROM notes n JOIN cards c ON $user(c) c.nid = n.id"
+        " WHERE $user(n) c.did IN (%1) GROUP BY n.id, n.guid, n.flds, n.tags ORDER BY n.id"_s.arg(
+            ids.join(u',')),
         storage::Query::Caching::Uncached);
     if (auto done = notes.exec(); !done)
         return done.error();

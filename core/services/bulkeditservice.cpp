@@ -76,7 +76,7 @@ Result<int> BulkEditService::unburyIfNewDay(qint64 userId) const
         for (const QString &key : view->meta.decks().keys())
             decks.append(QString::number(key.toLongLong())); // numbers only, safe to inline
         storage::Query buried(*view->db,
-            u"SELECT EXISTS (SELECT 1 FROM cards WHERE did IN (%1) AND queue IN (-2, -3))"_s.arg(
+            u"SELECT EXISTS (SELECT 1 FROM cards WHERE $user() did IN (%1) AND queue IN (-2, -3))"_s.arg(
                 decks.join(u',')),
             storage::Query::Caching::Uncached);
         auto any = buried.scalar();

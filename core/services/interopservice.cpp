@@ -51,8 +51,9 @@ private:
 Result<void> emptyCollection(collection::WriteContext &context, const interop::ExchangeData &data)
 {
     for (const QString &sql :
-        {u"DELETE FROM notes"_s, u"DELETE FROM cards"_s, u"DELETE FROM revlog"_s, u"DELETE FROM graves"_s}) {
-        if (auto done = context.db().execute(sql); !done)
+        {u"DELETE FROM notes WHERE $user() TRUE"_s, u"DELETE FROM cards WHERE $user() TRUE"_s,
+            u"DELETE FROM revlog WHERE $user() TRUE"_s, u"DELETE FROM graves WHERE $user() TRUE"_s}) {
+        if (auto done = storage::Query(context.db(), sql).exec(); !done)
             return done;
     }
     auto meta = context.meta();

@@ -32,10 +32,11 @@ Result<void> erase(const QString &path, const collection::CardRecord &card)
     return storage::inTransaction(
         storage::Database::open(path, storage::OpenMode::ReadWrite, &storage::collectionschema::verify),
         [&](storage::Connection &db) -> Result<void> {
-            if (auto done = storage::Query(db, u"DELETE FROM cards WHERE id = ?"_s).bind(card.cardId).exec();
+            if (auto done
+                = storage::Query(db, u"DELETE FROM cards WHERE $user() id = ?"_s).bind(card.cardId).exec();
                 !done)
                 return done;
-            return storage::Query(db, u"DELETE FROM notes WHERE id = ?"_s).bind(card.noteId).exec();
+            return storage::Query(db, u"DELETE FROM notes WHERE $user() id = ?"_s).bind(card.noteId).exec();
         });
 }
 

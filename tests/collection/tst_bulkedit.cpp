@@ -23,7 +23,7 @@ QStringList snapshot(const QString &path)
     QStringList rows;
     rows << queryColumn(path,
         u"SELECT id||'|'||nid||'|'||did||'|'||ord||'|'||mod||'|'||usn||'|'||type||'|'||queue"
-        "||'|'||due||'|'||ivl||'|'||factor||'|'||reps||'|'||lapses||'|'||left||'|'||odue"
+        "||'|'||due||'|'||ivl||'|'||factor||'|'||reps||'|'||lapses||'|'||\"left\"||'|'||odue"
         "||'|'||odid||'|'||flags||'|'||data FROM cards ORDER BY id"_s);
     rows << queryColumn(path,
         u"SELECT id||'|'||guid||'|'||mid||'|'||mod||'|'||usn||'|'||tags||'|'||flds||'|'||sfld"

@@ -103,8 +103,9 @@ private slots:
         QCOMPARE(take(fixture, 12345).code(), ErrorCode::NothingToUndo);
         const qint64 undoId = keep(fixture, sampleRecord(42)).value();
         auto damaged = fixture.collection().transact([&](WriteContext &context) -> Result<void> {
-            storage::Query update(context.db(), u"UPDATE javumbo_bulk_undo SET record = x'00ff'"_s);
-            return update.exec();
+            storage::Query update(
+                context.db(), u"UPDATE javumbo_bulk_undo SET record = ? WHERE $user() TRUE"_s);
+            return update.bind(QByteArray::fromHex("00ff")).exec();
         });
         QVERIFY(damaged);
         QCOMPARE(take(fixture, undoId).code(), ErrorCode::NothingToUndo);

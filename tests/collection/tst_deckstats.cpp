@@ -29,8 +29,8 @@ private:
         auto written = fixture.collection().transact([&](WriteContext &context) -> Result<void> {
             for (const Answer &answer : answers) {
                 storage::Query insert(context.db(),
-                    u"INSERT INTO revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type)"
-                    " VALUES (?, ?, -1, ?, 1, ?, 2500, ?, ?)"_s);
+                    u"INSERT INTO revlog ($userColumn id, cid, usn, ease, ivl, lastIvl, factor, time, type)"
+                    " VALUES ($userValue ?, ?, -1, ?, 1, ?, 2500, ?, ?)"_s);
                 insert.bind(answer.atMs).bind(answer.cardId).bind(answer.ease).bind(answer.lastInterval);
                 insert.bind(answer.timeMs).bind(answer.type);
                 if (auto done = insert.exec(); !done)

@@ -44,10 +44,10 @@ private slots:
         QCOMPARE(answered->state.reps, 1);
         const QString path = fixture.path();
         QCOMPARE(queryNumber(path, u"SELECT count(*) FROM revlog"_s), qint64(1));
-        QCOMPARE(
-            queryColumn(path,
-                u"SELECT printf('%d/%d/%d/%d/%d/%d/%d', cid = %1, ease, ivl, lastIvl, factor, time, type) FROM revlog"_s
-                    .arg(added.cardId)),
+        QCOMPARE(queryColumn(path,
+                     u"SELECT (CASE WHEN cid = %1 THEN 1 ELSE 0 END) || '/' || ease || '/' || ivl || '/' || "
+                     u"lastIvl || '/'"
+                     " || factor || '/' || time || '/' || type FROM revlog"_s.arg(added.cardId)),
             QStringList {u"1/3/-600/0/0/4200/0"_s});
         QCOMPARE(queryNumber(path, u"SELECT id FROM revlog"_s), testsupport::kDay0TenAmMs);
         QCOMPARE(queryNumber(path, u"SELECT queue FROM cards"_s), qint64(1));

@@ -10,6 +10,7 @@
 #include "postgres/pgschema.h"
 #include "sessions/memoryloginthrottle.h"
 #include "sessions/pgloginthrottle.h"
+#include "testpostgres.h"
 #include "testsupport.h"
 
 #include <QTest>
@@ -23,11 +24,6 @@ namespace {
 
 const QString kSchool = u"192.0.2.1"_s;
 const QString kHome = u"198.51.100.7"_s;
-
-bool onPostgres()
-{
-    return qEnvironmentVariable("JAVUMBO_TEST_BACKEND") == "postgres"_L1;
-}
 
 // A throttle whose every call must succeed: the rules are under test here,
 // failures of the database in tst_loginthrottle_pg's own cases.
@@ -84,7 +80,7 @@ private:
     // A fresh throttle of the backend under test, with no failures recorded.
     CheckedThrottle makeThrottle(const Clock &clock, LoginThrottle::Policy policy = {})
     {
-        if (!onPostgres())
+        if (!testsupport::usePostgres())
             return CheckedThrottle(std::make_unique<MemoryLoginThrottle>(clock, policy));
         if (m_cluster->psql(u"TRUNCATE login_failures"_s).isNull())
             qFatal("%s", qPrintable(m_cluster->error()));
@@ -95,7 +91,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         testsupport::enterTestMode();
-        if (!onPostgres())
+        if (!testsupport::usePostgres())
             return;
         m_cluster = std::make_unique<testsupport::PgCluster>();
         QVERIFY2(m_cluster->start(), qPrintable(m_cluster->error()));

@@ -1,6 +1,7 @@
 #include "testsupport.h"
 
 #include "storage/database.h"
+#include "testpostgres.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -20,6 +21,21 @@ void enterTestMode()
 
 CollectionFixture::CollectionFixture(scheduling::FuzzSource fuzz)
 {
+    if (usePostgres()) {
+        // A neighbour's collection beside the fixture's, with a card: a
+        // statement that forgets its user filter reads or changes its rows.
+        TestPostgres &postgres = TestPostgres::instance();
+        const QString neighbour = postgres.collections().locator(postgres.nextUserId());
+        m_location = postgres.collections().locator(postgres.nextUserId());
+        if (auto made = collection::UserCollection::create(neighbour, clock); !made)
+            qFatal("cannot create the neighbour's collection: %s", qPrintable(made.error().message));
+        if (auto added
+            = collection::UserCollection(neighbour, clock).addCard({u"neighbour"_s, u"n"_s, 1, {}});
+            !added)
+            qFatal("cannot add the neighbour's card: %s", qPrintable(added.error().message));
+    } else {
+        m_location = m_dir.filePath(u"collection.db"_s);
+    }
     const auto created = collection::UserCollection::create(path(), clock);
     if (!created)
         qFatal("cannot create test collection: %s", qPrintable(created.error().message));
@@ -33,7 +49,7 @@ CollectionFixture::~CollectionFixture()
 
 QString CollectionFixture::path() const
 {
-    return m_dir.filePath(u"collection.db"_s);
+    return m_location;
 }
 
 collection::CardRecord CollectionFixture::addCard(const QString &front, const QString &back, qint64 deckId)
@@ -46,6 +62,8 @@ collection::CardRecord CollectionFixture::addCard(const QString &front, const QS
 
 QStringList queryColumn(const QString &path, const QString &sql)
 {
+    if (storage::PgCollections::isLocator(path))
+        return TestPostgres::instance().queryColumn(path, sql);
     const QString name = u"testsupport-"_s % QUuid::createUuid().toString();
     QStringList values;
     {
@@ -55,12 +73,19 @@ QStringList queryColumn(const QString &path, const QString &sql)
         if (!db.open())
             qFatal("cannot open %s", qPrintable(path));
         QSqlQuery query(db);
-        if (!query.exec(sql))
-            qFatal("query failed: %s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
-        while (query.next())
-            values.append(query.value(0).toString());
+        values = firstColumnOf(query, sql);
     }
     QSqlDatabase::removeDatabase(name);
+    return values;
+}
+
+QStringList firstColumnOf(QSqlQuery &query, const QString &sql)
+{
+    if (!query.exec(sql))
+        qFatal("query failed: %s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+    QStringList values;
+    while (query.next())
+        values.append(query.value(0).toString());
     return values;
 }
 

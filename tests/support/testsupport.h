@@ -4,6 +4,7 @@
 #include "common/clock.h"
 #include "services/backend.h"
 
+#include <QSqlQuery>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -25,6 +26,8 @@ public:
     ~CollectionFixture();
 
     ManualClock clock {kDay0TenAmMs, 0};
+    // The collection's file, or its locator when the test runs on PostgreSQL
+    // (testpostgres.h): then a neighbour's collection shares the database.
     QString path() const;
     collection::UserCollection &collection() { return *m_collection; }
     // Adds a card to the Default deck and fails the test on error.
@@ -33,6 +36,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    QString m_location;
     std::unique_ptr<collection::UserCollection> m_collection;
 };
 
@@ -40,8 +44,12 @@ private:
 // enough for tests (1,000 iterations instead of the production count).
 BackendOptions backendOptions(const QString &dataDir);
 
-// Runs `sql` on `path` through a private connection and returns the first column of every row.
+// Runs `sql` on `path` through a private connection and returns the first
+// column of every row. On a PostgreSQL locator the collection tables show only
+// that user's rows.
 QStringList queryColumn(const QString &path, const QString &sql);
 qint64 queryNumber(const QString &path, const QString &sql);
+// Runs `sql` on `query`'s connection and returns the first column of every row; fails the test on error.
+QStringList firstColumnOf(QSqlQuery &query, const QString &sql);
 
 } // namespace javumbo::testsupport
