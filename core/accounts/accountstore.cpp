@@ -3,6 +3,8 @@
 #include "adminschema.h"
 #include "credentialrules.h"
 #include "storage/database.h"
+#include "storage/pgcollections.h"
+#include "storage/sqldialect.h"
 #include "storage/sqliteerror.h"
 #include "storage/transaction.h"
 
@@ -63,16 +65,17 @@ Error userNotFound(const QString &what)
 }
 
 // Maps the UNIQUE constraint that failed to the field the user must change.
-Error insertError(const QSqlError &error)
+Error insertError(const QSqlError &error, const Error &reported)
 {
-    if (storage::sqliteCode(error) == storage::SqliteCode::Constraint) {
+    // SQLite names "accounts.username_key", PostgreSQL "accounts_username_key_key".
+    if (storage::dialect::isUniqueViolation(error)) {
         const QString text = error.databaseText();
-        if (text.contains(u"accounts.username_key"))
+        if (text.contains(u"username_key"))
             return makeError(ErrorCode::UsernameTaken, u"this username is already taken"_s);
-        if (text.contains(u"accounts.email_key"))
+        if (text.contains(u"email_key"))
             return makeError(ErrorCode::EmailTaken, u"this email address is already registered"_s);
     }
-    return storage::storageError(error, u"inserting an account"_s);
+    return reported;
 }
 
 Result<qint64> insertAccount(storage::Connection &connection, const Registration &registration,
@@ -80,15 +83,19 @@ Result<qint64> insertAccount(storage::Connection &connection, const Registration
 {
     storage::Query query(connection,
         u"INSERT INTO accounts (username, username_key, email, email_key, name, area_of_interest,"
-        u" password_hash, created_at, is_admin, disabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)"_s);
+        u" password_hash, created_at, is_admin, disabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)"_s
+            + storage::dialect::returningId(connection.engine()));
     query.bind(registration.username).bind(credentialrules::usernameKey(registration.username));
     query.bind(registration.email).bind(credentialrules::emailKey(registration.email));
     query.bind(registration.name).bind(registration.areaOfInterest).bind(passwordHash).bind(createdAt);
     if (auto done = query.exec(); !done) {
         // The constraint's name tells a taken username from a taken email.
         const QSqlError error = query.sqlError();
-        return error.type() == QSqlError::NoError ? Result<qint64>(done.error()) : insertError(error);
+        return error.type() == QSqlError::NoError ? Result<qint64>(done.error())
+                                                  : insertError(error, done.error());
     }
+    if (query.next()) // PostgreSQL: RETURNING id
+        return query.int64(0);
     return query.lastInsertId().toLongLong();
 }
 
@@ -96,6 +103,8 @@ Result<qint64> insertAccount(storage::Connection &connection, const Registration
 // closed first so nothing writes the file back.
 void removeCollectionFiles(const QString &path)
 {
+    if (storage::PgCollections::isLocator(path))
+        return; // rows, removed in the account's transaction (removeUser)
     storage::Database::closeOnThisThread(path);
     for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s, u"-journal"_s}) {
         const QString file = path % suffix;
@@ -107,13 +116,14 @@ void removeCollectionFiles(const QString &path)
 
 } // namespace
 
-AccountStore::AccountStore(
-    QString dataDir, const Clock &clock, PasswordHasher hasher, CollectionFactory factory)
+AccountStore::AccountStore(QString dataDir, const Clock &clock, PasswordHasher hasher,
+    CollectionFactory factory, const storage::PgCollections *postgres)
     : m_dataDir(QFileInfo(dataDir).absoluteFilePath())
+    , m_postgres(postgres)
     , m_clock(clock)
     , m_hasher(std::move(hasher))
     , m_factory(std::move(factory))
-    , m_writer(m_dataDir % u"/admin.db"_s)
+    , m_writer(postgres ? postgres->sharedLocator() : m_dataDir % u"/admin.db"_s)
 { }
 
 QString AccountStore::adminDbPath() const
@@ -123,12 +133,14 @@ QString AccountStore::adminDbPath() const
 
 QString AccountStore::collectionPath(qint64 userId) const
 {
+    if (m_postgres)
+        return m_postgres->locator(userId);
     return m_dataDir % u"/user_dbs/user_"_s % QString::number(userId) % u".db"_s;
 }
 
 Result<void> AccountStore::initialize()
 {
-    if (!QDir().mkpath(m_dataDir % u"/user_dbs"_s))
+    if (!m_postgres && !QDir().mkpath(m_dataDir % u"/user_dbs"_s))
         return makeError(ErrorCode::StorageUnavailable, u"cannot create the data directory "_s % m_dataDir);
     auto connection = openAdminDatabase(adminDbPath());
     if (!connection)
@@ -163,7 +175,7 @@ Result<Account> AccountStore::insertWithCollection(
     const Registration &registration, const QString &passwordHash)
 {
     const qint64 createdAt = m_clock.nowSeconds();
-    if (!QDir().mkpath(m_dataDir % u"/user_dbs"_s))
+    if (!m_postgres && !QDir().mkpath(m_dataDir % u"/user_dbs"_s))
         return makeError(
             ErrorCode::StorageUnavailable, u"cannot create the collection directory in "_s % m_dataDir);
 
@@ -380,6 +392,8 @@ Result<void> AccountStore::removeUser(qint64 userId)
         if (auto executed = account.bind(userId).exec(); !executed)
             return executed;
         removed = account.rowsAffected();
+        if (m_postgres && removed > 0)
+            return storage::PgCollections::removeCollection(connection, userId);
         return {};
     });
     if (!done)
@@ -389,7 +403,8 @@ Result<void> AccountStore::removeUser(qint64 userId)
     // After the commit: ids are never reused (AUTOINCREMENT), so nothing can claim these files meanwhile.
     const QString path = collectionPath(userId);
     removeCollectionFiles(path);
-    QDir(path.chopped(3) % u".media"_s).removeRecursively();
+    if (!m_postgres)
+        QDir(path.chopped(3) % u".media"_s).removeRecursively();
     qCInfo(lcAccounts) << "removed user" << userId;
     return {};
 }

@@ -11,6 +11,10 @@
 
 #include <functional>
 
+namespace javumbo::storage {
+class PgCollections;
+}
+
 namespace javumbo {
 
 // Creates the collection file of a new user at the given path. Injected so
@@ -18,15 +22,19 @@ namespace javumbo {
 using CollectionFactory = std::function<Result<void>(const QString &collectionPath)>;
 
 // Accounts in `<dataDir>/admin.db` and their collections in
-// `<dataDir>/user_dbs/user_{id}.db`: an account never exists without its
-// file, nor a file without its account.
+// `<dataDir>/user_dbs/user_{id}.db` — or both in PostgreSQL: an account never
+// exists without its collection, nor a collection without its account (on
+// PostgreSQL both are made in one transaction).
 //
 // Thread-safe: every member is fixed at construction and each thread talks to
 // admin.db through its own connection. The factory must be thread-safe too.
 class AccountStore
 {
 public:
-    AccountStore(QString dataDir, const Clock &clock, PasswordHasher hasher, CollectionFactory factory);
+    // `postgres`: accounts in that database's shared tables and each
+    // collection a user's rows there (storage/pgcollections.h); null: files.
+    AccountStore(QString dataDir, const Clock &clock, PasswordHasher hasher, CollectionFactory factory,
+        const storage::PgCollections *postgres = nullptr);
 
     const QString &dataDir() const { return m_dataDir; }
     QString adminDbPath() const;
@@ -65,6 +73,7 @@ private:
     Result<void> updateFlag(const QString &column, const QString &username, bool value);
 
     QString m_dataDir;
+    const storage::PgCollections *m_postgres;
     const Clock &m_clock;
     PasswordHasher m_hasher;
     CollectionFactory m_factory;

@@ -1,6 +1,7 @@
 #include "adminwriter.h"
 
 #include "adminschema.h"
+#include "storage/pgcollections.h"
 #include "storage/transaction.h"
 
 #include <QFileInfo>
@@ -32,7 +33,9 @@ std::timed_mutex *mutexForPath(const QString &absolutePath)
 } // namespace
 
 AdminWriter::AdminWriter(const QString &adminDbPath)
-    : m_path(QFileInfo(adminDbPath).absoluteFilePath()), m_mutex(mutexForPath(m_path))
+    : m_path(storage::PgCollections::isLocator(adminDbPath) ? adminDbPath
+                                                            : QFileInfo(adminDbPath).absoluteFilePath())
+    , m_mutex(mutexForPath(m_path))
 { }
 
 Result<void> AdminWriter::run(const Work &work) const

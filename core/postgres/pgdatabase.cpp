@@ -30,6 +30,9 @@ struct ThreadConnections
     // How many times the connection of a serial was opened: a transaction
     // begun on one must not go on, or commit, on the next.
     std::map<quint64, quint64> generations;
+    // The generation an open transaction began on, by serial: one per link,
+    // whichever user's rows it writes.
+    std::map<quint64, quint64> transactions;
 
     ~ThreadConnections()
     {
@@ -168,6 +171,27 @@ quint64 PgDatabase::generationOnThisThread() const
     const auto &generations = threadConnections().generations;
     const auto found = generations.find(m_serial);
     return found == generations.end() ? 0 : found->second;
+}
+
+void PgDatabase::noteTransactionOnThisThread(bool open)
+{
+    auto &transactions = threadConnections().transactions;
+    if (open)
+        transactions[m_serial] = generationOnThisThread();
+    else
+        transactions.erase(m_serial);
+}
+
+bool PgDatabase::inTransactionOnThisThread() const
+{
+    return threadConnections().transactions.contains(m_serial);
+}
+
+bool PgDatabase::transactionLinkLost() const
+{
+    const auto &transactions = threadConnections().transactions;
+    const auto found = transactions.find(m_serial);
+    return found != transactions.end() && found->second != generationOnThisThread();
 }
 
 Error PgDatabase::failure(const QSqlError &error, const QString &context)

@@ -57,6 +57,13 @@ public:
     // one connection checks before each statement and its commit, so that
     // nothing of it runs, unnoticed, outside it on a reopened connection.
     quint64 generationOnThisThread() const;
+    // Whether the calling thread's link has a transaction open (storage's
+    // Transaction says when it begins and ends one; a second one begun meanwhile
+    // on the same link is a savepoint in it), and whether that link was lost
+    // and reopened since it began.
+    void noteTransactionOnThisThread(bool open);
+    bool inTransactionOnThisThread() const;
+    bool transactionLinkLost() const;
     // failure() for a statement of the calling thread's connection.
     Error failure(const QSqlError &error, const QString &context);
     // Runs one statement without parameters or results (SET, DDL).

@@ -1,6 +1,8 @@
 #include "idempotencystore.h"
 
 #include "storage/database.h"
+#include "storage/pgcollections.h"
+#include "storage/sqldialect.h"
 #include "storage/transaction.h"
 #include "walcheckpointer.h"
 
@@ -45,9 +47,14 @@ Result<std::optional<IdempotencyStore::Record>> IdempotencyStore::find(qint64 us
 Result<void> IdempotencyStore::begin(
     qint64 userId, const QString &key, qint64 createdAtMs, const QByteArray &requestHash)
 {
-    auto written = write(u"INSERT OR REPLACE INTO idempotency (user_id, key, created_at, completed,"
-                         " request_hash, status, body) VALUES (?, ?, ?, 0, ?, 0, x'')"_s,
-        {userId, key, createdAtMs, requestHash});
+    // A key found expired (find() ignores it) is replaced by the new request's.
+    static const QStringList kColumns {
+        u"user_id"_s, u"key"_s, u"created_at"_s, u"completed"_s, u"request_hash"_s, u"status"_s, u"body"_s};
+    const storage::Engine engine
+        = storage::PgCollections::isLocator(m_path) ? storage::Engine::Postgres : storage::Engine::SQLite;
+    auto written = write(storage::dialect::insertOrReplace(engine, u"idempotency"_s, kColumns,
+                             {u"user_id"_s, u"key"_s}, storage::dialect::UserKey::InColumns),
+        {userId, key, createdAtMs, 0, requestHash, 0, QByteArray("")});
     return written ? Result<void>() : written.error();
 }
 

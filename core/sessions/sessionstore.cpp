@@ -3,6 +3,7 @@
 #include "accounts/adminschema.h"
 #include "sessiontoken.h"
 #include "storage/connection.h"
+#include "storage/sqldialect.h"
 
 #include <QLoggingCategory>
 
@@ -132,8 +133,9 @@ Result<Session> SessionStore::validate(const QString &token)
     if (now - session.lastSeen >= m_policy.lastSeenWriteInterval.count()) {
         int touched = 0;
         auto done = m_writer.run([&](storage::Connection &connection) -> Result<void> {
-            storage::Query query(
-                connection, u"UPDATE sessions SET last_seen = MAX(last_seen, ?) WHERE token_hash = ?"_s);
+            storage::Query query(connection,
+                u"UPDATE sessions SET last_seen = "_s + storage::dialect::greatest(connection.engine())
+                    + u"(last_seen, ?) WHERE token_hash = ?"_s);
             if (auto executed = query.bind(now).bind(*tokenHash).exec(); !executed)
                 return executed;
             touched = query.rowsAffected();

@@ -75,21 +75,20 @@ int Connection::lastExtendedErrorCode() const
 bool Connection::inTransaction() const
 {
     if (m_pg)
-        return m_inPgTransaction;
+        return m_pg->inTransactionOnThisThread();
     sqlite3 *db = m_handle;
     return db && sqlite3_get_autocommit(db) == 0;
 }
 
 void Connection::setInPgTransaction(bool open)
 {
-    m_inPgTransaction = open;
-    if (open && m_pg)
-        m_pgGeneration = m_pg->generationOnThisThread();
+    if (m_pg)
+        m_pg->noteTransactionOnThisThread(open);
 }
 
 Result<void> Connection::checkPgTransaction() const
 {
-    if (m_pg && m_inPgTransaction && m_pg->generationOnThisThread() != m_pgGeneration)
+    if (m_pg && m_pg->transactionLinkLost())
         return makeError(ErrorCode::StorageUnavailable,
             u"the connection to PostgreSQL was lost during a transaction on %1; nothing of it was committed"_s
                 .arg(m_path));

@@ -95,7 +95,8 @@ public:
     // Whether SQLite has a transaction open (false after it rolled one back by itself).
     bool inTransaction() const;
     // PostgreSQL: Transaction says when it began and ended one (the server
-    // never ends one by itself while the link holds).
+    // never ends one by itself while the link holds). The state is the thread's
+    // link's, shared by every user's connection on it (PgDatabase).
     void setInPgTransaction(bool open);
     // StorageUnavailable when a PostgreSQL transaction is open but the link it
     // began on was lost and reopened since: its statements would run outside it.
@@ -119,8 +120,6 @@ private:
     ConnectionCache *m_owner = nullptr;
     postgres::PgDatabase *m_pg = nullptr;
     qint64 m_userId = 0;
-    bool m_inPgTransaction = false;
-    quint64 m_pgGeneration = 0; // the link the open transaction began on
     FileStamp m_opened;
     int m_pageSize = 0;
     bool m_degraded = false;

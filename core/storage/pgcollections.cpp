@@ -1,5 +1,6 @@
 #include "pgcollections.h"
 
+#include "postgres/collectiontables.h"
 #include "postgres/pgdatabase.h"
 
 #include <QHash>
@@ -46,7 +47,7 @@ std::optional<ParsedLocator> parse(const QString &locator)
     bool databaseOk = false;
     bool userOk = false;
     ParsedLocator parsed {rest.left(colon).toULongLong(&databaseOk), rest.mid(colon + 1).toLongLong(&userOk)};
-    if (!databaseOk || !userOk || parsed.userId <= 0)
+    if (!databaseOk || !userOk || parsed.userId < 0)
         return std::nullopt;
     return parsed;
 }
@@ -92,18 +93,32 @@ qint64 PgCollections::userOf(const QString &locator)
     return parsed ? parsed->userId : 0;
 }
 
+Result<void> PgCollections::removeCollection(Connection &connection, qint64 userId)
+{
+    for (const postgres::CollectionTable &table : postgres::collectionTables()) {
+        Query removal(connection, u"DELETE FROM "_s + table.name + u" WHERE user_id = ?"_s);
+        if (auto done = removal.bind(userId).exec(); !done)
+            return done;
+    }
+    return {};
+}
+
+postgres::PgDatabase *PgCollections::databaseOf(const QString &locator)
+{
+    const auto parsed = parse(locator);
+    if (!parsed)
+        return nullptr;
+    std::lock_guard lock(registry().mutex);
+    const auto found = registry().databases.find(parsed->database);
+    return found == registry().databases.end() ? nullptr : found->second;
+}
+
 Result<Connection *> PgCollections::open(const QString &locator)
 {
     const auto parsed = parse(locator);
     if (!parsed)
         return makeError(ErrorCode::Internal, u"not a collection locator: %1"_s.arg(locator));
-    postgres::PgDatabase *database = nullptr;
-    {
-        std::lock_guard lock(registry().mutex);
-        const auto found = registry().databases.find(parsed->database);
-        if (found != registry().databases.end())
-            database = found->second;
-    }
+    postgres::PgDatabase *database = databaseOf(locator);
     if (!database)
         return makeError(
             ErrorCode::StorageUnavailable, u"the PostgreSQL database of %1 is closed"_s.arg(locator));

@@ -28,6 +28,8 @@ public:
     PgCollections &operator=(const PgCollections &) = delete;
 
     QString locator(qint64 userId) const;
+    // The shared tables (accounts, sessions, idempotency keys): user 0, no collection.
+    QString sharedLocator() const { return locator(0); }
     postgres::PgDatabase &database() const { return m_database; }
 
     static bool isLocator(const QString &path);
@@ -35,7 +37,11 @@ public:
     // link per thread and database carries every user's statements, so a
     // thread works on one user's collection at a time (as every service does).
     static Result<Connection *> open(const QString &locator);
-    // The user a locator names; 0 if it names none.
+    // Deletes every row of user `userId`'s collection, in the transaction open on `connection`.
+    static Result<void> removeCollection(Connection &connection, qint64 userId);
+    // The database a locator's collection is in; null once it was closed.
+    static postgres::PgDatabase *databaseOf(const QString &locator);
+    // The user a locator names; 0 for the shared tables or a malformed locator.
     static qint64 userOf(const QString &locator);
 
 private:

@@ -41,9 +41,31 @@ Result<void> beginOnPostgres(Connection &connection)
         *connection.postgres(), db.value(), connection.userId(), WriteLockBound::remaining());
 }
 
+// A savepoint in the open transaction. On PostgreSQL, one begun outside a
+// batch may write another user's rows than the transaction's: it takes that
+// user's lock too (a batch's writes are its one user's, locked at BEGIN).
+Result<void> beginSavepoint(Connection &connection)
+{
+    if (auto begun = control(connection, u"SAVEPOINT write"_s); !begun)
+        return begun;
+    if (connection.engine() != Engine::Postgres || connection.inBatch() || connection.userId() == 0)
+        return {};
+    auto db = connection.postgres()->connection();
+    if (!db)
+        return db.error();
+    return postgres::lockUserForWrite(
+        *connection.postgres(), db.value(), connection.userId(), WriteLockBound::remaining());
+}
+
 } // namespace
 
-Transaction::Transaction(Connection &connection) : m_connection(connection), m_savepoint(connection.inBatch())
+Transaction::Transaction(Connection &connection)
+    : m_connection(connection)
+    // On PostgreSQL one link carries every user's statements: a transaction
+    // begun while the link has one open (a new account's collection made in
+    // the account's transaction) is a savepoint in it, committed with it.
+    , m_savepoint(
+          connection.inBatch() || (connection.engine() == Engine::Postgres && connection.inTransaction()))
 {
     if (m_savepoint && !m_connection.inTransaction()) {
         // SQLite rolled the batch back by itself (a full disk, an I/O error):
@@ -53,7 +75,7 @@ Transaction::Transaction(Connection &connection) : m_connection(connection), m_s
         return;
     }
     const bool postgres = connection.engine() == Engine::Postgres;
-    auto begun = m_savepoint ? control(m_connection, u"SAVEPOINT write"_s)
+    auto begun = m_savepoint ? beginSavepoint(m_connection)
         : postgres           ? beginOnPostgres(m_connection)
                              : control(m_connection, u"BEGIN IMMEDIATE"_s);
     m_active = begun.ok();
