@@ -32,6 +32,7 @@ struct ServeConfig
     Fault fault = Fault::None;
     storage::Durability durability = storage::Durability::Full;
     QString backupDir;
+    QString database; // libpq connection string; empty: SQLite files in dataDir
     std::chrono::milliseconds backupEvery {std::chrono::hours(6)};
     int backupKeep = 7;
 };
@@ -94,6 +95,13 @@ std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
         u"Names this instance when several serve one data store behind a load balancer: sent as the "
         u"X-Javumbo-Instance header of every answer and the instance_id label of every metric."_s,
         u"name"_s);
+    const QCommandLineOption database(u"database"_s,
+        u"Keep accounts, sessions and every collection in this PostgreSQL database instead of SQLite files, "
+        u"shared by every instance given the same one (a libpq connection string or URL, e.g. "
+        u"'host=db dbname=javumbo user=javumbo'; the password comes from ~/.pgpass, PGPASSFILE or "
+        u"PGPASSWORD, "
+        u"never the command line). Move an installation there with `javumbo migrate`."_s,
+        u"conninfo"_s);
     const QCommandLineOption backupDir(
         u"backup-dir"_s, u"Take scheduled backups into this directory (see --backup-every)."_s, u"dir"_s);
     const QCommandLineOption backupEvery(u"backup-every"_s,
@@ -102,7 +110,7 @@ std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
         u"backup-keep"_s, u"Scheduled backups kept; older ones are deleted (default 7)."_s, u"n"_s, u"7"_s);
     parser.addOptions({bind, port, dataDir, threads, logFormat, logFile, lockTimeout, idleTimeout,
         headTimeout, maxConnections, maxPerAddress, trustedProxy, fault, durability, backupDir, backupEvery,
-        backupKeep, registration, publicUrl, instanceId});
+        backupKeep, registration, publicUrl, instanceId, database});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty()) {
         *error = u"unexpected argument \"%1\" (see --help)"_s.arg(parser.positionalArguments().first());
@@ -198,6 +206,17 @@ std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
     }
     config.durability = *mode;
     config.backupDir = parser.value(backupDir);
+    config.database = parser.value(database);
+    if (!config.database.isEmpty() && !config.backupDir.isEmpty()) {
+        *error = u"--backup-dir backs up SQLite files; with --database back up PostgreSQL with its own tools "
+                 u"(pg_dump, or a base backup with WAL archiving)"_s;
+        return std::nullopt;
+    }
+    if (!config.database.isEmpty() && parser.isSet(durability)) {
+        *error = u"--durability sets SQLite's sync; with --database PostgreSQL's synchronous_commit decides "
+                 u"(it must be on, and is checked at start)"_s;
+        return std::nullopt;
+    }
     const auto every = parseDuration(parser.value(backupEvery));
     if (!every || *every < std::chrono::seconds(1)) {
         *error = u"--backup-every: \"%1\" is not an interval such as 30m, 6h or 1d"_s.arg(
@@ -259,6 +278,7 @@ int runServe(const QStringList &arguments)
         options.backups.javumboVersion = QStringLiteral(JAVUMBO_VERSION);
     }
     options.fault = config->fault;
+    options.database = config->database;
     if (config->fault != Fault::None)
         QTextStream(stderr) << faultWarning(config->fault) << Qt::endl;
     Backend backend(options, clock, locks);
@@ -280,14 +300,17 @@ int runServe(const QStringList &arguments)
     QTextStream out(stdout);
     // Behind a proxy the listening address is no use to students: the public one comes first.
     const QUrl publicUrl = config->server.publicUrl;
-    const QString durabilityName = storage::Database::durabilityName(config->durability);
+    // Where the data is, as an admin can check it: never the password (none may be in the string).
+    const QString where = config->database.isEmpty()
+        ? QString(u"data: "_s + dataDir.value() + u", durability "_s
+            + storage::Database::durabilityName(config->durability))
+        : QString(u"PostgreSQL: "_s + backend.postgresDatabase()->target().describe());
     if (publicUrl.isValid())
         out << "Javumbo " << JAVUMBO_VERSION << " at " << publicUrl.toString() << " (listening on "
-            << server.url().toString() << ", data: " << dataDir.value() << ", durability " << durabilityName
-            << ")" << Qt::endl;
+            << server.url().toString() << ", " << where << ")" << Qt::endl;
     else
-        out << "Javumbo " << JAVUMBO_VERSION << " listening on " << server.url().toString()
-            << " (data: " << dataDir.value() << ", durability " << durabilityName << ")" << Qt::endl;
+        out << "Javumbo " << JAVUMBO_VERSION << " listening on " << server.url().toString() << " (" << where
+            << ")" << Qt::endl;
     if (!config->server.registrationOpen)
         out << "Registration is closed: add accounts with `javumbo users add NAME --email ...`" << Qt::endl;
     if (!config->backupDir.isEmpty())

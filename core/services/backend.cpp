@@ -2,6 +2,7 @@
 
 #include "collection/usercollection.h"
 #include "plantedfaults.h"
+#include "postgres/pgschema.h"
 
 #include <QLoggingCategory>
 
@@ -15,15 +16,18 @@ Q_LOGGING_CATEGORY(lcBackend, "javumbo.storage")
 
 ServiceContext makeContext(const BackendOptions &options, const Clock &clock, UserLockRegistry &locks,
     WalCheckpointer &checkpointer, Quarantine &quarantine, storage::WriterConnections &writers,
-    const collection::CollectionHooks *collectionHooks)
+    const collection::CollectionHooks *collectionHooks, const storage::PgCollections *postgres)
 {
     ServiceContext context;
     context.dataDir = options.dataDir;
     context.clock = &clock;
     context.locks = &locks;
-    context.checkpointer = &checkpointer;
-    context.quarantine = &quarantine;
-    context.writers = &writers;
+    // WAL checkpoints, quarantined files and a file's writer connection are
+    // SQLite's; PostgreSQL checkpoints and checks its own pages.
+    context.checkpointer = postgres ? nullptr : &checkpointer;
+    context.quarantine = postgres ? nullptr : &quarantine;
+    context.writers = postgres ? nullptr : &writers;
+    context.postgres = postgres;
     context.lockTimeout = options.lockTimeout;
     context.fuzz = options.fuzz;
     context.fault = options.fault;
@@ -31,19 +35,37 @@ ServiceContext makeContext(const BackendOptions &options, const Clock &clock, Us
     return context;
 }
 
+std::unique_ptr<postgres::PgDatabase> openDatabase(
+    const QString &connectionString, std::optional<Error> &error)
+{
+    if (connectionString.isEmpty())
+        return nullptr;
+    auto target = postgres::PgConnectionString::parse(connectionString);
+    if (!target) {
+        error = target.error();
+        return nullptr;
+    }
+    return std::make_unique<postgres::PgDatabase>(target.value());
+}
+
 } // namespace
 
 Backend::Backend(const BackendOptions &options, const Clock &clock, UserLockRegistry &locks)
-    : m_checkpointer(locks)
+    : m_pg(openDatabase(options.database, m_databaseError))
+    , m_pgCollections(m_pg ? std::make_unique<storage::PgCollections>(*m_pg) : nullptr)
+    , m_checkpointer(locks)
     , m_collectionHooks(options.fault == Fault::None
               ? nullptr
               : std::make_unique<faults::PlantedCollectionHooks>(options.fault))
-    , m_context(makeContext(
-          options, clock, locks, m_checkpointer, m_quarantine, m_writers, m_collectionHooks.get()))
-    , m_accounts(options.dataDir, clock, PasswordHasher(options.hashing),
-          [&clock](const QString &path) { return collection::UserCollection::create(path, clock); })
+    , m_context(makeContext(options, clock, locks, m_checkpointer, m_quarantine, m_writers,
+          m_collectionHooks.get(), m_pgCollections.get()))
+    , m_accounts(
+          options.dataDir, clock, PasswordHasher(options.hashing),
+          [&clock](const QString &path) { return collection::UserCollection::create(path, clock); },
+          m_pgCollections.get())
     , m_sessions(m_context.adminDbPath(), clock, options.sessions)
     , m_throttle(clock)
+    , m_pgThrottle(m_pg ? std::make_unique<PgLoginThrottle>(*m_pg, clock) : nullptr)
     , m_decks(m_context)
     , m_cards(m_context)
     , m_reviews(m_context)
@@ -61,6 +83,16 @@ Backend::Backend(const BackendOptions &options, const Clock &clock, UserLockRegi
 
 Result<void> Backend::initialize()
 {
+    if (m_databaseError)
+        return *m_databaseError;
+    if (m_pg) {
+        // Refused before anything is served: an old server, or one that
+        // acknowledges commits it has not made durable; then the schema.
+        if (auto checked = m_pg->checkServer(); !checked)
+            return checked;
+        if (auto prepared = postgres::preparePgSchema(*m_pg); !prepared)
+            return prepared;
+    }
     auto initialized = m_accounts.initialize();
     if (initialized)
         m_housekeeper.start();

@@ -5,13 +5,16 @@
 #include "collection/collectionhooks.h"
 #include "deckservice.h"
 #include "housekeeper.h"
+#include "postgres/pgdatabase.h"
 #include "quarantine.h"
 #include "reviewservice.h"
 #include "scheduledbackups.h"
 #include "servicecontext.h"
 #include "sessions/memoryloginthrottle.h"
+#include "sessions/pgloginthrottle.h"
 #include "sessions/sessionstore.h"
 #include "statsservice.h"
+#include "storage/pgcollections.h"
 #include "storage/writerconnections.h"
 #include "walcheckpointer.h"
 
@@ -35,6 +38,11 @@ struct BackendOptions
     std::chrono::milliseconds purgeInterval {std::chrono::minutes(10)};
     // Scheduled backups (serve --backup-dir); dataDir is filled in from above.
     ScheduledBackups::Options backups {};
+    // A libpq connection string (serve --database): accounts, sessions,
+    // Idempotency-Keys, the login throttle and every collection in that
+    // PostgreSQL database, shared by every instance using it
+    // (docs/postgresql.md). Empty: SQLite files under dataDir.
+    QString database;
 };
 
 class Backend
@@ -52,7 +60,12 @@ public:
     const ServiceContext &context() const { return m_context; }
     AccountStore &accounts() { return m_accounts; }
     SessionStore &sessions() { return m_sessions; }
-    LoginThrottle &loginThrottle() { return m_throttle; }
+    LoginThrottle &loginThrottle()
+    {
+        return m_pgThrottle ? static_cast<LoginThrottle &>(*m_pgThrottle) : m_throttle;
+    }
+    // The PostgreSQL database when the backend runs on one; null on SQLite.
+    postgres::PgDatabase *postgresDatabase() const { return m_pg.get(); }
     const DeckService &decks() const { return m_decks; }
     const CardService &cards() const { return m_cards; }
     const ReviewService &reviews() const { return m_reviews; }
@@ -67,7 +80,12 @@ public:
     ScheduledBackups &backups() { return m_backups; }
 
 private:
-    WalCheckpointer m_checkpointer; // first: outlives every service that notes writes
+    // PostgreSQL first: every store below may use it (null on SQLite, or
+    // when the connection string was refused: initialize() then says why).
+    std::optional<Error> m_databaseError;
+    std::unique_ptr<postgres::PgDatabase> m_pg;
+    std::unique_ptr<storage::PgCollections> m_pgCollections;
+    WalCheckpointer m_checkpointer; // outlives every service that notes writes
     Quarantine m_quarantine;
     storage::WriterConnections m_writers; // before the services: closed after them
     std::unique_ptr<const collection::CollectionHooks> m_collectionHooks; // planted faults only
@@ -75,6 +93,7 @@ private:
     AccountStore m_accounts;
     SessionStore m_sessions;
     MemoryLoginThrottle m_throttle;
+    std::unique_ptr<PgLoginThrottle> m_pgThrottle; // instead of m_throttle on PostgreSQL
     DeckService m_decks;
     CardService m_cards;
     ReviewService m_reviews;

@@ -49,7 +49,7 @@ Error CollectionAccess::screen(const QString &path, const Error &error) const
     // A bad value in one row (a card of unknown type) is not damage to the file.
     QString reason = error.message;
     bool damaged = storage::FileWatch::instance().isDamaged(path);
-    if (!damaged) {
+    if (!damaged && !m_context.postgres) { // a file to check; PostgreSQL checks its own pages
         const Result<void> checked = storage::checkFile(path, true);
         damaged = !checked && checked.code() == ErrorCode::StorageCorrupt;
         if (damaged)

@@ -3,6 +3,7 @@
 #include "collection/usercollection.h"
 #include "common/result.h"
 #include "servicecontext.h"
+#include "storage/writelockbound.h"
 #include "storage/writerconnections.h"
 #include "writebatch.h"
 
@@ -62,9 +63,12 @@ public:
             return result;
         }
         std::optional<Outcome> result;
+        const auto deadline = std::chrono::steady_clock::now() + m_context.lockTimeout;
         auto ran = m_context.locks->run(
             userId, m_context.lockTimeout,
             [&] {
+                // On PostgreSQL the user's lock across instances waits at most what is left.
+                const storage::WriteLockBound bound(deadline);
                 // Through the file's one writer connection, whose page cache then stays valid.
                 if (m_context.writers)
                     m_context.writers->pinOnThisThread(probe.path());

@@ -13,8 +13,9 @@ namespace javumbo::collection {
 class CollectionHooks;
 }
 namespace javumbo::storage {
+class PgCollections;
 class WriterConnections;
-}
+} // namespace javumbo::storage
 
 namespace javumbo {
 
@@ -39,7 +40,11 @@ struct ServiceContext
     Fault fault = Fault::None; // a planted bug for the checker's self-test; None in real use
     // The planted faults that act inside collections (PlantedCollectionHooks); null in real use.
     const collection::CollectionHooks *collectionHooks = nullptr;
+    // The PostgreSQL backend (serve --database): accounts, sessions, keys and
+    // every collection in that database; null: files under dataDir.
+    const storage::PgCollections *postgres = nullptr;
 
+    // Where each lives: a file's path, or on PostgreSQL a locator (storage/pgcollections.h).
     QString adminDbPath() const;
     QString idempotencyDbPath() const;
     QString collectionPath(qint64 userId) const;

@@ -39,10 +39,12 @@ Result<void> WriteBatch::commit()
 {
     // Never commit into a file that was damaged or replaced under the batch.
     storage::Connection &connection = m_transaction.connection();
-    if (auto sound = storage::FileWatch::instance().verify(
-            connection.path(), connection.openedStamp(), connection.pageSize());
-        !sound)
-        return sound;
+    if (connection.engine() == storage::Engine::SQLite) {
+        if (auto sound = storage::FileWatch::instance().verify(
+                connection.path(), connection.openedStamp(), connection.pageSize());
+            !sound)
+            return sound;
+    }
     if (!m_transaction.connection().inTransaction())
         return makeError(ErrorCode::StorageUnavailable,
             u"the batch on %1 was rolled back by SQLite (disk full or I/O error)"_s.arg(

@@ -22,6 +22,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     ManualClock m_clock {testsupport::kDay0TenAmMs};
     UserLockRegistry m_locks;
+    BackendOptions m_options;
     std::unique_ptr<Backend> m_backend;
     qint64 m_user = 0;
 
@@ -36,8 +37,8 @@ private slots:
     {
         testsupport::enterTestMode();
         m_dir = std::make_unique<QTemporaryDir>();
-        BackendOptions options = testsupport::backendOptions(m_dir->path());
-        m_backend = std::make_unique<Backend>(options, m_clock, m_locks);
+        m_options = testsupport::backendOptions(m_dir->path());
+        m_backend = std::make_unique<Backend>(m_options, m_clock, m_locks);
         QVERIFY(m_backend->initialize());
         static int n = 0;
         auto account = m_backend->accounts().registerUser(
@@ -133,8 +134,7 @@ private slots:
     {
         UserLockGuard held = m_locks.acquire(m_user, std::chrono::seconds(1));
         QVERIFY(held.isLocked());
-        BackendOptions options;
-        options.dataDir = m_dir->path();
+        BackendOptions options = m_options; // the same installation
         options.lockTimeout = std::chrono::milliseconds(20);
         Backend impatient(options, m_clock, m_locks);
         const auto added = impatient.cards().add(m_user, {u"blocked"_s, u"b"_s, 1, {}, {}});

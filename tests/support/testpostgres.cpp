@@ -59,6 +59,14 @@ TestPostgres::TestPostgres()
         qFatal("cannot create json_extract: %s", qPrintable(m_cluster.error()));
 }
 
+QString TestPostgres::freshDatabase()
+{
+    const QString name = m_cluster.createDatabase();
+    if (name.isEmpty())
+        qFatal("cannot create a database: %s", qPrintable(m_cluster.error()));
+    return m_cluster.connectionString(name);
+}
+
 qint64 TestPostgres::nextUserId()
 {
     return ++m_lastUserId;
@@ -67,19 +75,22 @@ qint64 TestPostgres::nextUserId()
 QStringList TestPostgres::queryColumn(const QString &locator, const QString &sql)
 {
     const qint64 userId = storage::PgCollections::userOf(locator);
-    if (userId <= 0)
-        qFatal("not a collection locator: %s", qPrintable(locator));
+    postgres::PgDatabase *database = storage::PgCollections::databaseOf(locator);
+    if (!database)
+        qFatal("not an open database's locator: %s", qPrintable(locator));
     const QString name = u"testpostgres-"_s % QUuid::createUuid().toString();
     QStringList values;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
-        db.setConnectOptions(m_database->target().connectOptions());
+        db.setConnectOptions(database->target().connectOptions());
         if (!db.open())
             qFatal("cannot connect: %s", qPrintable(db.lastError().text()));
         QSqlQuery query(db);
         // Temporary relations come first in the search path, so these views
         // stand in for the shared tables in this connection only.
-        for (const postgres::CollectionTable &table : postgres::collectionTables()) {
+        // The shared locator (user 0) reads the shared tables as they are.
+        for (const postgres::CollectionTable &table :
+            userId > 0 ? postgres::collectionTables() : QList<postgres::CollectionTable>()) {
             const QString view = u"CREATE TEMPORARY VIEW %1 AS SELECT %2 FROM public.%1 WHERE user_id = %3"_s
                                      .arg(table.name, table.columnList())
                                      .arg(userId);

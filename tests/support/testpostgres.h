@@ -25,11 +25,15 @@ public:
     PgCluster &cluster() { return m_cluster; }
     postgres::PgDatabase &database() { return *m_database; }
     storage::PgCollections &collections() { return *m_collections; }
+    // The connection string of a new, empty database: a Backend's own, as an
+    // installation of its own (its schema is made by Backend::initialize).
+    QString freshDatabase();
     // A user id no collection of this process has used yet.
     qint64 nextUserId();
     // Runs a test's own `sql`, written for one collection file, on the rows of
     // the user `locator` names: a separate connection in which temporary views
-    // named like the collection tables show only that user's rows.
+    // named like the collection tables show only that user's rows. The shared
+    // locator (admin.db's and idempotency.db's stand-in) sees every row.
     QStringList queryColumn(const QString &locator, const QString &sql);
 
 private:

@@ -79,6 +79,13 @@ QStringList queryColumn(const QString &path, const QString &sql)
     return values;
 }
 
+QString collectionIntegrity(const QString &path)
+{
+    const SystemClock clock;
+    auto checked = collection::UserCollection(path, clock).integrityCheck();
+    return checked ? checked.value() : checked.error().message;
+}
+
 QStringList firstColumnOf(QSqlQuery &query, const QString &sql)
 {
     if (!query.exec(sql))
@@ -100,6 +107,8 @@ BackendOptions backendOptions(const QString &dataDir)
     BackendOptions options;
     options.dataDir = dataDir;
     options.hashing = PasswordHasher::Options {1000, true};
+    if (usePostgres())
+        options.database = TestPostgres::instance().freshDatabase();
     return options;
 }
 

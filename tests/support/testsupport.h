@@ -41,7 +41,8 @@ private:
 };
 
 // A Backend's options for a test: `dataDir`, and password hashing cheap
-// enough for tests (1,000 iterations instead of the production count).
+// enough for tests (1,000 iterations instead of the production count); on a
+// PostgreSQL run (testpostgres.h) a fresh database of its own.
 BackendOptions backendOptions(const QString &dataDir);
 
 // Runs `sql` on `path` through a private connection and returns the first
@@ -49,6 +50,9 @@ BackendOptions backendOptions(const QString &dataDir);
 // that user's rows.
 QStringList queryColumn(const QString &path, const QString &sql);
 qint64 queryNumber(const QString &path, const QString &sql);
+// The collection's own integrity check (UserCollection::integrityCheck): "ok"
+// or the findings, on either engine.
+QString collectionIntegrity(const QString &path);
 // Runs `sql` on `query`'s connection and returns the first column of every row; fails the test on error.
 QStringList firstColumnOf(QSqlQuery &query, const QString &sql);
 

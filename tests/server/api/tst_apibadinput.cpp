@@ -37,9 +37,8 @@ private:
         const auto card = testsupport::call(*http, "POST", u"/api/v1/cards"_s, m_user.token,
             {{u"front"_s, u"still fine"_s}, {u"back"_s, u"b"_s}});
         QCOMPARE(card.status, 201);
-        QCOMPARE(testsupport::queryColumn(
-                     m_server->backend().context().collectionPath(m_user.id), u"PRAGMA integrity_check"_s),
-            QStringList {u"ok"_s});
+        QCOMPARE(testsupport::collectionIntegrity(m_server->backend().context().collectionPath(m_user.id)),
+            u"ok"_s);
     }
 
 private slots:

@@ -1,5 +1,6 @@
 // Real threads against a real server on a loopback port: deterministic in
 // what they assert (counts, ownership), never in timing.
+#include "testpostgres.h"
 #include "testserver.h"
 #include "threadrunner.h"
 
@@ -85,10 +86,18 @@ private slots:
         QCOMPARE(tally.count(201), 10);
         QCOMPARE(tally.count(409), 20);
         QCOMPARE(ids.size(), 10);
-        const QStringList files = QDir(server.dataDir() + u"/user_dbs"_s).entryList(QDir::Files);
-        QCOMPARE(files.filter(QRegularExpression(u"^user_\\d+\\.db$"_s)).size(), 10);
+        // Each winner has its collection (a file, or its rows in PostgreSQL), and nobody else one.
         for (qint64 id : ids)
-            QVERIFY(files.contains(u"user_%1.db"_s.arg(id)));
+            QCOMPARE(
+                testsupport::collectionIntegrity(server.backend().context().collectionPath(id)), u"ok"_s);
+        if (!testsupport::usePostgres()) {
+            const QStringList files = QDir(server.dataDir() + u"/user_dbs"_s).entryList(QDir::Files);
+            QCOMPARE(files.filter(QRegularExpression(u"^user_\\d+\\.db$"_s)).size(), 10);
+        } else {
+            QCOMPARE(testsupport::queryNumber(
+                         server.backend().context().adminDbPath(), u"SELECT count(*) FROM col"_s),
+                qint64(10));
+        }
         QCOMPARE(server.backend().accounts().count().value(), qint64(10));
     }
 
@@ -164,7 +173,7 @@ private slots:
                     u"SELECT count(*) FROM notes WHERE flds LIKE '[USER:%' AND flds NOT LIKE '[USER:%1]%'"_s
                         .arg(users[i].id)),
                 qint64(0));
-            QCOMPARE(testsupport::queryColumn(path, u"PRAGMA integrity_check"_s), QStringList {u"ok"_s});
+            QCOMPARE(testsupport::collectionIntegrity(path), u"ok"_s);
         }
     }
 

@@ -1,4 +1,5 @@
 #include "testserver.h"
+#include "testpostgres.h"
 
 #include <QJsonDocument>
 
@@ -14,6 +15,8 @@ TestServer::TestServer(const Options &options)
     embedded.backend.lockTimeout = options.lockTimeout;
     embedded.backend.fault = options.fault;
     embedded.backend.hashing = PasswordHasher::Options {options.hashIterations, true};
+    if (usePostgres()) // the same API on PostgreSQL: tests registered with javumbo_add_pg_run
+        embedded.backend.database = TestPostgres::instance().freshDatabase();
     embedded.threads = options.threads;
     embedded.limits = options.limits;
     embedded.clock = options.clock;
