@@ -59,7 +59,10 @@ int runUsers(const QStringList &arguments)
     const QCommandLineOption email(u"email"_s, u"Email of a new account (add)."_s, u"email"_s);
     const QCommandLineOption name(u"name"_s, u"Display name of a new account (add)."_s, u"name"_s);
     const QCommandLineOption admin(u"admin"_s, u"Make the new account an admin (add)."_s);
-    parser.addOptions({dataDir, email, name, admin});
+    const QCommandLineOption database(u"database"_s,
+        u"The accounts of servers run with serve --database (a libpq connection string), not a data directory."_s,
+        u"conninfo"_s);
+    parser.addOptions({dataDir, email, name, admin, database});
     parser.addPositionalArgument(
         u"action"_s, u"list, add, disable, enable, reset-password, grant-admin, revoke-admin"_s);
     parser.addPositionalArgument(u"name"_s, u"The username the action applies to."_s, u"[name]"_s);
@@ -80,18 +83,22 @@ int runUsers(const QStringList &arguments)
     // Listing only reads, so it works on a read-only data directory (a disk
     // remounted read-only after errors is when an admin most needs it).
     const bool readOnly = action == u"list"_s;
-    auto directory = readOnly ? hosting::existingDataDirectory(parser.value(dataDir))
-                              : hosting::resolveDataDirectory(parser.value(dataDir));
+    auto directory = readOnly && !parser.isSet(database)
+        ? hosting::existingDataDirectory(parser.value(dataDir))
+        : hosting::resolveDataDirectory(parser.value(dataDir));
     if (!directory)
         return fail(directory.error().message);
     SystemClock clock;
     UserLockRegistry locks;
     BackendOptions options;
     options.dataDir = directory.value();
+    options.database = parser.value(database);
+    const bool onPostgres = !options.database.isEmpty();
     Backend backend(options, clock, locks);
-    if (readOnly && !QFileInfo::exists(backend.context().adminDbPath()))
+    if (readOnly && !onPostgres && !QFileInfo::exists(backend.context().adminDbPath()))
         return fail(u"%1 has no admin.db"_s.arg(directory.value()));
-    if (auto ready = readOnly ? Result<void> {} : backend.initialize(); !ready)
+    // PostgreSQL: the server and its schema are checked even to list (nothing is written then).
+    if (auto ready = readOnly && !onPostgres ? Result<void> {} : backend.initialize(); !ready)
         return fail(ready.error().message);
     AccountAdmin accounts(backend); // the same code as the Server panel's class accounts
     QTextStream out(stdout);

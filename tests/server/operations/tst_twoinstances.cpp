@@ -1,0 +1,130 @@
+// Two `javumbo serve --database` processes on one PostgreSQL, as an admin runs
+// them behind a load balancer (docs/postgresql.md): whatever one instance
+// does, the other sees at once — accounts made with `javumbo users`, sign-in,
+// cards, a logout, the login throttle — and neither holds state of its own.
+
+#include "javumboprocess.h"
+#include "pgcluster.h"
+#include "processclient.h"
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace javumbo;
+using namespace javumbo::testsupport;
+using namespace javumbo::testsupport::processclient;
+
+class TestTwoInstances : public QObject
+{
+    Q_OBJECT
+
+    PgCluster m_cluster;
+    QString m_database;
+    QTemporaryDir m_dirA;
+    QTemporaryDir m_dirB;
+    ServeProcess m_a;
+    ServeProcess m_b;
+
+    void startInstance(ServeProcess &instance, const QTemporaryDir &dir, const QString &name)
+    {
+        instance.start({u"--port"_s, u"0"_s, u"--data-dir"_s, dir.path(), u"--database"_s, m_database,
+            u"--instance-id"_s, name});
+        QVERIFY2(instance.waitListening(), instance.diagnostics().constData());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        enterTestMode();
+        QVERIFY2(m_cluster.start(), qPrintable(m_cluster.error()));
+        const QString name = m_cluster.createDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_cluster.error()));
+        m_database = m_cluster.connectionString(name);
+        // An account made by the CLI before any server ran: the schema is made by whoever comes first.
+        const CommandResult added = runJavumbo({u"users"_s, u"add"_s, u"carol"_s, u"--email"_s,
+                                                   u"carol@example.org"_s, u"--database"_s, m_database},
+            "password-carol\n");
+        QVERIFY2(added.finished && added.exitCode == 0, added.describe().constData());
+        startInstance(m_a, m_dirA, u"a"_s);
+        startInstance(m_b, m_dirB, u"b"_s);
+    }
+
+    void accountsSessionsAndCards_areSharedByBothInstances()
+    {
+        HttpAccount maria;
+        QByteArray why;
+        QVERIFY2(signUp(m_a.port(), u"maria"_s, &maria, &why), why.constData()); // registers and logs in on a
+        HttpAccount onB;
+        QVERIFY2(signUp(m_b.port(), u"maria"_s, &onB, &why, true), why.constData()); // logs in on b
+
+        const auto added = http(m_a.port(), "POST", u"/api/v1/cards"_s, maria.token,
+            {{u"front"_s, u"hola"_s}, {u"back"_s, u"hello"_s}});
+        QCOMPARE(added.status, 201);
+        QCOMPARE(added.header("x-javumbo-instance"), QByteArray("a"));
+        const auto listed = http(m_b.port(), "GET", u"/api/v1/cards"_s, onB.token);
+        QCOMPARE(listed.status, 200);
+        QCOMPARE(listed.header("x-javumbo-instance"), QByteArray("b"));
+        const QJsonArray cards = listed.json()[u"cards"_s].toArray();
+        QCOMPARE(cards.size(), 1);
+        QCOMPARE(cards.first()[u"front"_s].toString(), u"hola"_s);
+
+        // The CLI's account signs in on either instance.
+        HttpAccount carol;
+        QVERIFY2(signUp(m_b.port(), u"carol"_s, &carol, &why, true), why.constData());
+        QCOMPARE(http(m_b.port(), "GET", u"/api/v1/cards"_s, carol.token).json()[u"total"_s].toInt(), 0);
+    }
+
+    void aLogoutOnOneInstance_isRefusedAtOnceOnTheOther()
+    {
+        HttpAccount user;
+        QByteArray why;
+        QVERIFY2(signUp(m_a.port(), u"leaver"_s, &user, &why), why.constData());
+        QCOMPARE(http(m_b.port(), "GET", u"/api/v1/decks"_s, user.token).status, 200);
+        QCOMPARE(http(m_b.port(), "POST", u"/api/v1/logout"_s, user.token).status, 204);
+        QCOMPARE(http(m_a.port(), "GET", u"/api/v1/decks"_s, user.token).status, 401);
+        QCOMPARE(http(m_b.port(), "GET", u"/api/v1/decks"_s, user.token).status, 401);
+    }
+
+    void failedLoginsSpreadOverBothInstances_stillReach429()
+    {
+        HttpAccount target;
+        QByteArray why;
+        QVERIFY2(signUp(m_a.port(), u"target"_s, &target, &why), why.constData());
+        // Alternate the instances: each alone sees only half of the failures.
+        int refusedAt = 0;
+        for (int attempt = 1; attempt <= 30 && refusedAt == 0; ++attempt) {
+            const quint16 port = attempt % 2 ? m_a.port() : m_b.port();
+            const auto result = http(port, "POST", u"/api/v1/login"_s, {},
+                {{u"username"_s, u"target"_s}, {u"password"_s, u"wrong-%1"_s.arg(attempt)}});
+            if (result.status == 429)
+                refusedAt = attempt;
+            else
+                QCOMPARE(result.status, 401);
+        }
+        QVERIFY2(refusedAt > 0, "30 failed logins over two instances were never throttled");
+        // Refused on both, as one server would.
+        for (quint16 port : {m_a.port(), m_b.port()}) {
+            const auto result = http(port, "POST", u"/api/v1/login"_s, {},
+                {{u"username"_s, u"target"_s}, {u"password"_s, u"wrong-again"_s}});
+            QCOMPARE(result.status, 429);
+        }
+        // The single server's limit (5 failures of one account from one address, then 429): with
+        // per-instance counters each instance would allow 5, and the 429 would come at attempt 11.
+        QCOMPARE(refusedAt, 6);
+    }
+
+    void usersList_readsTheSharedAccounts()
+    {
+        const CommandResult listed = runJavumbo({u"users"_s, u"list"_s, u"--database"_s, m_database});
+        QVERIFY2(listed.finished && listed.exitCode == 0, listed.describe().constData());
+        for (const char *name : {"carol", "maria", "leaver", "target"})
+            QVERIFY2(listed.out.contains(name), listed.out.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTwoInstances)
+#include "tst_twoinstances.moc"
