@@ -1,5 +1,7 @@
 #include "checkcommand.h"
 
+#include "postgres/pgconnectionstring.h"
+
 #include "integrity/checker.h"
 #include "loadtest/resulttext.h"
 #include "loadtest/runreport.h"
@@ -35,7 +37,10 @@ int runCheck(const QStringList &arguments)
         u"The server's data directory (or a snapshot of it); default: the run's, else the API."_s, u"dir"_s);
     const QCommandLineOption target(
         u"target"_s, u"Check through this server's API instead of files."_s, u"url"_s);
-    parser.addOptions({run, dataDir, target});
+    const QCommandLineOption database(u"database"_s,
+        u"Check in the rows of the server's PostgreSQL (its serve --database connection string)."_s,
+        u"conninfo"_s);
+    parser.addOptions({run, dataDir, target, database});
     parser.process(arguments);
     if (!parser.isSet(run))
         return couldNotRun(u"--run DIR is required"_s);
@@ -48,7 +53,12 @@ int runCheck(const QStringList &arguments)
     const QDir snapshot(QDir(parser.value(run)).filePath(u"snapshot"_s));
     if (!parser.isSet(dataDir) && !QDir(options.dataDir).exists() && snapshot.exists())
         options.dataDir = snapshot.path();
-    if (parser.isSet(target)) {
+    if (parser.isSet(database)) {
+        if (auto parsed = postgres::PgConnectionString::parse(parser.value(database)); !parsed)
+            return couldNotRun(u"--database: "_s + parsed.error().message);
+        options.dataDir.clear();
+        options.database = parser.value(database);
+    } else if (parser.isSet(target)) {
         const QUrl url(parser.value(target));
         options.dataDir.clear();
         options.apiHost = url.host();
@@ -67,7 +77,10 @@ int runCheck(const QStringList &arguments)
     QTextStream out(stdout);
     out << "Checked " << saved->history.size() << " operations of "
         << loadtest::registeredAccounts(saved->accounts).size() << " accounts ("
-        << (options.dataDir.isEmpty() ? u"through the API"_s : u"in "_s + options.dataDir) << ")" << Qt::endl;
+        << (!options.database.isEmpty()        ? u"in PostgreSQL"_s
+                   : options.dataDir.isEmpty() ? u"through the API"_s
+                                               : u"in "_s + options.dataDir)
+        << ")" << Qt::endl;
     loadtest::RunRecord record;
     record.profile = saved->profile;
     record.target = saved->target;

@@ -7,6 +7,7 @@
 #include "loadtest/runreport.h"
 #include "loadtest/selftest.h"
 #include "loadtest/statusline.h"
+#include "postgres/pgconnectionstring.h"
 #include "scratchservers.h"
 
 #include <QCommandLineParser>
@@ -44,6 +45,7 @@ struct LoadTestConfig
     QList<loadtest::Threshold> thresholds = loadtest::Threshold::defaults();
     QUrl target; // empty: embedded
     QString dataDir;
+    QString database;
     QString reportDir;
     QString adminUser;
     QString adminPassword;
@@ -66,6 +68,10 @@ std::optional<LoadTestConfig> parse(const QStringList &arguments, QString *error
     const QCommandLineOption dataDir(u"data-dir"_s,
         u"With --target: the server's data directory, when readable, for direct validation in its files."_s,
         u"dir"_s);
+    const QCommandLineOption database(u"database"_s,
+        u"With --target: the server's PostgreSQL database (its serve --database connection string), for "
+        u"validation in its rows: every read one read-only transaction per user."_s,
+        u"conninfo"_s);
     const QCommandLineOption profile(
         u"profile"_s, u"A JSON profile overriding the default plan."_s, u"file"_s);
     const QCommandLineOption quick(u"quick"_s, u"The short profile of the self-test (a few seconds)."_s);
@@ -97,8 +103,8 @@ std::optional<LoadTestConfig> parse(const QStringList &arguments, QString *error
         u"admin-user"_s, u"With --target: an admin account, to chart the server's lock waits."_s, u"name"_s);
     const QCommandLineOption adminPassword(
         u"admin-password"_s, u"The admin account's password (or JAVUMBO_ADMIN_PASSWORD)."_s, u"password"_s);
-    parser.addOptions({target, dataDir, profile, quick, seed, users, duration, openRate, report, threshold,
-        fault, selfTest, replay, snapshot, adminUser, adminPassword});
+    parser.addOptions({target, dataDir, database, profile, quick, seed, users, duration, openRate, report,
+        threshold, fault, selfTest, replay, snapshot, adminUser, adminPassword});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty()) {
         *error = u"unexpected argument \"%1\" (see --help)"_s.arg(parser.positionalArguments().first());
@@ -193,6 +199,17 @@ std::optional<LoadTestConfig> parse(const QStringList &arguments, QString *error
         config.fault = *planted;
     }
     config.dataDir = parser.value(dataDir);
+    config.database = parser.value(database);
+    if (!config.database.isEmpty()) {
+        if (!parser.isSet(target)) {
+            *error = u"--database reads a running server's PostgreSQL: use it with --target"_s;
+            return std::nullopt;
+        }
+        if (auto parsed = postgres::PgConnectionString::parse(config.database); !parsed) {
+            *error = u"--database: "_s + parsed.error().message;
+            return std::nullopt;
+        }
+    }
     config.reportDir = parser.value(report);
     config.snapshot = parser.isSet(snapshot);
     config.adminUser = parser.value(adminUser);
@@ -241,6 +258,7 @@ int runLoadTest(const QStringList &arguments)
         target.host = config->target.host();
         target.port = quint16(config->target.port(80));
         target.dataDir = config->dataDir;
+        target.database = config->database;
         target.description = config->target.toString();
         target.adminUsername = config->adminUser;
         target.adminPassword = config->adminPassword;
@@ -255,7 +273,9 @@ int runLoadTest(const QStringList &arguments)
                    : u"closed model"_s)
         << ", target " << target.description << Qt::endl;
     out << "Validation: "
-        << (target.dataDir.isEmpty() ? u"through the API"_s : u"in the files of "_s + target.dataDir)
+        << (!target.database.isEmpty()        ? u"in the rows of PostgreSQL"_s
+                   : target.dataDir.isEmpty() ? u"through the API"_s
+                                              : u"in the files of "_s + target.dataDir)
         << Qt::endl;
 
     loadtest::LoadTestRunner runner(config->profile, target, config->thresholds);

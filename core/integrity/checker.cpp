@@ -1,5 +1,7 @@
 #include "checker.h"
 
+#include "postgresreader.h"
+
 #include "apireader.h"
 #include "directreader.h"
 #include "finalaudit.h"
@@ -14,6 +16,12 @@ Checker::Checker(CheckerOptions options)
     if (m_options.apiPort != 0)
         m_api = std::make_unique<ApiReader>(
             m_options.apiHost, m_options.apiPort, m_options.apiPageSize, m_options.apiTimeout);
+    // A connection string libpq refuses leaves the other paths (the load
+    // tester checked it before the run: loadtestcommand).
+    if (!m_options.database.isEmpty()) {
+        if (auto target = postgres::PgConnectionString::parse(m_options.database))
+            m_postgres = std::make_unique<PostgresReader>(target.value());
+    }
 }
 
 Checker::~Checker() = default;
@@ -83,7 +91,9 @@ CollectionSource *Checker::source()
 {
     // Chosen once: cursors mean different things to the two readers.
     if (!m_source) {
-        if (m_direct->isUsable())
+        if (m_postgres)
+            m_source = m_postgres.get();
+        else if (m_direct->isUsable())
             m_source = m_direct.get();
         else if (m_api)
             m_source = m_api.get();
@@ -220,6 +230,8 @@ IntegrityReport Checker::finish()
     input.sourceName = reader ? reader->name() : u"none"_s;
     input.direct = reader == m_direct.get() ? m_direct.get() : nullptr;
     input.api = reader && reader == m_api.get() ? m_api.get() : nullptr;
+    input.sourceSeesRevlog = reader && reader->seesRevlog();
+    input.onPostgres = reader && reader == m_postgres.get();
     input.spotChecksPerUser = m_options.apiSpotChecksPerUser;
     IntegrityReport report = runFinalAudit(input);
 

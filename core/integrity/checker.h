@@ -18,10 +18,14 @@ namespace javumbo::integrity {
 
 class ApiReader;
 class DirectReader;
+class PostgresReader;
 
 struct CheckerOptions
 {
     QString dataDir; // the server's data directory; empty: no direct path
+    // The server's PostgreSQL database (serve --database), a libpq connection
+    // string; when set, collections are read there (PostgresReader) first.
+    QString database;
     QString apiHost; // empty: 127.0.0.1
     quint16 apiPort = 0; // 0: no API path
     int apiPageSize = 500;
@@ -101,6 +105,7 @@ private:
     // Guarded by m_passMutex: what the passes keep (one verifyPending() or finish() at a time).
     std::unique_ptr<DirectReader> m_direct;
     std::unique_ptr<ApiReader> m_api;
+    std::unique_ptr<PostgresReader> m_postgres;
     CollectionSource *m_source = nullptr; // chosen at the first pass that finds one usable
     QHash<QString, qint64> m_resolvedIds; // by user key
     QHash<QString, qint64> m_cursors; // by user key

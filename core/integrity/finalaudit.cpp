@@ -61,7 +61,7 @@ IntegrityReport runFinalAudit(const FinalAuditInput &input)
     }
     if (unreadable.size() > 5)
         unreadable = unreadable.mid(0, 5) << u"and %1 more unreadable"_s.arg(unreadable.size() - 5);
-    const bool seesRevlog = input.direct != nullptr;
+    const bool seesRevlog = input.sourceSeesRevlog;
 
     QList<Violation> &violations = report.violations;
     violations = input.historyViolations;
@@ -141,8 +141,9 @@ IntegrityReport runFinalAudit(const FinalAuditInput &input)
         checks.append(files);
         checks.append(dataDir->integrityCheck);
     } else {
-        const QString why = input.api ? u"the server's files are not visible through the API"_s
-                                      : u"no readable data directory"_s;
+        const QString why = input.onPostgres ? u"the collections are rows in PostgreSQL, not files"_s
+            : input.api                      ? u"the server's files are not visible through the API"_s
+                                             : u"no readable data directory"_s;
         checks.append(notVisible(Check::DatabaseFiles, why));
         checks.append(notVisible(Check::IntegrityCheck, why));
     }

@@ -20,6 +20,8 @@ struct FinalAuditInput
     QString sourceName; // "direct", "api" or "none"
     const DirectReader *direct = nullptr; // set on the direct path
     ApiReader *api = nullptr; // set on the API path
+    bool sourceSeesRevlog = false; // the direct and PostgreSQL readers do
+    bool onPostgres = false; // read from PostgreSQL: no data directory to audit
     int spotChecksPerUser = 3;
 };
 

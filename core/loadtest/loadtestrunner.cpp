@@ -412,6 +412,7 @@ RunResult LoadTestRunner::run()
 
     integrity::CheckerOptions options;
     options.dataDir = m_target.dataDir;
+    options.database = m_target.database;
     if (m_target.dataDir.isEmpty()) {
         options.apiHost = m_target.host;
         options.apiPort = m_target.port;

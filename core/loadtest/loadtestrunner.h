@@ -27,6 +27,7 @@ struct RunTarget
     quint16 port = 0;
     QString description; // "embedded (http://127.0.0.1:41234)" or the URL
     QString dataDir; // the server's data directory when readable: direct validation
+    QString database; // the server's PostgreSQL (serve --database): validation in its rows
     QString adminUsername; // to poll /admin/locks; optional
     QString adminPassword;
     QString fault; // the planted fault of an embedded server, for the report

@@ -57,6 +57,7 @@ public:
         // Planted fault (loadtest self-test) no-user-lock: writers of one user
         // race, serialised only by SQLite (PlantedCollectionHooks adds the answer's stale read).
         if (m_context.fault == Fault::NoUserLock) [[unlikely]] {
+            const storage::PlantedNoUserLock unlocked; // and on PostgreSQL the cross-instance lock too
             auto result = work(probe);
             if (result)
                 settle(result, afterCommit);

@@ -32,7 +32,7 @@ Result<void> beginOnPostgres(Connection &connection)
     if (auto begun = control(connection, u"BEGIN"_s); !begun)
         return begun;
     connection.setInPgTransaction(true);
-    if (connection.userId() == 0)
+    if (connection.userId() == 0 || WriteLockBound::lockSkipped())
         return {};
     auto db = connection.postgres()->connection();
     if (!db)
@@ -48,7 +48,8 @@ Result<void> beginSavepoint(Connection &connection)
 {
     if (auto begun = control(connection, u"SAVEPOINT write"_s); !begun)
         return begun;
-    if (connection.engine() != Engine::Postgres || connection.inBatch() || connection.userId() == 0)
+    if (connection.engine() != Engine::Postgres || connection.inBatch() || connection.userId() == 0
+        || WriteLockBound::lockSkipped())
         return {};
     auto db = connection.postgres()->connection();
     if (!db)

@@ -22,8 +22,23 @@ public:
     // What is left on this thread; never negative.
     static std::chrono::milliseconds remaining();
 
+    // The planted fault no-user-lock (loadtest self-test) skips the user's
+    // lock in PostgreSQL too while one of these lives on the thread.
+    static bool lockSkipped();
+
 private:
     std::chrono::steady_clock::time_point m_previous;
+};
+
+// The planted fault no-user-lock on PostgreSQL: write transactions begun on
+// this thread while it lives take no user lock. Never in real use.
+class PlantedNoUserLock
+{
+public:
+    PlantedNoUserLock();
+    ~PlantedNoUserLock();
+    PlantedNoUserLock(const PlantedNoUserLock &) = delete;
+    PlantedNoUserLock &operator=(const PlantedNoUserLock &) = delete;
 };
 
 } // namespace javumbo::storage

@@ -10,6 +10,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -115,6 +116,21 @@ private slots:
         // The single server's limit (5 failures of one account from one address, then 429): with
         // per-instance counters each instance would allow 5, and the 429 would come at attempt 11.
         QCOMPARE(refusedAt, 6);
+    }
+
+    void loadTest_validatesInPostgres_andPasses()
+    {
+        // The checker reads every collection in PostgreSQL (PostgresReader), where the
+        // revlog is visible: through the API it would be UNKNOWN.
+        QTemporaryDir report;
+        const CommandResult run = runJavumbo(
+            {u"loadtest"_s, u"--quick"_s, u"--target"_s, u"http://127.0.0.1:%1"_s.arg(m_a.port()),
+                u"--database"_s, m_database, u"--report"_s, report.path()});
+        QVERIFY2(run.finished && run.exitCode == 0, run.describe().constData());
+        QVERIFY2(run.out.contains("Integrity: PASS (validated postgres)"), run.out.constData());
+        QVERIFY2(
+            QRegularExpression(u"\\n  PASS +revlog +[1-9]"_s).match(QString::fromUtf8(run.out)).hasMatch(),
+            run.out.constData());
     }
 
     void usersList_readsTheSharedAccounts()
