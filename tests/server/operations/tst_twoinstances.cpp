@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <thread>
+
 using namespace Qt::StringLiterals;
 using namespace javumbo;
 using namespace javumbo::testsupport;
@@ -77,6 +79,31 @@ private slots:
         HttpAccount carol;
         QVERIFY2(signUp(m_b.port(), u"carol"_s, &carol, &why, true), why.constData());
         QCOMPARE(http(m_b.port(), "GET", u"/api/v1/cards"_s, carol.token).json()[u"total"_s].toInt(), 0);
+    }
+
+    void oneIdempotencyKeySentToBothInstancesAtOnce_makesOneCard()
+    {
+        HttpAccount user;
+        QByteArray why;
+        QVERIFY2(signUp(m_a.port(), u"retrier"_s, &user, &why), why.constData());
+        constexpr int kKeys = 12;
+        for (int k = 0; k < kKeys; ++k) {
+            const QString key = u"both-%1"_s.arg(k);
+            const QJsonObject body {{u"front"_s, u"twice %1"_s.arg(k)}, {u"back"_s, u"b"_s}};
+            net::HttpResult answers[2];
+            std::thread toB([&] {
+                answers[1] = http(m_b.port(), "POST", u"/api/v1/cards"_s, user.token, body,
+                    {{"Idempotency-Key", key.toUtf8()}});
+            });
+            answers[0] = http(m_a.port(), "POST", u"/api/v1/cards"_s, user.token, body,
+                {{"Idempotency-Key", key.toUtf8()}});
+            toB.join();
+            for (const auto &answer : answers)
+                QVERIFY2(answer.status == 201 || answer.status == 200, describe(answer).constData());
+            QCOMPARE(cardIdOf(answers[0]), cardIdOf(answers[1]));
+        }
+        const auto listed = http(m_b.port(), "GET", u"/api/v1/cards?limit=100"_s, user.token);
+        QCOMPARE(listed.json()[u"total"_s].toInt(), kKeys);
     }
 
     void aLogoutOnOneInstance_isRefusedAtOnceOnTheOther()
