@@ -1,5 +1,6 @@
 #include "interopservice.h"
 
+#include "pgmigration.h"
 #include "profilebackups.h"
 
 #include "interop/csvreader.h"
@@ -11,6 +12,8 @@
 #include "interop/textimporter.h"
 #include "interop/ziparchive.h"
 #include "storage/collectionschema.h"
+#include "storage/database.h"
+#include "storage/pgcollections.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -79,7 +82,7 @@ InteropService::InteropService(const ServiceContext &context) : m_access(context
 
 QString InteropService::mediaFolder(qint64 userId) const
 {
-    return interop::mediafolder::forCollection(m_access.context().collectionPath(userId));
+    return m_access.context().mediaFolder(userId);
 }
 
 Result<interop::ImportSummary> InteropService::importPackage(qint64 userId, const PackageSource &source,
@@ -188,8 +191,22 @@ Result<interop::PackageExportResult> InteropService::exportPackage(qint64 userId
     const interop::PackageExportOptions &options, const QString &outPath,
     const interop::ProgressSink &progress) const
 {
-    return interop::exportPackage(
-        m_access.context().collectionPath(userId), *m_access.context().clock, options, outPath, progress);
+    const ServiceContext &context = m_access.context();
+    if (!context.postgres)
+        return interop::exportPackage(
+            context.collectionPath(userId), *context.clock, options, outPath, progress);
+    // On PostgreSQL the exporter gets what it works on: the collection as a
+    // file, copied from one snapshot (no media: PostgreSQL keeps none yet).
+    QTemporaryDir scratch;
+    if (!scratch.isValid())
+        return makeError(ErrorCode::StorageUnavailable,
+            u"cannot make a scratch directory for the export: %1"_s.arg(scratch.errorString()));
+    const QString copy = scratch.filePath(u"collection.db"_s);
+    if (auto copied = PgMigration::copyCollectionToFile(context.postgres->database(), userId, copy); !copied)
+        return copied.error();
+    auto exported = interop::exportPackage(copy, *context.clock, options, outPath, progress);
+    storage::Database::closeOnThisThread(copy);
+    return exported;
 }
 
 Result<QByteArray> InteropService::exportText(qint64 userId, std::optional<qint64> deckId) const

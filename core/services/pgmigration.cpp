@@ -605,6 +605,30 @@ Result<void> writeCollectionFile(const SourceCollection &collection, const QStri
 
 } // namespace
 
+Result<void> PgMigration::copyCollectionToFile(PgDatabase &source, qint64 userId, const QString &path)
+{
+    auto db = source.connection();
+    if (!db)
+        return db.error();
+    // Inside a write (a backup before a collection is replaced) the reads join
+    // the transaction that holds the user's lock: a snapshot of its own would
+    // BEGIN on the same link, and its COMMIT would commit the write's batch.
+    std::optional<PgTransaction> snapshot;
+    if (!source.inTransactionOnThisThread()) {
+        snapshot.emplace(source, db.value(), u"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"_s);
+        if (!snapshot->isActive())
+            return snapshot->error();
+    }
+    auto collection = readPgCollection(source, db.value(), userId);
+    if (!collection)
+        return collection.error();
+    if (snapshot) {
+        if (auto committed = snapshot->commit(); !committed)
+            return committed;
+    }
+    return writeCollectionFile(collection.value(), path);
+}
+
 Result<MigrationReport> PgMigration::fromPostgres(
     PgDatabase &source, const QString &dataDir, const Progress &progress)
 {

@@ -51,6 +51,11 @@ public:
     // place, so a file under a collection's name is always complete.
     static Result<MigrationReport> fromPostgres(
         postgres::PgDatabase &source, const QString &dataDir, const Progress &progress = {});
+    // One user's collection as a SQLite file at `path` (the exporters work on
+    // a file): read in one snapshot, written beside `path`, verified by its
+    // digest and renamed into place.
+    static Result<void> copyCollectionToFile(
+        postgres::PgDatabase &source, qint64 userId, const QString &path);
 };
 
 } // namespace javumbo

@@ -1,5 +1,8 @@
 #include "profilebackups.h"
 
+#include "pgmigration.h"
+#include "storage/pgcollections.h"
+
 #include "storage/filecheck.h"
 #include "storage/onlinebackup.h"
 
@@ -30,7 +33,10 @@ Result<ProfileBackups::Entry> ProfileBackups::backUp(qint64 userId) const
     while (QFileInfo::exists(nameAt(now)))
         now = now.addMSecs(1);
     const QString target = nameAt(now);
-    if (auto copied = storage::backupDatabase(m_context.collectionPath(userId), target); !copied)
+    auto copied = m_context.postgres
+        ? PgMigration::copyCollectionToFile(m_context.postgres->database(), userId, target)
+        : storage::backupDatabase(m_context.collectionPath(userId), target);
+    if (!copied)
         return copied.error();
     const QList<Entry> all = list(userId);
     for (qsizetype i = m_keep; i < all.size(); ++i)

@@ -1,5 +1,6 @@
 #include "servicecontext.h"
 
+#include "interop/mediafolder.h"
 #include "storage/pgcollections.h"
 
 #include <QDir>
@@ -7,6 +8,15 @@
 using namespace Qt::StringLiterals;
 
 namespace javumbo {
+
+namespace {
+
+QString collectionFile(const QString &dataDir, qint64 userId)
+{
+    return QDir(dataDir).filePath(u"user_dbs/user_%1.db"_s.arg(userId));
+}
+
+} // namespace
 
 QString ServiceContext::adminDbPath() const
 {
@@ -26,7 +36,13 @@ QString ServiceContext::collectionPath(qint64 userId) const
 {
     if (postgres)
         return postgres->locator(userId);
-    return QDir(dataDir).filePath(u"user_dbs/user_%1.db"_s.arg(userId));
+    return collectionFile(dataDir, userId);
+}
+
+QString ServiceContext::mediaFolder(qint64 userId) const
+{
+    return interop::mediafolder::forCollection(
+        collectionFile(dataDir, userId)); // a file's place even when the collection is PostgreSQL's
 }
 
 } // namespace javumbo

@@ -48,6 +48,10 @@ struct ServiceContext
     QString adminDbPath() const;
     QString idempotencyDbPath() const;
     QString collectionPath(qint64 userId) const;
+    // The user's media files: beside the collection file; on PostgreSQL (no
+    // media table yet) in this instance's data directory, where the file
+    // would be.
+    QString mediaFolder(qint64 userId) const;
 };
 
 } // namespace javumbo

@@ -22,8 +22,7 @@ Result<HttpResponse> mediaFile(RequestContext &context)
     // A plain file name, never a path (no way out of the folder); dot files are the importer's staging.
     if (auto checked = interop::mediafolder::checkName(name); !checked || name.startsWith(u'.'))
         return makeError(ErrorCode::BadRequest, u"name must be the file name of a media file"_s);
-    const QString folder
-        = interop::mediafolder::forCollection(context.backend.context().collectionPath(context.userId()));
+    const QString folder = context.backend.context().mediaFolder(context.userId());
     const QString path = folder + u'/' + name;
     QFile file(path);
     if (!QFileInfo(path).isFile() || !file.open(QIODevice::ReadOnly))

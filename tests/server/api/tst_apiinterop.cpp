@@ -326,11 +326,11 @@ private slots:
         });
         QCOMPARE(unexpected.load(), 0);
         QVERIFY(answered.load() > 0);
-        const QString db = QDir(server.dataDir()).filePath(u"user_dbs/user_%1.db"_s.arg(alice.id));
+        const QString db = server.backend().context().collectionPath(alice.id);
         QCOMPARE(testsupport::queryNumber(db, u"SELECT count(*) FROM revlog"_s), answered.load() + 2);
         QCOMPARE(testsupport::queryNumber(db, u"SELECT count(*) FROM cards"_s), 30 + 4 + 500);
         QCOMPARE(testsupport::queryNumber(db, u"SELECT count(*) FROM notes"_s), 30 + 4 + 500);
-        QCOMPARE(testsupport::queryColumn(db, u"PRAGMA integrity_check"_s), QStringList {u"ok"_s});
+        QCOMPARE(testsupport::collectionIntegrity(db), u"ok"_s);
     }
 };
 
