@@ -9,8 +9,8 @@
 #      never sent again: the live instance counts exactly the POSTs the client saw it answer;
 #   5. the server sees the client's address only as haproxy wrote it: forwarding headers a client
 #      sends are removed.
-# The two instances have separate SQLite data directories (the shared PostgreSQL store is not
-# built yet), which is enough for what the proxy does. Needs haproxy, curl and python3.
+# The two instances have separate SQLite data directories, which is enough for what the proxy
+# does (pg_two_instances.sh runs two on one PostgreSQL). Needs haproxy, curl and python3.
 #
 #   tests/packaging/haproxy_two_instances.sh [path/to/javumbo]
 set -euo pipefail
@@ -32,19 +32,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-failures=0
-check() { # NAME CONDITION...
-    local name=$1
-    shift
-    if "$@"; then echo "PASS  $name"; else echo "FAIL  $name"; failures=$((failures + 1)); fi
-}
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_for() { # FILE PATTERN
-    for _ in $(seq 100); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
-    echo "haproxy_two_instances: timed out waiting for '$2' in $1" >&2
-    cat "$1" >&2 || true
-    return 1
-}
+PROOF_NAME=haproxy_two_instances
+# shellcheck source=tests/packaging/proofhelpers.sh
+source "$ROOT/tests/packaging/proofhelpers.sh"
 serve() { # NAME: starts an instance; sets PORT_<NAME>
     local name=$1 port
     port=$(free_port)

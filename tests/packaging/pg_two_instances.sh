@@ -34,19 +34,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-failures=0
-check() { # NAME CONDITION...
-    local name=$1
-    shift
-    if "$@"; then echo "PASS  $name"; else echo "FAIL  $name"; failures=$((failures + 1)); fi
-}
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_for() { # FILE PATTERN
-    for _ in $(seq 150); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
-    echo "pg_two_instances: timed out waiting for '$2' in $1" >&2
-    cat "$1" >&2 || true
-    return 1
-}
+PROOF_NAME=pg_two_instances
+# shellcheck source=tests/packaging/proofhelpers.sh
+source "$ROOT/tests/packaging/proofhelpers.sh"
 
 # PostgreSQL on a Unix socket in $WORK only.
 mkdir -p "$WORK/pg"
