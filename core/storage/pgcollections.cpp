@@ -53,15 +53,30 @@ std::optional<ParsedLocator> parse(const QString &locator)
 }
 
 // The calling thread's connections, one per locator. Small objects (the link
-// itself is the PgDatabase's); dropped in bulk when too many users passed
-// through one thread, except the one in a transaction.
-std::unordered_map<QString, std::unique_ptr<Connection>> &threadConnections()
+// itself is the PgDatabase's). When too many users passed through one thread
+// the ones not used lately are dropped — never one used by the last
+// kRecentOpens opens (a caller may still hold it: a read and the shared
+// tables' connection in one request) nor one in a transaction.
+struct ThreadConnection
 {
-    thread_local std::unordered_map<QString, std::unique_ptr<Connection>> connections;
+    std::unique_ptr<Connection> connection;
+    quint64 lastOpen = 0;
+};
+
+struct ThreadConnections
+{
+    std::unordered_map<QString, ThreadConnection> byLocator;
+    quint64 opens = 0;
+};
+
+ThreadConnections &threadConnections()
+{
+    thread_local ThreadConnections connections;
     return connections;
 }
 
 constexpr std::size_t kMaxConnectionsPerThread = 4096;
+constexpr quint64 kRecentOpens = 64;
 
 } // namespace
 
@@ -122,13 +137,19 @@ Result<Connection *> PgCollections::open(const QString &locator)
     if (!database)
         return makeError(
             ErrorCode::StorageUnavailable, u"the PostgreSQL database of %1 is closed"_s.arg(locator));
-    auto &connections = threadConnections();
-    if (auto found = connections.find(locator); found != connections.end())
-        return found->second.get();
-    if (connections.size() >= kMaxConnectionsPerThread)
-        std::erase_if(connections, [](const auto &entry) { return !entry.second->inTransaction(); });
-    auto made = std::make_unique<Connection>(locator, *database, parsed->userId);
-    return connections.emplace(locator, std::move(made)).first->second.get();
+    ThreadConnections &connections = threadConnections();
+    const quint64 now = ++connections.opens;
+    if (auto found = connections.byLocator.find(locator); found != connections.byLocator.end()) {
+        found->second.lastOpen = now;
+        return found->second.connection.get();
+    }
+    if (connections.byLocator.size() >= kMaxConnectionsPerThread) {
+        std::erase_if(connections.byLocator, [now](const auto &entry) {
+            return entry.second.lastOpen + kRecentOpens < now && !entry.second.connection->inTransaction();
+        });
+    }
+    ThreadConnection made {std::make_unique<Connection>(locator, *database, parsed->userId), now};
+    return connections.byLocator.emplace(locator, std::move(made)).first->second.connection.get();
 }
 
 } // namespace javumbo::storage

@@ -52,10 +52,16 @@ Result<void> beginSavepoint(Connection &connection)
         || WriteLockBound::lockSkipped())
         return {};
     auto db = connection.postgres()->connection();
-    if (!db)
-        return db.error();
-    return postgres::lockUserForWrite(
-        *connection.postgres(), db.value(), connection.userId(), WriteLockBound::remaining());
+    auto locked = db ? postgres::lockUserForWrite(
+                      *connection.postgres(), db.value(), connection.userId(), WriteLockBound::remaining())
+                     : Result<void>(db.error());
+    if (!locked) {
+        // Undo the savepoint (and the aborted state a lock timeout leaves): the
+        // enclosing transaction goes on as if this one had never begun.
+        (void)control(connection, u"ROLLBACK TO write"_s);
+        (void)control(connection, u"RELEASE write"_s);
+    }
+    return locked;
 }
 
 } // namespace

@@ -1,7 +1,12 @@
 #include "pgcluster.h"
 #include "postgres/pgdatabase.h"
+#include "postgres/pgschema.h"
 #include "postgres/pgtransaction.h"
 #include "postgres/userwritelock.h"
+#include "storage/database.h"
+#include "storage/pgcollections.h"
+#include "storage/transaction.h"
+#include "storage/writelockbound.h"
 
 #include <QSqlQuery>
 #include <QTest>
@@ -17,6 +22,7 @@ using javumbo::ErrorCode;
 using javumbo::Result;
 using javumbo::testsupport::PgCluster;
 using namespace javumbo::postgres;
+namespace storage = javumbo::storage;
 
 namespace {
 
@@ -126,6 +132,40 @@ private slots:
         holder.finish(true);
         auto free = tryLock(*m_database, 7, 150ms);
         QVERIFY2(free.ok(), qPrintable(free.ok() ? QString() : free.error().message));
+    }
+
+    void storageTransactions_takeTheLock_andANestedRefusalLeavesTheOuterOneUsable()
+    {
+        // storage::Transaction on a user's locator takes that user's lock at BEGIN;
+        // nested in another user's transaction on the same link it is a savepoint
+        // that takes its own user's lock, and undoes itself when refused.
+        QVERIFY(preparePgSchema(*m_database).ok());
+        storage::PgCollections collections(*m_database);
+        Holder holder(*m_database, 21);
+        QVERIFY(holder.taken().ok());
+        const storage::WriteLockBound bound(std::chrono::steady_clock::now() + 150ms);
+        auto user21 = storage::Database::open(collections.locator(21), storage::OpenMode::ReadWrite, nullptr);
+        QVERIFY(user21.ok());
+        {
+            storage::Transaction refused(*user21.value());
+            QVERIFY(!refused.isActive());
+            QCOMPARE(refused.error().code, ErrorCode::UserBusy);
+        }
+        QVERIFY(!m_database->inTransactionOnThisThread());
+
+        auto user22 = storage::Database::open(collections.locator(22), storage::OpenMode::ReadWrite, nullptr);
+        QVERIFY(user22.ok());
+        storage::Transaction outer(*user22.value());
+        QVERIFY2(outer.isActive(), qPrintable(outer.error().message));
+        {
+            storage::Transaction nested(*user21.value());
+            QVERIFY(!nested.isActive());
+            QCOMPARE(nested.error().code, ErrorCode::UserBusy);
+        }
+        storage::Query probe(*user22.value(), u"SELECT count(*) FROM cards WHERE $user() TRUE"_s);
+        QVERIFY2(probe.scalar().ok(), "the outer transaction is still usable after the refused savepoint");
+        QVERIFY(outer.commit().ok());
+        QVERIFY(!m_database->inTransactionOnThisThread());
     }
 
     void otherUsersDoNotWait()
