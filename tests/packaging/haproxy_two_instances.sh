@@ -45,25 +45,6 @@ serve() { # NAME: starts an instance; sets PORT_<NAME>
     eval "PORT_$name=$port"
     wait_for "$WORK/serve-$name.out" 'listening on'
 }
-proxy() { # OUT [--no-checks] SERVER_PORT...: the shipped file with our ports; starts it; sets FRONT
-    local out=$1 checks=" check"
-    shift
-    [ "${1:-}" = --no-checks ] && { checks=""; shift; }
-    FRONT=$(free_port)
-    sed -e "s#bind 0.0.0.0:8700#bind 127.0.0.1:$FRONT#" -e '/^    server /d' "$CONFIG" >"$out"
-    local n=0
-    for port in "$@"; do
-        n=$((n + 1))
-        echo "    server s$n 127.0.0.1:$port$checks" >>"$out"
-    done
-    haproxy -f "$out" -db >"$out.log" 2>&1 &
-    PIDS+=($!)
-    PROXY_PID=$!
-    for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$FRONT/" && return 0; sleep 0.1; done
-    echo "haproxy_two_instances: haproxy did not start" >&2
-    cat "$out.log" >&2
-    return 1
-}
 instance_of() { { curl -s -D - -o /dev/null "$@" || true; } | tr -d '\r' | sed -n 's/^[Xx]-[Jj]avumbo-[Ii]nstance: //p'; }
 
 # 1. The file as shipped.

@@ -58,21 +58,6 @@ serve() { # NAME [EXTRA...]: starts an instance; sets PORT_<NAME>, PID_<NAME>
     eval "PORT_$name=$port"
     wait_for "$WORK/serve-$name.out" 'listening on'
 }
-proxy() { # SERVER_PORT...: the shipped file with our ports; sets FRONT, PROXY_PID
-    FRONT=$(free_port)
-    sed -e "s#bind 0.0.0.0:8700#bind 127.0.0.1:$FRONT#" -e '/^    server /d' "$CONFIG" >"$WORK/haproxy.cfg"
-    local n=0
-    for port in "$@"; do
-        n=$((n + 1))
-        echo "    server s$n 127.0.0.1:$port check" >>"$WORK/haproxy.cfg"
-    done
-    haproxy -f "$WORK/haproxy.cfg" -db >"$WORK/haproxy.log" 2>&1 &
-    PIDS+=($!)
-    PROXY_PID=$!
-    for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$FRONT/" && return 0; sleep 0.1; done
-    echo "pg_two_instances: haproxy did not start" >&2
-    return 1
-}
 stop_all() {
     kill -9 "$PID_a" "$PID_b" "$PROXY_PID" 2>/dev/null || true
     wait "$PID_a" "$PID_b" "$PROXY_PID" 2>/dev/null || true
@@ -103,7 +88,7 @@ print(" ".join("%s:%d" % (k or "-", v) for k, v in sorted(seen.items())))' "$WOR
 # 1. Clean, through both instances.
 serve a
 serve b
-proxy "$PORT_a" "$PORT_b"
+proxy "$WORK/haproxy.cfg" "$PORT_a" "$PORT_b"
 loadtest clean
 echo "      clean: exit $(rc clean); $(grep -m1 '^Integrity' "$WORK/loadtest-clean.out"); $(line clean revlog)"
 echo "      requests by instance: $(instances clean)"
@@ -127,7 +112,7 @@ stop_all
 # 3. PostgreSQL stopped (immediate) mid-run, started again 1 s later.
 serve a
 serve b
-proxy "$PORT_a" "$PORT_b"
+proxy "$WORK/haproxy.cfg" "$PORT_a" "$PORT_b"
 loadtest pgdown &
 LT=$!
 sleep 3 # after registration (about 2 s of password hashing), among the writes
@@ -156,7 +141,7 @@ for fault in no-user-lock lost-ack; do
     as_pg psql -h "$WORK/pg" -U postgres -q -c "DROP DATABASE javumbo" -c "CREATE DATABASE javumbo"
     serve a --fault "$fault"
     serve b --fault "$fault"
-    proxy "$PORT_a" "$PORT_b"
+    proxy "$WORK/haproxy.cfg" "$PORT_a" "$PORT_b"
     name=${fault//-/_}
     loadtest "$name"
     rc=$(rc "$name")
