@@ -53,10 +53,6 @@ public:
     // once and reused until that connection is reopened; the caller binds,
     // executes and finish()es it.
     Result<QSqlQuery *> prepared(const QString &sql);
-    // Counts the calling thread's (re)openings: what a transaction begun on
-    // one connection checks before each statement and its commit, so that
-    // nothing of it runs, unnoticed, outside it on a reopened connection.
-    quint64 generationOnThisThread() const;
     // Whether the calling thread's link has a transaction open (storage's
     // Transaction says when it begins and ends one; a second one begun meanwhile
     // on the same link is a savepoint in it), and whether that link was lost
@@ -78,6 +74,10 @@ public:
     void closeOnThisThread();
 
 private:
+    // Counts the calling thread's (re)openings: what a transaction begun on
+    // one connection checks before each statement and its commit, so that
+    // nothing of it runs, unnoticed, outside it on a reopened connection.
+    quint64 generationOnThisThread() const;
     Result<void> open(QSqlDatabase &db);
 
     PgConnectionString m_target;

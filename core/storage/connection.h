@@ -57,7 +57,6 @@ public:
     postgres::PgDatabase *postgres() const { return m_pg; }
     // The user whose rows a PostgreSQL connection reads and writes.
     qint64 userId() const { return m_userId; }
-    void bindUser(qint64 userId) { m_userId = userId; }
     // The handle itself, not a lookup by name: Qt refuses QSqlDatabase::database()
     // on any thread but the opener's, and a writer connection moves between threads.
     QSqlDatabase database() const { return m_database; }
