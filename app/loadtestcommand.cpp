@@ -92,7 +92,7 @@ std::optional<LoadTestConfig> parse(const QStringList &arguments, QString *error
         u"expr"_s);
     const QCommandLineOption fault(u"fault"_s,
         u"Plant a known bug in the embedded server, to test the checker. One of: %1."_s.arg(
-            faultNames().join(u", "_s)),
+            faultNames(FaultScope::Sqlite).join(u", "_s)),
         u"name"_s);
     const QCommandLineOption selfTest(u"self-test"_s,
         u"Run a short profile clean (must PASS) and once per planted fault (each must FAIL)."_s);
@@ -194,6 +194,13 @@ std::optional<LoadTestConfig> parse(const QStringList &arguments, QString *error
         }
         if (parser.isSet(target)) {
             *error = u"--fault plants a bug in the embedded server; it cannot be used with --target"_s;
+            return std::nullopt;
+        }
+        if (faultNeedsPostgres(*planted)) {
+            *error
+                = u"--fault %1 acts only on PostgreSQL and the embedded server keeps SQLite files: plant it"
+                  " with `javumbo serve --database … --fault %1` and test that server with --target"_s.arg(
+                      parser.value(fault));
             return std::nullopt;
         }
         config.fault = *planted;

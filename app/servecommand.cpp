@@ -241,6 +241,12 @@ std::optional<ServeConfig> parse(const QStringList &arguments, QString *error)
                      " address (127.0.0.1 or ::1), not %2"_s.arg(parser.value(fault), parser.value(bind));
             return std::nullopt;
         }
+        if (faultNeedsPostgres(*planted) && config.database.isEmpty()) {
+            *error
+                = u"--fault %1 acts only on PostgreSQL, where every user's rows share one table"
+                  " (a SQLite collection is its user's own file): add --database"_s.arg(parser.value(fault));
+            return std::nullopt;
+        }
         config.fault = *planted;
     }
     return config;

@@ -50,11 +50,13 @@ Result<qint64> nextId(
     return std::max(nowMs, taken + 1);
 }
 
-Result<std::optional<CardRecord>> load(storage::Connection &connection, qint64 cardId)
+Result<std::optional<CardRecord>> load(storage::Connection &connection, qint64 cardId, Lookup lookup)
 {
-    storage::Query query(connection,
-        u"SELECT "_s % kSelectColumns
-            % u" FROM cards c JOIN notes n ON $user(n) n.id = c.nid WHERE $user(c) c.id = ?"_s);
+    static const QString own = u"SELECT "_s % kSelectColumns
+        % u" FROM cards c JOIN notes n ON $user(n) n.id = c.nid WHERE $user(c) c.id = ?"_s;
+    static const QString any
+        = u"SELECT "_s % kSelectColumns % u" FROM cards c JOIN notes n ON n.id = c.nid WHERE c.id = ?"_s;
+    storage::Query query(connection, lookup == Lookup::OwnCollection ? own : any);
     query.bind(cardId);
     if (auto done = query.exec(); !done)
         return done.error();
@@ -63,9 +65,9 @@ Result<std::optional<CardRecord>> load(storage::Connection &connection, qint64 c
     return std::optional<CardRecord> {readCard(query)};
 }
 
-Result<CardRecord> loadExisting(storage::Connection &connection, qint64 cardId)
+Result<CardRecord> loadExisting(storage::Connection &connection, qint64 cardId, Lookup lookup)
 {
-    auto loaded = load(connection, cardId);
+    auto loaded = load(connection, cardId, lookup);
     if (!loaded)
         return loaded.error();
     if (!loaded.value())

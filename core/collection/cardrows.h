@@ -27,9 +27,18 @@ enum class Table
 Result<qint64> nextId(
     storage::Connection &connection, Table table, qint64 nowMs, const CollectionHooks &hooks);
 
-Result<std::optional<CardRecord>> load(storage::Connection &connection, qint64 cardId);
+// Which rows a lookup by id may find: the collection's own (always, but for
+// the planted fault unfiltered-card-read), or any user's sharing the tables.
+enum class Lookup
+{
+    OwnCollection,
+    AnyCollection,
+};
+Result<std::optional<CardRecord>> load(
+    storage::Connection &connection, qint64 cardId, Lookup lookup = Lookup::OwnCollection);
 // The card, or card_not_found.
-Result<CardRecord> loadExisting(storage::Connection &connection, qint64 cardId);
+Result<CardRecord> loadExisting(
+    storage::Connection &connection, qint64 cardId, Lookup lookup = Lookup::OwnCollection);
 Result<CardRecord> insert(storage::Connection &connection, const NewCard &card, qint64 modelId,
     qint64 position, qint64 nowMs, const CollectionHooks &hooks);
 Result<void> updateNote(storage::Connection &connection, qint64 noteId, const QString &front,

@@ -24,6 +24,11 @@ bool CollectionHooks::undoDeletesRevlog() const
     return true;
 }
 
+bool CollectionHooks::cardLookupKeepsUserFilter() const
+{
+    return true;
+}
+
 const CollectionHooks &CollectionHooks::none()
 {
     static const CollectionHooks defaults;

@@ -32,6 +32,10 @@ public:
     virtual int revlogRowsPerAnswer() const;
     // Whether undoing an answer deletes the revlog row it wrote: true.
     virtual bool undoDeletesRevlog() const;
+    // Whether looking a card up by id (UserCollection::card, GET /cards/{id})
+    // keeps the owner's filter: true. Only matters where collections share
+    // tables (PostgreSQL); a user's SQLite file holds nobody else's cards.
+    virtual bool cardLookupKeepsUserFilter() const;
 
     // The defaults: the real behaviour.
     static const CollectionHooks &none();

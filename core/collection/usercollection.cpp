@@ -98,8 +98,10 @@ Result<CardRecord> UserCollection::addCard(const NewCard &card)
 
 Result<CardRecord> UserCollection::card(qint64 cardId)
 {
+    const auto lookup = m_hooks.cardLookupKeepsUserFilter() ? cardrows::Lookup::OwnCollection
+                                                            : cardrows::Lookup::AnyCollection;
     return withConnection(
-        connection(), [&](storage::Connection &db) { return cardrows::loadExisting(db, cardId); });
+        connection(), [&](storage::Connection &db) { return cardrows::loadExisting(db, cardId, lookup); });
 }
 
 Result<std::optional<CardRecord>> UserCollection::cardByGuid(const QString &guid)

@@ -6,8 +6,9 @@ namespace javumbo {
 
 namespace {
 
-constexpr Fault kAllFaults[] = {Fault::NoUserLock, Fault::SharedSessionSlot, Fault::ClockIds, Fault::LostAck,
-    Fault::DoubleRevlog, Fault::NoIdempotency, Fault::StaleSession, Fault::UndoKeepsRevlog};
+constexpr Fault kAllFaults[]
+    = {Fault::NoUserLock, Fault::SharedSessionSlot, Fault::ClockIds, Fault::LostAck, Fault::DoubleRevlog,
+        Fault::NoIdempotency, Fault::StaleSession, Fault::UndoKeepsRevlog, Fault::UnfilteredCardRead};
 
 } // namespace
 
@@ -32,6 +33,8 @@ QString faultName(Fault fault)
         return u"stale-session"_s;
     case Fault::UndoKeepsRevlog:
         return u"undo-keeps-revlog"_s;
+    case Fault::UnfilteredCardRead:
+        return u"unfiltered-card-read"_s;
     }
     return {};
 }
@@ -45,12 +48,19 @@ std::optional<Fault> faultFromName(const QString &name)
     return std::nullopt;
 }
 
-QStringList faultNames()
+QStringList faultNames(FaultScope scope)
 {
     QStringList names;
-    for (Fault fault : kAllFaults)
-        names.append(faultName(fault));
+    for (Fault fault : kAllFaults) {
+        if (scope == FaultScope::Any || !faultNeedsPostgres(fault))
+            names.append(faultName(fault));
+    }
     return names;
+}
+
+bool faultNeedsPostgres(Fault fault)
+{
+    return fault == Fault::UnfilteredCardRead;
 }
 
 QString faultWarning(Fault fault)

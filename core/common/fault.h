@@ -23,14 +23,24 @@ enum class Fault
     NoIdempotency, // Idempotency-Key is ignored on POST /cards
     StaleSession, // a logged-out token keeps working for about 5 s
     UndoKeepsRevlog, // an undone answer keeps its revlog row
+    UnfilteredCardRead, // GET /cards/{id} forgets the user_id filter (PostgreSQL only)
 };
 
 // The name used on the command line and in /health ("no-user-lock"); empty for None.
 QString faultName(Fault fault);
 // The fault of that name; nullopt for an unknown name (and for "" or "none").
 std::optional<Fault> faultFromName(const QString &name);
-// Every name faultFromName() accepts, in declaration order.
-QStringList faultNames();
+enum class FaultScope
+{
+    Any,
+    Sqlite, // only those that act on a server keeping SQLite files
+};
+// Every name faultFromName() accepts (in `scope`), in declaration order.
+QStringList faultNames(FaultScope scope = FaultScope::Any);
+// Whether the fault can act only where every user's rows share one table
+// (PostgreSQL): on SQLite a user's collection is a file of its own, so a
+// forgotten user filter has nothing else to find.
+bool faultNeedsPostgres(Fault fault);
 // The line `javumbo serve` prints on stderr while a fault is active.
 QString faultWarning(Fault fault);
 

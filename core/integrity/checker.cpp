@@ -232,6 +232,7 @@ IntegrityReport Checker::finish()
     input.api = reader && reader == m_api.get() ? m_api.get() : nullptr;
     input.sourceSeesRevlog = reader && reader->seesRevlog();
     input.onPostgres = reader && reader == m_postgres.get();
+    input.probes = input.api || input.onPostgres ? m_api.get() : nullptr;
     input.spotChecksPerUser = m_options.apiSpotChecksPerUser;
     IntegrityReport report = runFinalAudit(input);
 

@@ -35,6 +35,8 @@ QString checkName(Check check)
         return u"integrity_check"_s;
     case Check::ServerErrors:
         return u"server_errors"_s;
+    case Check::Instances:
+        return u"instances"_s;
     }
     return u"unknown"_s;
 }
@@ -42,7 +44,7 @@ QString checkName(Check check)
 QStringList checkNames()
 {
     QStringList names;
-    for (int check = int(Check::Lost); check <= int(Check::ServerErrors); ++check)
+    for (int check = int(Check::Lost); check <= int(Check::Instances); ++check)
         names.append(checkName(Check(check)));
     return names;
 }

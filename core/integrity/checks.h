@@ -26,11 +26,14 @@ enum class Check
     DatabaseFiles,
     IntegrityCheck,
     ServerErrors,
+    // Behind a load balancer: the hot user's writes reached more than one
+    // instance, so the cross-instance lock was what kept them apart.
+    Instances,
 };
 
 // lost, misplaced, phantom, duplicated, mismatched, info_resolved, revlog, reps,
 // session_mixup, session_after_logout, identities, database_files,
-// integrity_check, server_errors.
+// integrity_check, server_errors, instances.
 QString checkName(Check check);
 QStringList checkNames(); // every check, in report order
 

@@ -39,6 +39,41 @@ CheckOutcome notVisible(Check check, const QString &why)
     return {checkName(check), CheckStatus::Unknown, why, false};
 }
 
+QString listed(const QSet<QString> &names)
+{
+    QStringList sorted = names.values();
+    sorted.sort();
+    return sorted.join(u", "_s);
+}
+
+// One server (no instance named, or one): nothing to prove. Several behind a
+// load balancer: serialising one user's writes across them is proven only
+// when the hot user's writes reached more than one instance; else UNKNOWN.
+CheckOutcome instancesCheck(const HistoryIndex &history)
+{
+    const QString name = checkName(Check::Instances);
+    const QSet<QString> &all = history.instances();
+    if (all.size() < 2)
+        return {name, CheckStatus::Pass,
+            all.isEmpty() ? u"no instance named: one server"_s : u"one instance answered: "_s + listed(all),
+            false};
+    const QSet<QString> &hot = history.hotUserWriteInstances();
+    if (hot.size() < 2)
+        return {name, CheckStatus::Unknown,
+            u"%1 instances answered (%2) but the hot user's %3 acknowledged writes reached %4: one user's"
+            " writes on several instances at once are unproven"_s.arg(all.size())
+                .arg(listed(all))
+                .arg(history.hotUserWrites())
+                .arg(hot.isEmpty() ? u"none"_s : u"only "_s + listed(hot)),
+            true};
+    return {name, CheckStatus::Pass,
+        u"%1 instances answered (%2); the hot user's %3 acknowledged writes reached %4"_s.arg(all.size())
+            .arg(listed(all))
+            .arg(history.hotUserWrites())
+            .arg(listed(hot)),
+        true};
+}
+
 bool before(const Violation &a, const Violation &b)
 {
     return std::tie(a.violationClass, a.seq, a.username, a.cardId, a.tag)
@@ -72,9 +107,9 @@ IntegrityReport runFinalAudit(const FinalAuditInput &input)
     violations.append(auditReps(history.answers(), collections));
 
     QStringList probeProblems;
-    if (input.api) {
+    if (input.probes) {
         const ProbeAudit probes
-            = probeCards(*input.api, input.users, collections, history.tags(), input.spotChecksPerUser);
+            = probeCards(*input.probes, input.users, collections, history.tags(), input.spotChecksPerUser);
         violations.append(probes.violations);
         probeProblems = probes.problems;
     }
@@ -96,8 +131,8 @@ IntegrityReport runFinalAudit(const FinalAuditInput &input)
     checks.append(judged(ViolationClass::Lost, violations, unreadable,
         u"%1 acknowledged cards, none lost (%2)"_s.arg(sets.lane.acknowledged).arg(readCount)));
     checks.append(judged(ViolationClass::Misplaced, violations, unreadable + probeProblems,
-        input.api ? u"no card in another user's collection; GET /cards/{id} spot checks agree"_s
-                  : u"no card in another user's collection"_s));
+        input.probes ? u"no card in another user's collection; GET /cards/{id} spot checks agree"_s
+                     : u"no card in another user's collection"_s));
     checks.append(judged(ViolationClass::Phantom, violations, unreadable,
         u"every card of the test collections was attempted"_s));
     checks.append(
@@ -148,6 +183,7 @@ IntegrityReport runFinalAudit(const FinalAuditInput &input)
         checks.append(notVisible(Check::IntegrityCheck, why));
     }
     checks.append(judged(ViolationClass::ServerError, violations, {}, u"no response was a 500"_s));
+    checks.append(instancesCheck(history));
 
     report.verdict = decideVerdict(checks, violations);
     return report;

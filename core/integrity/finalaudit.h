@@ -20,6 +20,10 @@ struct FinalAuditInput
     QString sourceName; // "direct", "api" or "none"
     const DirectReader *direct = nullptr; // set on the direct path
     ApiReader *api = nullptr; // set on the API path
+    // Spot checks of GET /cards/{id}, the owner's and another user's asking
+    // (apiprobes.h): on the API path, and on PostgreSQL, where every user's
+    // rows share the tables and only the server's filter keeps them apart.
+    ApiReader *probes = nullptr;
     bool sourceSeesRevlog = false; // the direct and PostgreSQL readers do
     bool onPostgres = false; // read from PostgreSQL: no data directory to audit
     int spotChecksPerUser = 3;

@@ -29,6 +29,7 @@ HistoryUser &HistoryIndex::user(const history::Operation &operation)
 
 bool HistoryIndex::add(const history::Operation &operation)
 {
+    addInstance(operation);
     if (operation.username.isEmpty())
         return false;
     if (operation.op == u"register"_s && operation.outcome == Outcome::Ok) {
@@ -51,6 +52,19 @@ bool HistoryIndex::add(const history::Operation &operation)
     else if (operation.outcome == Outcome::Ok)
         user(operation); // learns the user and, possibly, its id
     return false;
+}
+
+void HistoryIndex::addInstance(const history::Operation &operation)
+{
+    if (!operation.instance.isEmpty())
+        m_instances.insert(operation.instance);
+    static const QSet<QString> writes {u"add_card"_s, u"create_deck"_s, u"review_answer"_s, u"review_undo"_s};
+    if (operation.scenario != u"hot_user"_s || operation.outcome != Outcome::Ok
+        || !writes.contains(operation.op))
+        return;
+    ++m_hotUserWrites;
+    if (!operation.instance.isEmpty())
+        m_hotUserWriteInstances.insert(operation.instance);
 }
 
 bool HistoryIndex::addCard(const history::Operation &operation)

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 namespace javumbo::integrity {
@@ -86,6 +87,11 @@ public:
     // Keyed by userKey(username).
     const QHash<QString, HistoryUser> &users() const { return m_users; }
     qint64 acknowledged() const { return m_acknowledged; }
+    // The instances that answered (X-Javumbo-Instance): one, or none named, on a single server.
+    const QSet<QString> &instances() const { return m_instances; }
+    // The hot user's acknowledged writes, and the instances that acknowledged them.
+    qint64 hotUserWrites() const { return m_hotUserWrites; }
+    const QSet<QString> &hotUserWriteInstances() const { return m_hotUserWriteInstances; }
 
     // Usernames are unique case-insensitively (docs/api.md): one key per account.
     static QString userKey(const QString &username);
@@ -95,12 +101,16 @@ private:
     bool addCard(const history::Operation &operation);
     void addAnswer(const history::Operation &operation);
     void addUndo(const history::Operation &operation);
+    void addInstance(const history::Operation &operation);
 
     QHash<QString, TagAttempt> m_tags;
     QHash<std::pair<QString, qint64>, AnswerTally> m_answers;
     QList<Registration> m_registrations;
     QHash<QString, HistoryUser> m_users;
     qint64 m_acknowledged = 0;
+    QSet<QString> m_instances;
+    QSet<QString> m_hotUserWriteInstances;
+    qint64 m_hotUserWrites = 0;
 };
 
 OpRef opRef(const history::Operation &operation);

@@ -81,6 +81,11 @@ bool PlantedCollectionHooks::undoDeletesRevlog() const
     return m_fault != Fault::UndoKeepsRevlog && CollectionHooks::undoDeletesRevlog();
 }
 
+bool PlantedCollectionHooks::cardLookupKeepsUserFilter() const
+{
+    return m_fault != Fault::UnfilteredCardRead && CollectionHooks::cardLookupKeepsUserFilter();
+}
+
 qint64 passThroughSharedSlot(qint64 userId)
 {
     s_sessionSlot.store(userId, std::memory_order_relaxed);

@@ -37,6 +37,12 @@
 //                     any acknowledged POST /review/undo (the load tester's
 //                     reviewers undo about 5 % of their answers). The card
 //                     goes back but its revlog row stays. revlog_mismatch.
+// unfiltered-card-read PlantedCollectionHooks::cardLookupKeepsUserFilter
+//                     (UserCollection::card drops the user_id filter).
+//                     PostgreSQL only (serve refuses it without --database).
+//                     Trigger: GET /cards/{id} with another user's card id;
+//                     the checker's cross-user spot check asks exactly that.
+//                     misplaced.
 
 #include "collection/collectionhooks.h"
 #include "collection/records.h"
@@ -75,6 +81,8 @@ public:
     int revlogRowsPerAnswer() const override;
     // undo-keeps-revlog: false.
     bool undoDeletesRevlog() const override;
+    // unfiltered-card-read: false.
+    bool cardLookupKeepsUserFilter() const override;
 
 private:
     const Fault m_fault;

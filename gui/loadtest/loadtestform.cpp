@@ -79,7 +79,7 @@ LoadTestForm::LoadTestForm(QWidget *parent)
     m_target->addItem(u"Server at URL"_s);
     m_url->setPlaceholderText(u"http://127.0.0.1:8700"_s);
     m_fault->addItem(u"none: a correct server"_s, QString());
-    for (const QString &name : faultNames())
+    for (const QString &name : faultNames(FaultScope::Sqlite)) // the scratch server's are SQLite files
         m_fault->addItem(name, name);
     m_fault->setToolTip(u"Plants a known bug in the scratch server to prove that the checker catches it."_s);
     m_faultWarning->setWordWrap(true);

@@ -250,6 +250,71 @@ private slots:
             qPrintable(report.violations.first().detail));
         QCOMPARE(report.check(u"integrity_check"_s)->status, CheckStatus::Fail);
     }
+
+    // Behind a load balancer (requests.jsonl names each request's instance):
+    // one server proves nothing here and needs nothing; several must show the
+    // hot user's writes on more than one of them, else the verdict is UNKNOWN.
+    void instances_hotUserWritesMustReachSeveralInstances_data()
+    {
+        QTest::addColumn<QStringList>("othersOn"); // the instances answering alice, one op each
+        QTest::addColumn<QStringList>("hotWritesOn"); // the instances acknowledging bob's hot-user adds
+        QTest::addColumn<CheckStatus>("status");
+        QTest::addColumn<bool>("required");
+        QTest::addColumn<Verdict>("verdict");
+        QTest::addColumn<QString>("detail");
+        QTest::newRow("no instance named") << QStringList {} << QStringList {} << CheckStatus::Pass << false
+                                           << Verdict::Pass << u"no instance named"_s;
+        QTest::newRow("one instance")
+            << QStringList {u"a"_s} << QStringList {u"a"_s, u"a"_s} << CheckStatus::Pass << false
+            << Verdict::Pass << u"one instance answered: a"_s;
+        QTest::newRow("two, hot user pinned to one")
+            << QStringList {u"a"_s, u"b"_s} << QStringList {u"a"_s, u"a"_s, u"a"_s} << CheckStatus::Unknown
+            << true << Verdict::Unknown << u"acknowledged writes reached only a"_s;
+        QTest::newRow("two, hot user absent")
+            << QStringList {u"a"_s, u"b"_s} << QStringList {} << CheckStatus::Unknown << true
+            << Verdict::Unknown << u"0 acknowledged writes reached none"_s;
+        QTest::newRow("two, hot user on both")
+            << QStringList {u"a"_s, u"b"_s} << QStringList {u"b"_s, u"a"_s} << CheckStatus::Pass << true
+            << Verdict::Pass
+            << u"2 instances answered (a, b); the hot user's 2 acknowledged writes reached a, b"_s;
+    }
+
+    void instances_hotUserWritesMustReachSeveralInstances()
+    {
+        QFETCH(QStringList, othersOn);
+        QFETCH(QStringList, hotWritesOn);
+        QFETCH(CheckStatus, status);
+        QFETCH(bool, required);
+        QFETCH(Verdict, verdict);
+        QFETCH(QString, detail);
+        CheckerRun run;
+        for (const QString &instance : std::as_const(othersOn)) {
+            Operation me = run.history.op(u"me"_s, run.alice);
+            me.instance = instance;
+            run.checker.observe(me);
+        }
+        for (qsizetype i = 0; i < hotWritesOn.size(); ++i) {
+            Operation added = run.store(run.bob, run.bob, u"u2_%1"_s.arg(i + 1));
+            added.scenario = u"hot_user"_s;
+            added.instance = hotWritesOn.at(i);
+            run.checker.observe(added);
+        }
+        // A refused write on the other instance does not count: only acknowledged ones prove anything.
+        if (hotWritesOn.size() == 3) {
+            Operation refused = run.history.addCard(run.bob, u"u2_99"_s, Outcome::Fail);
+            refused.scenario = u"hot_user"_s;
+            refused.instance = u"b"_s;
+            run.checker.observe(refused);
+        }
+
+        const IntegrityReport report = run.checker.finish();
+        const auto check = report.check(u"instances"_s);
+        QVERIFY(check);
+        QVERIFY2(check->status == status, qPrintable(check->detail));
+        QCOMPARE(check->required, required);
+        QVERIFY2(check->detail.contains(detail), qPrintable(check->detail));
+        QCOMPARE(report.verdict, verdict);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestIntegrityHistory)

@@ -122,7 +122,11 @@ private slots:
         const QStringList names = faultNames();
         QCOMPARE(names,
             QStringList({u"no-user-lock"_s, u"shared-session-slot"_s, u"clock-ids"_s, u"lost-ack"_s,
-                u"double-revlog"_s, u"no-idempotency"_s, u"stale-session"_s, u"undo-keeps-revlog"_s}));
+                u"double-revlog"_s, u"no-idempotency"_s, u"stale-session"_s, u"undo-keeps-revlog"_s,
+                u"unfiltered-card-read"_s}));
+        // The embedded scratch servers (self-test, GUI) keep SQLite files: only the faults that act there.
+        QCOMPARE(faultNames(FaultScope::Sqlite), names.mid(0, names.size() - 1));
+        QVERIFY(faultNeedsPostgres(Fault::UnfilteredCardRead));
         for (const QString &name : names) {
             const auto fault = faultFromName(name);
             QVERIFY(fault);
@@ -478,6 +482,23 @@ private slots:
         VERIFY_MSG(result.finished && result.exitCode == 2, result.describe());
         VERIFY_MSG(result.err.contains("loopback"), result.describe());
         VERIFY_MSG(!result.out.contains("listening on"), result.describe());
+    }
+
+    // A forgotten user_id filter has nothing else to find in a user's own SQLite file: refused, not
+    // silently harmless (tst_twoinstances plants it on PostgreSQL).
+    void postgresOnlyFault_isRefusedOnSqlite()
+    {
+        QTemporaryDir dir;
+        const auto served = runJavumbo({u"serve"_s, u"--port"_s, u"0"_s, u"--data-dir"_s, dir.path(),
+            u"--fault"_s, u"unfiltered-card-read"_s});
+        VERIFY_MSG(served.finished && served.exitCode == 2, served.describe());
+        VERIFY_MSG(served.err.contains("acts only on PostgreSQL") && served.err.contains("--database"),
+            served.describe());
+        VERIFY_MSG(!served.out.contains("listening on"), served.describe());
+        const auto loaded
+            = runJavumbo({u"loadtest"_s, u"--quick"_s, u"--fault"_s, u"unfiltered-card-read"_s});
+        VERIFY_MSG(loaded.finished && loaded.exitCode == 3, loaded.describe()); // could not run
+        VERIFY_MSG(loaded.err.contains("acts only on PostgreSQL"), loaded.describe());
     }
 
     void serve_unknownFault_isRefusedWithTheNames()

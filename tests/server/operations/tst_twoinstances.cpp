@@ -160,6 +160,27 @@ private slots:
             run.out.constData());
     }
 
+    // Every user's rows share PostgreSQL's tables: a statement that forgets its user_id filter
+    // hands out other users' cards. The checker's cross-user GET /cards/{id} must catch it.
+    void plantedUnfilteredCardRead_isCaughtAsMisplaced()
+    {
+        QTemporaryDir dir;
+        ServeProcess faulty;
+        faulty.start({u"--port"_s, u"0"_s, u"--data-dir"_s, dir.path(), u"--database"_s, m_database,
+            u"--instance-id"_s, u"faulty"_s, u"--fault"_s, u"unfiltered-card-read"_s});
+        QVERIFY2(faulty.waitListening(), faulty.diagnostics().constData());
+        QTemporaryDir report;
+        const CommandResult run = runJavumbo(
+            {u"loadtest"_s, u"--quick"_s, u"--seed"_s, u"2"_s, // seed 1's users exist: the clean run's
+                u"--target"_s, u"http://127.0.0.1:%1"_s.arg(faulty.port()), u"--database"_s, m_database,
+                u"--report"_s, report.path()});
+        QVERIFY2(run.finished && run.exitCode == 2, run.describe().constData()); // integrity violation
+        QVERIFY2(run.out.contains("Integrity: FAIL"), run.out.constData());
+        QVERIFY2(
+            QRegularExpression(u"\\n  FAIL +misplaced +[1-9]"_s).match(QString::fromUtf8(run.out)).hasMatch(),
+            run.out.constData());
+    }
+
     void usersList_readsTheSharedAccounts()
     {
         const CommandResult listed = runJavumbo({u"users"_s, u"list"_s, u"--database"_s, m_database});
