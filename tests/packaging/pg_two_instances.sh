@@ -8,7 +8,8 @@
 #   3. PostgreSQL stopped (immediate) in the middle of a run, started 1 s later: 503s, no 500,
 #      nothing acknowledged lost, and the instances serve again without a restart;
 #   4. planted faults on both instances: no-user-lock (the in-process and the PostgreSQL lock
-#      skipped) fails with reps_mismatch, lost-ack with lost.
+#      skipped) fails with reps_mismatch, lost-ack with lost, unfiltered-card-read (GET /cards/{id}
+#      without its user_id filter) with misplaced.
 # Slow and needs root-or-postgres plus haproxy: run by hand, not in CTest (about 2 minutes).
 #
 #   tests/packaging/pg_two_instances.sh [path/to/javumbo]
@@ -77,6 +78,7 @@ loadtest() { # NAME [EXTRA...]: a quick run through haproxy; its exit code: rc N
 }
 rc() { cat "$WORK/rc-$1"; }
 line() { grep -E "^  (PASS|FAIL|UNKNOWN) +$2 " "$WORK/loadtest-$1.out" | head -1; }
+not_passed() { grep -E '^  (FAIL|UNKNOWN) ' "$1" | sed 's/^/      /' || true; } # FILE: its checks that did not pass
 instances() { python3 -c '
 import json, sys
 seen = {}
@@ -94,6 +96,9 @@ echo "      clean: exit $(rc clean); $(grep -m1 '^Integrity' "$WORK/loadtest-cle
 echo "      requests by instance: $(instances clean)"
 check "clean run over two instances: verdict PASS (exit 0)" test "$(rc clean)" = 0
 check "the revlog was checked in PostgreSQL" grep -qE '^  PASS +revlog ' "$WORK/loadtest-clean.out"
+echo "      $(line clean instances)"
+check "the hot user's writes reached both instances (the instances check)" \
+    grep -qE '^  PASS +instances .*reached a, b' "$WORK/loadtest-clean.out"
 check "both instances served the run" sh -c "instances_seen=\$(echo '$(instances clean)'); echo \"\$instances_seen\" | grep -q 'a:' && echo \"\$instances_seen\" | grep -q 'b:'"
 
 # 2. kill -9 of b in the middle of a run.
@@ -104,6 +109,7 @@ kill -9 "$PID_b"
 wait "$PID_b" 2>/dev/null || true
 wait "$LT" || true
 echo "      kill -9: exit $(rc killed); $(grep -m1 '^Integrity' "$WORK/loadtest-killed.out" || true)"
+not_passed "$WORK/loadtest-killed.out"
 echo "      $(line killed lost); $(line killed server_errors)"
 check "kill -9 of one instance mid-run: nothing acknowledged lost" grep -qE '^  PASS +lost ' "$WORK/loadtest-killed.out"
 check "kill -9 of one instance mid-run: no 500" grep -qE '^  PASS +server_errors ' "$WORK/loadtest-killed.out"
@@ -127,6 +133,7 @@ echo "      $(line pgdown lost); $(line pgdown server_errors); 503s in the run: 
 set +e
 "$BIN" check --run "$WORK/report-pgdown" --database "$DB" >"$WORK/check-pgdown.out" 2>&1
 echo "      javumbo check afterwards: exit $?; $(grep -m1 '^Integrity' "$WORK/check-pgdown.out"); $(grep -m1 -E '^  (PASS|FAIL|UNKNOWN) +lost ' "$WORK/check-pgdown.out")"
+not_passed "$WORK/check-pgdown.out"
 set -e
 check "PostgreSQL restarted mid-run: nothing acknowledged lost (and cards were acknowledged)" \
     grep -qE '^  PASS +lost +[1-9][0-9]* acknowledged' "$WORK/check-pgdown.out"
@@ -136,8 +143,12 @@ check "after the restart both instances answer a write again" sh -c \
 stop_all
 
 # 4. Planted faults on both instances.
-for fault in no-user-lock lost-ack; do
-    expected=$([ "$fault" = no-user-lock ] && echo reps || echo lost)
+for fault in no-user-lock lost-ack unfiltered-card-read; do
+    case $fault in
+    no-user-lock) expected=reps ;;
+    lost-ack) expected=lost ;;
+    unfiltered-card-read) expected=misplaced ;;
+    esac
     as_pg psql -h "$WORK/pg" -U postgres -q -c "DROP DATABASE javumbo" -c "CREATE DATABASE javumbo"
     serve a --fault "$fault"
     serve b --fault "$fault"
