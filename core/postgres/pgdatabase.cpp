@@ -146,6 +146,11 @@ Error PgDatabase::failure(QSqlDatabase &db, const QSqlError &error, const QStrin
     Error result = pgError(error, context);
     if (linkIsLost(db, error)) {
         db.close();
+        // A new generation at once, not only when the next statement reopens
+        // the link: a transaction begun on this link must fail every later
+        // statement and its COMMIT even if nothing asks for the link first
+        // (a COMMIT on a fresh link only warns and "succeeds").
+        ++threadConnections().generations[m_serial];
         result.code = ErrorCode::StorageUnavailable;
     }
     return result;

@@ -47,9 +47,11 @@ Result<sqlite3_stmt *> Connection::prepared(const QString &sql)
 Result<void> Connection::execute(const QString &sql)
 {
     if (m_pg) {
+        // The link first: finding it broken starts a new generation, which
+        // the check then tells apart from the open transaction's.
+        auto db = m_pg->connection();
         if (auto same = checkPgTransaction(); !same)
             return same;
-        auto db = m_pg->connection();
         if (!db)
             return db.error();
         return m_pg->execute(db.value(), sql);

@@ -1,12 +1,15 @@
 // Group commit (issue 14): the writes one lock holder combines for a user are
 // one transaction with a savepoint each. Real threads on one user, queued
 // behind a lock the test holds, so they are certain to meet in one batch.
+// Run on both backends (tst_groupcommit_pg: a user's batch is one PostgreSQL
+// transaction under the user's advisory lock).
 #include "services/backend.h"
 #include "services/collectionaccess.h"
 #include "services/idempotencystore.h"
 #include "services/writebatch.h"
 #include "storage/database.h"
 #include "storage/transaction.h"
+#include "testpostgres.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -25,6 +28,26 @@ namespace {
 QByteArray render(const collection::CardRecord &card)
 {
     return QByteArray::number(card.cardId);
+}
+
+// Makes the batch running on this thread unable to commit: on SQLite the
+// collection file is replaced under it; on PostgreSQL the link the batch's
+// transaction runs on is ended by the server (as when PostgreSQL restarts).
+Result<void> breakTheBatchUnderneath(const QString &path)
+{
+    if (testsupport::usePostgres()) {
+        auto link = storage::Database::open(path, storage::OpenMode::ReadWrite,
+            [](storage::Connection &, storage::OpenMode) { return Result<void>(); });
+        if (!link)
+            return link.error();
+        storage::Query ended(*link.value(), u"SELECT pg_terminate_backend(pg_backend_pid())"_s);
+        (void)ended.exec(); // the server ends the link while answering: an error here is expected
+        return {};
+    }
+    QFile::copy(path, path + u".copy"_s);
+    if (std::rename(qPrintable(path + u".copy"_s), qPrintable(path)) != 0)
+        return makeError(ErrorCode::Internal, u"rename failed"_s);
+    return {};
 }
 
 // A budget no busy machine can exhaust: every queued write joins the batch.
@@ -131,9 +154,9 @@ private slots:
 
     void aBatchThatFailsToCommitFailsEveryWriteAndCompletesNoKey()
     {
-        // A's keyed add and B's write meet in one batch; B replaces the file
-        // under it, so the batch's commit is refused: A must fail too, and its
-        // Idempotency-Key must not be recorded as completed.
+        // A's keyed add and B's write meet in one batch; B breaks it underneath
+        // (breakTheBatchUnderneath), so the batch's commit is refused: A must
+        // fail too, and its Idempotency-Key must not be recorded as completed.
         const QString path = m_backend->context().collectionPath(m_user);
         std::optional<Result<CardService::Reply>> keyed;
         std::optional<Result<void>> replacing;
@@ -146,12 +169,8 @@ private slots:
         QVERIFY(waitForQueued(1));
         std::thread b([&] {
             CollectionAccess access(m_backend->context());
-            replacing.emplace(access.write(m_user, [&](collection::UserCollection &) -> Result<void> {
-                QFile::copy(path, path + u".copy"_s);
-                if (std::rename(qPrintable(path + u".copy"_s), qPrintable(path)) != 0)
-                    return makeError(ErrorCode::Internal, u"rename failed"_s);
-                return {};
-            }));
+            replacing.emplace(access.write(
+                m_user, [&](collection::UserCollection &) { return breakTheBatchUnderneath(path); }));
         });
         QVERIFY(waitForQueued(2));
         held.release();
@@ -160,7 +179,8 @@ private slots:
 
         QVERIFY(keyed && !keyed->ok());
         QVERIFY(replacing && !replacing->ok());
-        QCOMPARE(keyed->code(), ErrorCode::StorageCorrupt);
+        QCOMPARE(keyed->code(),
+            testsupport::usePostgres() ? ErrorCode::StorageUnavailable : ErrorCode::StorageCorrupt);
         auto record = m_backend->cards().idempotencyStore().find(m_user, u"key-1"_s);
         QVERIFY(record);
         QVERIFY2(!record.value() || !record.value()->completed,
@@ -198,6 +218,9 @@ private slots:
     // batch commits are committed together by the next, one sync for all.
     void idempotencyRecordsQueuedDuringACommitShareTheNextOne()
     {
+        if (testsupport::usePostgres())
+            QSKIP("idempotency.db is SQLite's: on PostgreSQL a key is written in its card's transaction,"
+                  " so it commits with that user's batch (aRetryInTheSameBatchFindsTheCardOnce)");
         IdempotencyStore store(m_dir->filePath(u"keys.db"_s), m_clock);
         QVERIFY(store.begin(m_user, u"first"_s, m_clock.nowMs(), "h"));
         const quint64 before = store.writeStats().commits;
