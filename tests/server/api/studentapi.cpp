@@ -2,6 +2,7 @@
 
 #include "collection/bulkedit.h"
 #include "services/backend.h"
+#include "testpostgres.h"
 
 using namespace Qt::StringLiterals;
 
@@ -9,11 +10,15 @@ namespace javumbo::testsupport {
 
 namespace {
 
+// Every column as a literal, so rows compare exactly: SQLite's quote() keeps the
+// stored type apart ('5' from 5), which its loose typing can change; PostgreSQL's
+// columns have one type each, and quote_nullable() spells NULL as SQLite does.
 QString quotedRows(const QString &table, const QStringList &columns)
 {
+    const QString quote = usePostgres() ? u"quote_nullable"_s : u"quote"_s;
     QStringList quoted;
     for (const QString &column : columns)
-        quoted.append(u"quote(%1)"_s.arg(column));
+        quoted.append(u"%1(\"%2\")"_s.arg(quote, column)); // "left" is reserved in PostgreSQL
     return u"SELECT '%1 ' || %2 FROM %1"_s.arg(table, quoted.join(u" || ',' || "_s));
 }
 
