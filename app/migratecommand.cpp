@@ -38,11 +38,7 @@ QString summary(const QString &from, const QString &to, const MigrationReport &r
                        .arg(report.usersWithoutCollection);
     if (!rows.isEmpty())
         text += u"; rows copied: "_s + rows.join(u", "_s);
-    text += u'\n';
-    if (report.mediaFilesNotCopied > 0)
-        text += u"note: %1 media files were not copied (the PostgreSQL backend stores no media yet); "
-                "they stay in %2/user_dbs\n"_s.arg(report.mediaFilesNotCopied)
-                    .arg(from);
+    text += u"; media files copied: %1\n"_s.arg(report.mediaFiles);
     return text;
 }
 

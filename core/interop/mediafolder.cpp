@@ -104,17 +104,22 @@ QString renameReferences(const QString &field, const QHash<QString, QString> &re
     return result;
 }
 
-QString uniqueName(
-    const QString &folder, const QString &name, const QByteArray &sha1, const QSet<QString> &reserved)
+Result<QString> uniqueName(
+    const QString &name, const QByteArray &sha1, const std::function<Result<bool>(const QString &)> &taken)
 {
     const qsizetype dot = name.lastIndexOf(u'.');
     const QString stem = dot > 0 ? name.left(dot) : name;
     const QString suffix = dot > 0 ? name.mid(dot) : QString();
     const QString hash = QString::fromLatin1(sha1.toHex());
     QString candidate = stem % u'-' % hash.left(8) % suffix;
-    for (int n = 2; QFileInfo::exists(QDir(folder).filePath(candidate)) || reserved.contains(candidate); ++n)
+    for (int n = 2;; ++n) {
+        auto isTaken = taken(candidate);
+        if (!isTaken)
+            return isTaken.error();
+        if (!isTaken.value())
+            return candidate;
         candidate = stem % u'-' % hash.left(8) % u'-' % QString::number(n) % suffix;
-    return candidate;
+    }
 }
 
 } // namespace javumbo::interop::mediafolder

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace javumbo::interop {
 
 // The media files of a collection live beside it: user_dbs/user_{id}.media/
@@ -26,10 +28,10 @@ QStringList referencesIn(const QString &field);
 // The field with each reference renamed per `renames` (old name -> new).
 QString renameReferences(const QString &field, const QHash<QString, QString> &renames);
 
-// A name not taken in `folder` nor in `reserved`: "stem-<hash>.ext" as Anki
+// A name `taken` says is free: "stem-<hash>.ext" (then "-2", "-3" …) as Anki
 // renames a different file of the same name.
-QString uniqueName(
-    const QString &folder, const QString &name, const QByteArray &sha1, const QSet<QString> &reserved);
+Result<QString> uniqueName(
+    const QString &name, const QByteArray &sha1, const std::function<Result<bool>(const QString &)> &taken);
 
 } // namespace mediafolder
 } // namespace javumbo::interop

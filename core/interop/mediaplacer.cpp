@@ -2,53 +2,47 @@
 
 #include "mediafolder.h"
 
-#include <QCryptographicHash>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
 
 namespace javumbo::interop {
 
-namespace {
-
-QByteArray sha1Of(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha1);
-    hash.addData(&file);
-    return hash.result();
-}
-
-} // namespace
-
-MediaPlacer::MediaPlacer(QString mediaFolder, QList<StagedMedia> staged)
-    : m_folder(std::move(mediaFolder)), m_staged(std::move(staged))
+MediaPlacer::MediaPlacer(MediaStore &store, QList<StagedMedia> staged)
+    : m_store(store), m_staged(std::move(staged))
 { }
 
 Result<void> MediaPlacer::plan()
 {
-    if (m_staged.isEmpty())
-        return {};
-    if (!QDir().mkpath(m_folder))
-        return makeError(ErrorCode::StorageUnavailable, u"cannot create the media folder %1"_s.arg(m_folder));
-    const QDir folder(m_folder);
     QSet<QString> reserved;
+    QHash<QString, bool> taken; // asked of the store once per name
+    const auto isTaken = [&](const QString &name) -> Result<bool> {
+        if (reserved.contains(name))
+            return true;
+        if (const auto known = taken.constFind(name); known != taken.cend())
+            return *known;
+        auto sha1 = m_store.sha1Of(name);
+        if (!sha1)
+            return sha1.error();
+        taken.insert(name, sha1.value().has_value());
+        return sha1.value().has_value();
+    };
     for (const StagedMedia &media : std::as_const(m_staged)) {
         QString name = media.name;
-        const QString existing = folder.filePath(name);
-        if (QFileInfo::exists(existing) || reserved.contains(name)) {
-            if (!reserved.contains(name) && sha1Of(existing) == media.sha1)
+        auto existing = m_store.sha1Of(name);
+        if (!existing)
+            return existing.error();
+        if (existing.value() || reserved.contains(name)) {
+            if (!reserved.contains(name) && existing.value() == media.sha1)
                 continue; // the same file is already here
-            name = mediafolder::uniqueName(m_folder, media.name, media.sha1, reserved);
+            auto unique = mediafolder::uniqueName(media.name, media.sha1, isTaken);
+            if (!unique)
+                return unique.error();
+            name = unique.value();
             m_renames.insert(media.name, name);
         }
         reserved.insert(name);
-        m_moves.append(Move {media.stagedPath, folder.filePath(name)});
+        m_moves.append(Move {media.stagedPath, name, media.sha1});
     }
     return {};
 }
@@ -57,10 +51,10 @@ Result<qint64> MediaPlacer::place()
 {
     qint64 added = 0;
     for (const Move &move : std::as_const(m_moves)) {
-        if (!QFile::rename(move.from, move.to))
+        if (auto done = m_store.add(move.to, move.from, move.sha1); !done)
             return makeError(ErrorCode::StorageUnavailable,
-                u"the notes were imported, but media file %1 could not be moved into %2"_s.arg(
-                    move.to, m_folder));
+                u"the notes were imported, but media file %1 could not be added to %2: %3"_s.arg(
+                    move.to, m_store.where(), done.error().message));
         ++added;
     }
     return added;

@@ -1,12 +1,13 @@
 #pragma once
 
+#include "mediastore.h"
 #include "packagefile.h"
 
 #include <QHash>
 
 namespace javumbo::interop {
 
-// Puts a package's staged media into the collection's media folder, as Anki
+// Puts a package's staged media into the collection's media store, as Anki
 // does: a file that is already there with the same content is dropped, one
 // whose name is taken by different content gets "stem-<hash>.ext" (and the
 // notes' references follow: renames()). plan() runs under the user's lock
@@ -14,7 +15,8 @@ namespace javumbo::interop {
 class MediaPlacer
 {
 public:
-    MediaPlacer(QString mediaFolder, QList<StagedMedia> staged);
+    // `store` must outlive the placer.
+    MediaPlacer(MediaStore &store, QList<StagedMedia> staged);
 
     Result<void> plan();
     const QHash<QString, QString> &renames() const { return m_renames; }
@@ -25,9 +27,10 @@ private:
     struct Move
     {
         QString from;
-        QString to;
+        QString to; // the name in the store
+        QByteArray sha1;
     };
-    QString m_folder;
+    MediaStore &m_store;
     QList<StagedMedia> m_staged;
     QHash<QString, QString> m_renames;
     QList<Move> m_moves;

@@ -66,13 +66,26 @@ const QStringList &versionOne()
     return statements;
 }
 
+// Version 2: a collection's media files (interop::MediaStore), which a SQLite
+// collection keeps in the folder beside its file. One row per file, whole:
+// Anki's media are images and sounds of at most a few MiB each (a package's
+// limits: interop/packagelimits.h).
+const QStringList &versionTwo()
+{
+    static const QStringList statements = {
+        u"CREATE TABLE media (user_id bigint NOT NULL, name text NOT NULL, sha1 bytea NOT NULL,"
+        " data bytea NOT NULL, PRIMARY KEY (user_id, name))"_s,
+    };
+    return statements;
+}
+
 // Migrations[v] takes a database from version v to v + 1; index 0 creates version 1.
 const QList<const QStringList *> &migrations()
 {
-    static const QList<const QStringList *> steps = {&versionOne()};
+    static const QList<const QStringList *> steps = {&versionOne(), &versionTwo()};
     return steps;
 }
-static_assert(kPgSchemaVersion == 1, "add the new version's statements to migrations()");
+static_assert(kPgSchemaVersion == 2, "add the new version's statements to migrations()");
 
 Error newerSchema(const PgDatabase &database, int version)
 {

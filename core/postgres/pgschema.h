@@ -7,7 +7,7 @@
 namespace javumbo::postgres {
 
 // The version of the PostgreSQL schema this Javumbo writes (docs/postgresql.md §2).
-inline constexpr int kPgSchemaVersion = 1;
+inline constexpr int kPgSchemaVersion = 2;
 // The advisory lock that serialises schema changes: the two-key form, a key
 // space apart from the users' one-key write locks (userwritelock.h).
 inline constexpr int kPgSchemaLockClass = 0x4a56; // "JV"

@@ -6,6 +6,7 @@
 #include "interop/csvreader.h"
 #include "interop/mediafolder.h"
 #include "interop/mediaplacer.h"
+#include "interop/mediastore.h"
 #include "interop/packagefile.h"
 #include "interop/sourcecollection.h"
 #include "interop/textexporter.h"
@@ -125,7 +126,8 @@ Result<InteropService::Replacement> InteropService::importPackageAs(Mode mode, q
     interop::ExchangeData data = std::move(read).value();
 
     Replacement replacement;
-    interop::MediaPlacer placer(media, package->media);
+    const auto store = interop::MediaStore::forCollection(m_access.context().collectionPath(userId), media);
+    interop::MediaPlacer placer(*store, package->media);
     // The media are renamed into place only once the batch holding the merge has committed
     // (group commit, CollectionAccess::write): a merge that never reaches the disk adds no file.
     std::optional<Result<qint64>> placed;
@@ -196,7 +198,7 @@ Result<interop::PackageExportResult> InteropService::exportPackage(qint64 userId
         return interop::exportPackage(
             context.collectionPath(userId), *context.clock, options, outPath, progress);
     // On PostgreSQL the exporter gets what it works on: the collection as a
-    // file, copied from one snapshot (no media: PostgreSQL keeps none yet).
+    // file, copied from one snapshot, and its media files beside it.
     QTemporaryDir scratch;
     if (!scratch.isValid())
         return makeError(ErrorCode::StorageUnavailable,
@@ -204,6 +206,13 @@ Result<interop::PackageExportResult> InteropService::exportPackage(qint64 userId
     const QString copy = scratch.filePath(u"collection.db"_s);
     if (auto copied = PgMigration::copyCollectionToFile(context.postgres->database(), userId, copy); !copied)
         return copied.error();
+    const QString copyMedia = interop::mediafolder::forCollection(copy);
+    const auto stored = interop::MediaStore::forCollection(context.collectionPath(userId), {});
+    const auto beside = interop::MediaStore::forCollection(copy, copyMedia);
+    if (auto media = interop::copyMissingMedia(*stored, *beside, copyMedia); !media) {
+        storage::Database::closeOnThisThread(copy);
+        return media.error();
+    }
     auto exported = interop::exportPackage(copy, *context.clock, options, outPath, progress);
     storage::Database::closeOnThisThread(copy);
     return exported;

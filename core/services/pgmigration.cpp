@@ -2,6 +2,8 @@
 
 #include "accounts/adminschema.h"
 #include "idempotencystore.h"
+#include "interop/mediafolder.h"
+#include "interop/mediastore.h"
 #include "postgres/collectiondigest.h"
 #include "postgres/pgschema.h"
 #include "postgres/pgtransaction.h"
@@ -9,13 +11,14 @@
 #include "storage/collectionschema.h"
 #include "storage/database.h"
 #include "storage/filecheck.h"
+#include "storage/pgcollections.h"
 #include "storage/readonlydatabase.h"
 #include "storage/transaction.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFileInfo>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 
@@ -399,16 +402,30 @@ Result<void> copySharedTables(PgDatabase &database, QSqlDatabase &db, const QStr
     return {};
 }
 
-int countMediaFiles(const QString &dataDir)
+// Copies one user's media files between their stores (a folder beside the
+// collection file, rows of `media`: interop::MediaStore), those missing or
+// different at the target, then checks that the target holds every name of
+// the source with the same content. Resumable like the collections.
+Result<qint64> copyUserMedia(interop::MediaStore &from, interop::MediaStore &to, const QString &scratch)
 {
-    int count = 0;
-    const QDir data(dataDir);
-    QDirIterator files(data.filePath(u"user_dbs"_s), QDir::Files, QDirIterator::Subdirectories);
-    while (files.hasNext()) {
-        if (data.relativeFilePath(files.next()).count(u'/') >= 2) // user_dbs/<folder>/...
-            ++count;
+    auto copied = interop::copyMissingMedia(from, to, scratch);
+    if (!copied)
+        return copied.error();
+    auto names = from.names();
+    if (!names)
+        return names.error();
+    for (const QString &name : std::as_const(names.value())) {
+        auto source = from.sha1Of(name);
+        auto target = to.sha1Of(name);
+        if (!source)
+            return source.error();
+        if (!target)
+            return target.error();
+        if (source.value() && target.value() != source.value())
+            return makeError(ErrorCode::StorageCorrupt,
+                u"media file %1 did not arrive intact in %2"_s.arg(name, to.where()));
     }
-    return count;
+    return copied;
 }
 
 // --- From PostgreSQL into a data directory ---------------------------------
@@ -666,6 +683,20 @@ Result<MigrationReport> PgMigration::fromPostgres(
             .arg(report.sessions)
             .arg(report.idempotencyKeys));
 
+    // Media files: rows of `media` (in the snapshot) into the folder beside each collection file.
+    const storage::PgCollections collections(source);
+    const auto copyMedia = [&](qint64 userId, const QString &path) -> Result<void> {
+        const QString folder = interop::mediafolder::forCollection(path);
+        const auto from = interop::MediaStore::forCollection(collections.locator(userId), {});
+        const auto to = interop::MediaStore::forCollection(path, folder);
+        auto copied = copyUserMedia(*from, *to, folder);
+        if (!copied)
+            return copied.error();
+        report.mediaFiles += int(copied.value());
+        if (auto names = to->names(); names && names->isEmpty())
+            QDir().rmdir(folder); // made for staging only
+        return {};
+    };
     for (const QVariantList &account : std::as_const(accounts.value())) {
         const qint64 userId = account[0].toLongLong();
         const QString name = account[1].toString();
@@ -681,6 +712,9 @@ Result<MigrationReport> PgMigration::fromPostgres(
         if (QFileInfo::exists(path)) {
             auto existing = readSqliteCollection(path);
             if (existing && existing->digest.hex() == collection->digest.hex()) {
+                if (auto media = copyMedia(userId, path); !media)
+                    return Error {
+                        media.code(), u"user %1 (%2): %3"_s.arg(userId).arg(name, media.error().message)};
                 ++report.usersAlreadyCopied;
                 say(u"user %1 (%2): already copied"_s.arg(userId).arg(name));
                 continue;
@@ -689,6 +723,8 @@ Result<MigrationReport> PgMigration::fromPostgres(
         if (auto written = writeCollectionFile(collection.value(), path); !written)
             return Error {
                 written.code(), u"user %1 (%2): %3"_s.arg(userId).arg(name, written.error().message)};
+        if (auto media = copyMedia(userId, path); !media)
+            return Error {media.code(), u"user %1 (%2): %3"_s.arg(userId).arg(name, media.error().message)};
         ++report.usersCopied;
         for (auto it = collection->digest.rowCounts().begin(); it != collection->digest.rowCounts().end();
              ++it)
@@ -732,6 +768,11 @@ Result<MigrationReport> PgMigration::toPostgres(
             .arg(report.sessions)
             .arg(report.idempotencyKeys));
 
+    // Media files: the folder beside each collection file into rows of `media`.
+    const storage::PgCollections collections(target);
+    QTemporaryDir scratch;
+    if (!scratch.isValid())
+        return makeError(ErrorCode::StorageUnavailable, u"cannot make a scratch directory for media files"_s);
     for (const QVariantList &account : std::as_const(accounts)) {
         const qint64 userId = account[0].toLongLong();
         const QString path = QDir(dataDir).filePath(u"user_dbs/user_%1.db"_s.arg(userId));
@@ -743,6 +784,13 @@ Result<MigrationReport> PgMigration::toPostgres(
         if (!copied)
             return Error {copied.code(),
                 u"user %1 (%2): %3"_s.arg(userId).arg(account[1].toString(), copied.error().message)};
+        const auto from = interop::MediaStore::forCollection(path, interop::mediafolder::forCollection(path));
+        const auto to = interop::MediaStore::forCollection(collections.locator(userId), {});
+        auto media = copyUserMedia(*from, *to, scratch.path());
+        if (!media)
+            return Error {media.code(),
+                u"user %1 (%2): %3"_s.arg(userId).arg(account[1].toString(), media.error().message)};
+        report.mediaFiles += int(media.value());
         if (copied.value())
             ++report.usersCopied;
         else
@@ -750,7 +798,6 @@ Result<MigrationReport> PgMigration::toPostgres(
         say(u"user %1 (%2): %3"_s.arg(userId).arg(
             account[1].toString(), copied.value() ? u"copied and verified"_s : u"already copied"_s));
     }
-    report.mediaFilesNotCopied = countMediaFiles(dataDir);
     return report;
 }
 

@@ -20,7 +20,7 @@ struct MigrationReport
     int usersAlreadyCopied = 0; // the target already held the same digest: left alone
     int usersWithoutCollection = 0; // registered, never wrote: nothing to copy
     QMap<QString, qint64> rows; // rows copied now, per table
-    int mediaFilesNotCopied = 0; // PostgreSQL mode keeps no media yet: they stay in the data directory
+    int mediaFiles = 0; // media files copied now (the folder beside a collection file <-> rows of `media`)
 };
 
 // Moves a whole installation between a data directory (SQLite) and a

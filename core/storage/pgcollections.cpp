@@ -115,7 +115,9 @@ Result<void> PgCollections::removeCollection(Connection &connection, qint64 user
         if (auto done = removal.bind(userId).exec(); !done)
             return done;
     }
-    return {};
+    // The collection's media files are rows too (interop::MediaStore).
+    Query media(connection, u"DELETE FROM media WHERE user_id = ?"_s);
+    return media.bind(userId).exec();
 }
 
 postgres::PgDatabase *PgCollections::databaseOf(const QString &locator)

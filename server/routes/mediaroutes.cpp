@@ -1,15 +1,14 @@
 #include "routes.h"
 
 #include "interop/mediafolder.h"
+#include "interop/mediastore.h"
 #include "services/backend.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QMimeDatabase>
 
 using namespace Qt::StringLiterals;
 
-// GET /media?name= (docs/api.md §7a): one file of the user's media folder,
+// GET /media?name= (docs/api.md §7a): one file of the user's media store,
 // the images and sounds cards refer to, so a remote desktop profile can show
 // them as a local one does.
 namespace javumbo::server::routes {
@@ -22,15 +21,18 @@ Result<HttpResponse> mediaFile(RequestContext &context)
     // A plain file name, never a path (no way out of the folder); dot files are the importer's staging.
     if (auto checked = interop::mediafolder::checkName(name); !checked || name.startsWith(u'.'))
         return makeError(ErrorCode::BadRequest, u"name must be the file name of a media file"_s);
-    const QString folder = context.backend.context().mediaFolder(context.userId());
-    const QString path = folder + u'/' + name;
-    QFile file(path);
-    if (!QFileInfo(path).isFile() || !file.open(QIODevice::ReadOnly))
+    const ServiceContext &services = context.backend.context();
+    const auto store = interop::MediaStore::forCollection(
+        services.collectionPath(context.userId()), services.mediaFolder(context.userId()));
+    auto content = store->read(name);
+    if (!content)
+        return content.error();
+    if (!content.value())
         return makeError(ErrorCode::NotFound, u"there is no media file %1"_s.arg(name));
     HttpResponse response;
     response.contentType
         = QMimeDatabase().mimeTypeForFile(name, QMimeDatabase::MatchExtension).name().toLatin1();
-    response.body = file.readAll();
+    response.body = std::move(content.value()).value();
     // Served on the study page's origin: never sniffed, and a document (an SVG,
     // an HTML file) opened directly runs no script there.
     return response.withHeader("X-Content-Type-Options", "nosniff")

@@ -152,7 +152,13 @@ private slots:
         QCOMPARE(report->usersCopied, 4); // registering made every collection
         QCOMPARE(report->usersWithoutCollection, 0);
         QCOMPARE(report->usersAlreadyCopied, 0);
-        QCOMPARE(report->mediaFilesNotCopied, 1);
+        QCOMPARE(report->mediaFiles, 1);
+        // The media file is a row of its user, with its content and SHA-1.
+        QCOMPARE(pg(u"SELECT name || ':' || encode(data, 'escape') || ':' || encode(sha1, 'hex') FROM media"
+                    " WHERE user_id = 1"_s),
+            u"a.png:png:"_s
+                + QString::fromLatin1(QCryptographicHash::hash("png", QCryptographicHash::Sha1).toHex()));
+        QCOMPARE(pg(u"SELECT count(*) FROM media"_s), u"1"_s);
         // Every table of every user, row for row, in the user's own rows only.
         for (const auto &[name, id] : m_users) {
             if (!QFile::exists(collection(name)))
@@ -248,6 +254,7 @@ private slots:
         QCOMPARE(again->usersCopied, 0);
         QCOMPARE(again->usersAlreadyCopied, 4); // registering made dan's collection
         QVERIFY(again->rows.isEmpty());
+        QCOMPARE(again->mediaFiles, 0);
         QCOMPARE(pg(u"SELECT (SELECT count(*) FROM notes), (SELECT count(*) FROM cards),"
                     " (SELECT count(*) FROM accounts), (SELECT count(*) FROM sessions)"_s),
             counts);
@@ -321,7 +328,7 @@ private slots:
         QString output;
         QCOMPARE(run(m_cluster.connectionString(m_database), &output), 0);
         QVERIFY2(output.contains(u"users: 4 copied and verified, 0 already copied"_s), qPrintable(output));
-        QVERIFY2(output.contains(u"1 media files were not copied"_s), qPrintable(output));
+        QVERIFY2(output.contains(u"media files copied: 1"_s), qPrintable(output));
         QCOMPARE(run(m_cluster.connectionString(m_database), &output), 0);
         QVERIFY2(output.contains(u"users: 0 copied and verified, 4 already copied"_s), qPrintable(output));
         const QString back = m_dir->filePath(u"back"_s);
@@ -352,6 +359,12 @@ private slots:
         QCOMPARE(report->usersCopied, 4);
         QCOMPARE(report->sessions, 3);
         QCOMPARE(report->idempotencyKeys, 1);
+        QCOMPARE(report->mediaFiles, 1);
+        QFile media(back + u"/user_dbs/user_1.media/a.png"_s);
+        QVERIFY(media.open(QIODevice::ReadOnly));
+        QCOMPARE(media.readAll(), QByteArray("png"));
+        QCOMPARE(QDir(back + u"/user_dbs/user_1.media"_s).entryList(QDir::Files | QDir::Hidden),
+            QStringList {u"a.png"_s});
         const auto same = [&](const QString &relative, const QString &sql) {
             const QStringList original = testsupport::queryColumn(dataDir() + relative, sql);
             const QStringList copy = testsupport::queryColumn(back + relative, sql);

@@ -4,10 +4,12 @@
 // cards, a logout, the login throttle — and neither holds state of its own.
 
 #include "javumboprocess.h"
+#include "packagefixture.h"
 #include "pgcluster.h"
 #include "processclient.h"
 #include "testsupport.h"
 
+#include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -20,6 +22,7 @@ using namespace Qt::StringLiterals;
 using namespace javumbo;
 using namespace javumbo::testsupport;
 using namespace javumbo::testsupport::processclient;
+namespace fixture = javumbo::testsupport::packagefixture;
 
 class TestTwoInstances : public QObject
 {
@@ -79,6 +82,37 @@ private slots:
         HttpAccount carol;
         QVERIFY2(signUp(m_b.port(), u"carol"_s, &carol, &why, true), why.constData());
         QCOMPARE(http(m_b.port(), "GET", u"/api/v1/cards"_s, carol.token).json()[u"total"_s].toInt(), 0);
+    }
+
+    // Media files are rows of PostgreSQL like the rest of the collection: an Anki package imported
+    // through one instance shows its images through the other, and neither keeps them on its disk.
+    void mediaImportedOnOneInstance_isServedByTheOther()
+    {
+        HttpAccount paula;
+        QByteArray why;
+        QVERIFY2(signUp(m_a.port(), u"paula"_s, &paula, &why), why.constData());
+        QTemporaryDir packages;
+        net::HttpClient client(u"127.0.0.1"_s, m_a.port(), std::chrono::seconds(20));
+        const net::HttpCall upload {"POST", u"/api/v1/import?format=apkg"_s,
+            fixture::readFile(fixture::legacyPackage(packages.path())), paula.token,
+            {{"Content-Type", "application/zip"}}, false};
+        const auto imported = client.send(upload);
+        QVERIFY(imported.ok());
+        QVERIFY2(imported->status == 200, describe(imported.value()).constData());
+        QCOMPARE(imported->json()[u"media_added"_s].toInt(), 1);
+
+        const auto onB = http(m_b.port(), "GET", u"/api/v1/media?name=cat.jpg"_s, paula.token);
+        QVERIFY2(onB.status == 200, describe(onB).constData());
+        QCOMPARE(onB.header("x-javumbo-instance"), QByteArray("b"));
+        QCOMPARE(onB.body, fixture::catJpeg());
+        for (const QTemporaryDir *dir : {&m_dirA, &m_dirB}) {
+            QDirIterator files(dir->path(), {u"cat*"_s}, QDir::Files, QDirIterator::Subdirectories);
+            QVERIFY2(!files.hasNext(), qPrintable(files.hasNext() ? files.next() : QString()));
+        }
+        // Exported from the other instance, the package carries the image again.
+        const auto exported = http(m_b.port(), "GET", u"/api/v1/export?format=apkg"_s, paula.token);
+        QVERIFY2(exported.status == 200, describe(exported).constData());
+        QCOMPARE(exported.header("x-export-media"), QByteArray("1"));
     }
 
     void oneIdempotencyKeySentToBothInstancesAtOnce_makesOneCard()
