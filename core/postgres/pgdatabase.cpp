@@ -241,6 +241,15 @@ Result<void> PgDatabase::checkServer()
     return {};
 }
 
+void PgDatabase::closeAllOnThisThread()
+{
+    ThreadConnections &connections = threadConnections();
+    connections.statements.clear(); // before their connections go
+    for (const auto &[serial, name] : connections.names)
+        ThreadConnections::remove(name);
+    connections.names.clear();
+}
+
 void PgDatabase::closeOnThisThread()
 {
     threadConnections().statements.erase(m_serial);

@@ -72,6 +72,11 @@ public:
 
     // Closes the calling thread's connection (tests, and a thread that ends early).
     void closeOnThisThread();
+    // Closes every PostgreSQL link of the calling thread, of every database,
+    // and the statements prepared on them: a pool thread's state must go while
+    // the server stops, not in its thread-local destructor, which may run
+    // during the process's exit after Qt's SQL globals are gone.
+    static void closeAllOnThisThread();
 
 private:
     // Counts the calling thread's (re)openings: what a transaction begun on

@@ -1,5 +1,7 @@
 #include "database.h"
 
+#include "postgres/pgdatabase.h"
+
 #include "connectioncache.h"
 #include "pgcollections.h"
 #include "sqliteerror.h"
@@ -289,6 +291,8 @@ void Database::closeOnThisThread(const QString &path)
 void Database::closeAllOnThisThread()
 {
     ConnectionCache::forThisThread().closeAll();
+    PgCollections::closeAllOnThisThread(); // PostgreSQL collections: the thread's Connections,
+    postgres::PgDatabase::closeAllOnThisThread(); // then the links and statements under them
 }
 
 } // namespace javumbo::storage

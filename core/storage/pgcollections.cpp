@@ -92,6 +92,11 @@ PgCollections::~PgCollections()
     registry().databases.erase(m_database.serial());
 }
 
+void PgCollections::closeAllOnThisThread()
+{
+    threadConnections().byLocator.clear();
+}
+
 QString PgCollections::locator(qint64 userId) const
 {
     return kScheme.toString() + QString::number(m_database.serial()) + u':' + QString::number(userId);

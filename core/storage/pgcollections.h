@@ -33,6 +33,9 @@ public:
     postgres::PgDatabase &database() const { return m_database; }
 
     static bool isLocator(const QString &path);
+    // Forgets the calling thread's connections to every collection (with
+    // PgDatabase::closeAllOnThisThread, when a pool thread's work is over).
+    static void closeAllOnThisThread();
     // The calling thread's connection for `locator`'s user. One PostgreSQL
     // link per thread and database carries every user's statements, so a
     // thread works on one user's collection at a time (as every service does).
