@@ -181,12 +181,17 @@ private:
     Result<void> execPostgres();
     // A PostgreSQL value as SQLite's engine gives it: integers as qlonglong, NULL invalid.
     static QVariant pgValue(const QVariant &value);
+    std::optional<QString> withUserIdWritten() const;
+    Result<void> prepareDeferred();
 
     QString m_sql;
     // PostgreSQL: the statement (the thread's cached one, or m_pgOwned), the
     // user's id and where it goes among the parameters.
     QSqlQuery *m_pgQuery = nullptr;
     std::unique_ptr<QSqlQuery> m_pgOwned;
+    // An uncached statement's expanded text, prepared only if exec() brings
+    // values of its own (pgquery.cpp); empty once prepared, and for cached ones.
+    QString m_pgDeferredSql;
     Connection *m_pgConnection = nullptr;
     QList<bool> m_userSlots;
     sqlite3 *m_db = nullptr;

@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 
 #include <unordered_map>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -60,13 +61,48 @@ void Query::preparePostgres(Connection &connection, Caching caching)
     }
     m_pgOwned = std::make_unique<QSqlQuery>(db.value());
     m_pgOwned->setForwardOnly(true);
-    if (!m_pgOwned->prepare(marked.sql)) {
-        m_error = m_pgOwned->lastError();
-        m_prepareError = pg.failure(db.value(), m_error, u"prepare "_s + m_sql.left(80));
-        m_pgOwned.reset();
-        return;
-    }
     m_pgQuery = m_pgOwned.get();
+    m_pgDeferredSql = std::move(marked.sql);
+}
+
+// An uncached statement (built at run time, used once) that binds nothing but
+// the user's id runs as one simple query with the id written in: one round
+// trip, where PREPARE, EXECUTE and DEALLOCATE were three, and PostgreSQL plans
+// it once either way. A deck summary runs about eight of these (measured with
+// log_statement; tests/bench/serverbench.sh, GET /decks). Quoted text is left
+// alone; nullopt when the `?` outside quotes are not exactly the user slots.
+std::optional<QString> Query::withUserIdWritten() const
+{
+    const QString id = QString::number(m_pgConnection->userId());
+    QString sql;
+    sql.reserve(m_pgDeferredSql.size() + 16);
+    QChar quote;
+    qsizetype filled = 0;
+    for (const QChar c : m_pgDeferredSql) {
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+        } else if (c == u'\'' || c == u'"') {
+            quote = c;
+        } else if (c == u'?') {
+            sql += id;
+            ++filled;
+            continue;
+        }
+        sql += c;
+    }
+    if (filled != m_userSlots.size() || m_userSlots.count(false) != 0)
+        return std::nullopt;
+    return sql;
+}
+
+Result<void> Query::prepareDeferred()
+{
+    const QString sql = std::exchange(m_pgDeferredSql, QString());
+    if (m_pgOwned->prepare(sql))
+        return {};
+    m_error = m_pgOwned->lastError();
+    return m_pgConnection->postgres()->failure(m_error, u"prepare "_s + m_sql.left(80));
 }
 
 Result<void> Query::execPostgres()
@@ -78,6 +114,21 @@ Result<void> Query::execPostgres()
         return m_prepareError;
     if (auto same = m_pgConnection->checkPgTransaction(); !same)
         return same;
+    if (!m_pgDeferredSql.isEmpty()) {
+        if (bindings.isEmpty()) {
+            if (const auto written = withUserIdWritten()) {
+                if (!m_pgQuery->exec(*written)) {
+                    m_error = m_pgQuery->lastError();
+                    return m_pgConnection->postgres()->failure(m_error, m_sql.left(80));
+                }
+                m_rowsAffected = m_pgQuery->numRowsAffected();
+                m_error = QSqlError();
+                return {};
+            }
+        }
+        if (auto prepared = prepareDeferred(); !prepared)
+            return prepared;
+    }
     m_pgQuery->finish();
     const qsizetype own = m_userSlots.count(false);
     if (bindings.size() != own) {
