@@ -58,20 +58,17 @@ CheckOutcome instancesCheck(const HistoryIndex &history)
             all.isEmpty() ? u"no instance named: one server"_s : u"one instance answered: "_s + listed(all),
             false};
     const QSet<QString> &hot = history.hotUserWriteInstances();
-    if (hot.size() < 2)
+    const bool proven = hot.size() >= 2;
+    const QString reached = proven ? listed(hot) : hot.isEmpty() ? u"none"_s : u"only "_s + listed(hot);
+    const QString detail
+        = u"%1 instances answered (%2)%3 the hot user's %4 acknowledged writes reached %5"_s.arg(all.size())
+              .arg(listed(all), proven ? u";"_s : u" but"_s)
+              .arg(history.hotUserWrites())
+              .arg(reached);
+    if (!proven)
         return {name, CheckStatus::Unknown,
-            u"%1 instances answered (%2) but the hot user's %3 acknowledged writes reached %4: one user's"
-            " writes on several instances at once are unproven"_s.arg(all.size())
-                .arg(listed(all))
-                .arg(history.hotUserWrites())
-                .arg(hot.isEmpty() ? u"none"_s : u"only "_s + listed(hot)),
-            true};
-    return {name, CheckStatus::Pass,
-        u"%1 instances answered (%2); the hot user's %3 acknowledged writes reached %4"_s.arg(all.size())
-            .arg(listed(all))
-            .arg(history.hotUserWrites())
-            .arg(listed(hot)),
-        true};
+            detail + u": one user's writes on several instances at once are unproven"_s, true};
+    return {name, CheckStatus::Pass, detail, true};
 }
 
 bool before(const Violation &a, const Violation &b)

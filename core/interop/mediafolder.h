@@ -3,7 +3,6 @@
 #include "common/result.h"
 
 #include <QHash>
-#include <QSet>
 #include <QString>
 #include <QStringList>
 

@@ -42,7 +42,7 @@ Result<void> MediaPlacer::plan()
             m_renames.insert(media.name, name);
         }
         reserved.insert(name);
-        m_moves.append(Move {media.stagedPath, name, media.sha1});
+        m_moves.append(Move {media.stagedPath, name});
     }
     return {};
 }
@@ -51,7 +51,7 @@ Result<qint64> MediaPlacer::place()
 {
     qint64 added = 0;
     for (const Move &move : std::as_const(m_moves)) {
-        if (auto done = m_store.add(move.to, move.from, move.sha1); !done)
+        if (auto done = m_store.add(move.to, move.from); !done)
             return makeError(ErrorCode::StorageUnavailable,
                 u"the notes were imported, but media file %1 could not be added to %2: %3"_s.arg(
                     move.to, m_store.where(), done.error().message));

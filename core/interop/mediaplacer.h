@@ -28,7 +28,6 @@ private:
     {
         QString from;
         QString to; // the name in the store
-        QByteArray sha1;
     };
     MediaStore &m_store;
     QList<StagedMedia> m_staged;

@@ -39,7 +39,7 @@ public:
         return std::optional<QByteArray> {sha1OfFile(path)};
     }
 
-    Result<void> add(const QString &name, const QString &path, const QByteArray &) override
+    Result<void> add(const QString &name, const QString &path) override
     {
         if (!QDir().mkpath(m_folder))
             return makeError(
@@ -83,7 +83,7 @@ public:
         return lookup(u"SELECT sha1 FROM media WHERE $user() name = ?"_s, name);
     }
 
-    Result<void> add(const QString &name, const QString &path, const QByteArray &sha1) override
+    Result<void> add(const QString &name, const QString &path) override
     {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
@@ -96,6 +96,7 @@ public:
             return link.error();
         storage::Query insert(
             *link.value(), u"INSERT INTO media ($userColumn name, sha1, data) VALUES ($userValue ?, ?, ?)"_s);
+        const QByteArray sha1 = QCryptographicHash::hash(data, QCryptographicHash::Sha1); // of what is stored
         if (auto done = insert.bind(name).bind(sha1).bind(data).exec(); !done)
             return done;
         QFile::remove(path);
@@ -186,8 +187,14 @@ Result<qint64> copyMissingMedia(MediaStore &from, MediaStore &to, const QString 
             || !file.commit())
             return makeError(
                 ErrorCode::StorageUnavailable, u"cannot write %1: %2"_s.arg(staged, file.errorString()));
-        if (auto added = to.add(name, staged, sha1.value().value_or(QByteArray())); !added)
+        if (auto added = to.add(name, staged); !added)
             return added.error();
+        auto arrived = to.sha1Of(name);
+        if (!arrived)
+            return arrived.error();
+        if (arrived.value() != sha1.value())
+            return makeError(ErrorCode::StorageCorrupt,
+                u"media file %1 did not arrive intact in %2"_s.arg(name, to.where()));
         ++copied;
     }
     return copied;

@@ -25,8 +25,8 @@ public:
     // The SHA-1 of the file `name`, or nothing when there is no such file.
     virtual Result<std::optional<QByteArray>> sha1Of(const QString &name) = 0;
     // Adds the file at `path` (moved or copied in, then gone from `path`) as
-    // `name`, a name not yet taken; `sha1` is its content's.
-    virtual Result<void> add(const QString &name, const QString &path, const QByteArray &sha1) = 0;
+    // `name`, a name not yet taken.
+    virtual Result<void> add(const QString &name, const QString &path) = 0;
     // The content of `name`, or nothing when there is no such file.
     virtual Result<std::optional<QByteArray>> read(const QString &name) = 0;
     // Every file's name, sorted (not the importer's dot-named staging).
@@ -39,8 +39,11 @@ public:
     static std::unique_ptr<MediaStore> forCollection(const QString &collection, const QString &folder);
 };
 
-// Copies every file of `from` missing from `to` or different there (by
-// SHA-1); returns how many it copied. What export, migrate and backups use.
+// Copies every file of `from` that `to` lacks, each checked by reading its
+// SHA-1 back from `to`; returns how many it copied. A file `to` holds with
+// other content is an error (storage_corrupt), never overwritten. Running it
+// again copies nothing twice (migrate resumes so). `scratchFolder` holds each
+// file on its way, and must be on the folder store's file system.
 Result<qint64> copyMissingMedia(MediaStore &from, MediaStore &to, const QString &scratchFolder);
 
 } // namespace javumbo::interop

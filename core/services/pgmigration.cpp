@@ -402,32 +402,6 @@ Result<void> copySharedTables(PgDatabase &database, QSqlDatabase &db, const QStr
     return {};
 }
 
-// Copies one user's media files between their stores (a folder beside the
-// collection file, rows of `media`: interop::MediaStore), those missing or
-// different at the target, then checks that the target holds every name of
-// the source with the same content. Resumable like the collections.
-Result<qint64> copyUserMedia(interop::MediaStore &from, interop::MediaStore &to, const QString &scratch)
-{
-    auto copied = interop::copyMissingMedia(from, to, scratch);
-    if (!copied)
-        return copied.error();
-    auto names = from.names();
-    if (!names)
-        return names.error();
-    for (const QString &name : std::as_const(names.value())) {
-        auto source = from.sha1Of(name);
-        auto target = to.sha1Of(name);
-        if (!source)
-            return source.error();
-        if (!target)
-            return target.error();
-        if (source.value() && target.value() != source.value())
-            return makeError(ErrorCode::StorageCorrupt,
-                u"media file %1 did not arrive intact in %2"_s.arg(name, to.where()));
-    }
-    return copied;
-}
-
 // --- From PostgreSQL into a data directory ---------------------------------
 
 Result<Rows> readPgTable(PgDatabase &database, QSqlDatabase &db, const QString &table,
@@ -689,7 +663,7 @@ Result<MigrationReport> PgMigration::fromPostgres(
         const QString folder = interop::mediafolder::forCollection(path);
         const auto from = interop::MediaStore::forCollection(collections.locator(userId), {});
         const auto to = interop::MediaStore::forCollection(path, folder);
-        auto copied = copyUserMedia(*from, *to, folder);
+        auto copied = interop::copyMissingMedia(*from, *to, folder);
         if (!copied)
             return copied.error();
         report.mediaFiles += int(copied.value());
@@ -786,7 +760,7 @@ Result<MigrationReport> PgMigration::toPostgres(
                 u"user %1 (%2): %3"_s.arg(userId).arg(account[1].toString(), copied.error().message)};
         const auto from = interop::MediaStore::forCollection(path, interop::mediafolder::forCollection(path));
         const auto to = interop::MediaStore::forCollection(collections.locator(userId), {});
-        auto media = copyUserMedia(*from, *to, scratch.path());
+        auto media = interop::copyMissingMedia(*from, *to, scratch.path());
         if (!media)
             return Error {media.code(),
                 u"user %1 (%2): %3"_s.arg(userId).arg(account[1].toString(), media.error().message)};
