@@ -126,7 +126,7 @@ Result<InteropService::Replacement> InteropService::importPackageAs(Mode mode, q
     interop::ExchangeData data = std::move(read).value();
 
     Replacement replacement;
-    const auto store = interop::MediaStore::forCollection(m_access.context().collectionPath(userId), media);
+    const auto store = m_access.context().mediaStore(userId);
     interop::MediaPlacer placer(*store, package->media);
     // The media are renamed into place only once the batch holding the merge has committed
     // (group commit, CollectionAccess::write): a merge that never reaches the disk adds no file.
@@ -207,7 +207,7 @@ Result<interop::PackageExportResult> InteropService::exportPackage(qint64 userId
     if (auto copied = PgMigration::copyCollectionToFile(context.postgres->database(), userId, copy); !copied)
         return copied.error();
     const QString copyMedia = interop::mediafolder::forCollection(copy);
-    const auto stored = interop::MediaStore::forCollection(context.collectionPath(userId), {});
+    const auto stored = context.mediaStore(userId);
     const auto beside = interop::MediaStore::forCollection(copy, copyMedia);
     if (auto media = interop::copyMissingMedia(*stored, *beside, copyMedia); !media) {
         storage::Database::closeOnThisThread(copy);

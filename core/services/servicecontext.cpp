@@ -1,6 +1,7 @@
 #include "servicecontext.h"
 
 #include "interop/mediafolder.h"
+#include "interop/mediastore.h"
 #include "storage/pgcollections.h"
 
 #include <QDir>
@@ -43,6 +44,11 @@ QString ServiceContext::mediaFolder(qint64 userId) const
 {
     return interop::mediafolder::forCollection(
         collectionFile(dataDir, userId)); // a file's place even when the collection is PostgreSQL's
+}
+
+std::unique_ptr<interop::MediaStore> ServiceContext::mediaStore(qint64 userId) const
+{
+    return interop::MediaStore::forCollection(collectionPath(userId), mediaFolder(userId));
 }
 
 } // namespace javumbo

@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <chrono>
+#include <memory>
 
 namespace javumbo::collection {
 class CollectionHooks;
@@ -16,6 +17,10 @@ namespace javumbo::storage {
 class PgCollections;
 class WriterConnections;
 } // namespace javumbo::storage
+
+namespace javumbo::interop {
+class MediaStore;
+}
 
 namespace javumbo {
 
@@ -48,10 +53,11 @@ struct ServiceContext
     QString adminDbPath() const;
     QString idempotencyDbPath() const;
     QString collectionPath(qint64 userId) const;
-    // The user's media files: beside the collection file; on PostgreSQL (no
-    // media table yet) in this instance's data directory, where the file
-    // would be.
+    // The folder beside the user's collection file (on PostgreSQL, where the
+    // file would be: the importer stages a package's media there).
     QString mediaFolder(qint64 userId) const;
+    // Where the user's media files are kept: that folder, or rows in PostgreSQL.
+    std::unique_ptr<interop::MediaStore> mediaStore(qint64 userId) const;
 };
 
 } // namespace javumbo

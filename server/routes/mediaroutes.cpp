@@ -21,10 +21,7 @@ Result<HttpResponse> mediaFile(RequestContext &context)
     // A plain file name, never a path (no way out of the folder); dot files are the importer's staging.
     if (auto checked = interop::mediafolder::checkName(name); !checked || name.startsWith(u'.'))
         return makeError(ErrorCode::BadRequest, u"name must be the file name of a media file"_s);
-    const ServiceContext &services = context.backend.context();
-    const auto store = interop::MediaStore::forCollection(
-        services.collectionPath(context.userId()), services.mediaFolder(context.userId()));
-    auto content = store->read(name);
+    auto content = context.backend.context().mediaStore(context.userId())->read(name);
     if (!content)
         return content.error();
     if (!content.value())
