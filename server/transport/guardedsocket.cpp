@@ -7,7 +7,9 @@
 #include <algorithm>
 
 #ifdef Q_OS_UNIX
+#include <fcntl.h>
 #include <sys/socket.h>
+#include <unistd.h>
 #endif
 
 using namespace Qt::StringLiterals;
@@ -33,8 +35,6 @@ GuardedSocket::GuardedSocket(GuardedTcpServer &server)
 
 GuardedSocket::~GuardedSocket()
 {
-    if (m_parked)
-        m_server.parking().unpark(this, m_serial);
     m_server.forget(this);
 }
 
@@ -92,7 +92,6 @@ void GuardedSocket::sendInOrder()
         Pending next = m_pending.takeFirst();
         ++m_nextToSend;
         if (next.close) {
-            wake(); // back in Qt's loop: the polite close drains through it
             m_pending.clear();
             m_nextToSend = m_nextSequence;
             m_state = State::Answering;
@@ -148,42 +147,33 @@ void GuardedSocket::writeThroughQt(const QByteArray &bytes)
 
 bool GuardedSocket::isParkable() const
 {
-    return m_state == State::Open && !m_parked && !hasAnswersOutstanding()
+    return m_state == State::Open && !hasAnswersOutstanding()
         && m_screen.phase() == RequestHeadScreen::Phase::BetweenRequests && !m_screen.isInHead()
         && bytesAvailable() == 0 && bytesToWrite() == 0;
 }
 
-void GuardedSocket::park()
+bool GuardedSocket::park()
 {
-    releaseReadBuffer();
-    m_parked = m_server.parking().park(this, m_serial);
-}
-
-void GuardedSocket::wake()
-{
-    if (!m_parked)
-        return;
-    m_parked = false;
-    // Qt polls the socket again and finds what woke it on its next pass.
-    m_server.parking().unpark(this, m_serial);
-    m_lastActivityMs = DeadlineWheel::nowMs();
-    rearm(m_lastActivityMs);
-}
-
-void GuardedSocket::releaseReadBuffer()
-{
-    // Qt keeps the 16 KiB chunk of a socket's read buffer after its first read, for good: most
-    // of what an idle connection costs. QIODevice::read(n) hands over the buffer's first chunk
-    // whole when n is all it holds, so one byte put back and taken again frees it (Qt 6.4,
-    // docs/platform-notes.md §30). Only when nothing is buffered and no transaction is open
-    // (the parser's, if any, has read nothing).
-    if (bytesAvailable() != 0)
-        return;
-    if (isTransactionStarted())
-        rollbackTransaction();
-    ungetChar('\0');
-    if (bytesAvailable() == 1 && read(1).capacity() > 1)
-        m_server.noteReadBufferReleased();
+#ifdef Q_OS_UNIX
+    // The parking keeps the connection on a duplicate of its descriptor, and this socket, its
+    // buffers and QtHttpServer's request object go. Aborting closes only our descriptor: while
+    // the duplicate is open the kernel sends nothing (no FIN, no reset) and keeps what arrives.
+    const int duplicate = ::fcntl(int(socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+    if (duplicate < 0)
+        return false;
+    const qint64 idleDeadline = m_lastActivityMs + m_server.limits().idleTimeout.count();
+    if (!m_server.parking().park(duplicate, m_countedAddress, idleDeadline)) {
+        ::close(duplicate);
+        return false;
+    }
+    m_server.handOverToParking(this); // the connection's counts go with it
+    m_state = State::Parked;
+    abort(); // QtHttpServer deletes its sockets once they disconnect; a refused one was never parked
+    deleteLater();
+    return true;
+#else
+    return false;
+#endif
 }
 
 void GuardedSocket::screenChunk()
@@ -312,7 +302,6 @@ void GuardedSocket::drain()
 
 void GuardedSocket::closeIdle()
 {
-    wake(); // back in Qt's hands before it closes
     if (state() != QAbstractSocket::ConnectedState)
         return;
     m_state = State::Closing;
@@ -324,7 +313,6 @@ void GuardedSocket::closeIdle()
 
 void GuardedSocket::abortNow()
 {
-    wake();
     if (state() != QAbstractSocket::UnconnectedState)
         abort();
 }
@@ -339,7 +327,7 @@ void GuardedSocket::rearm(qint64 nowMs)
         deadline = m_lastActivityMs + limits.idleTimeout.count();
         // Time to leave Qt's loop (IdleParking), unless that time passed while a request ran.
         const qint64 parkAt = m_lastActivityMs + parkDelay(limits);
-        if (!m_parked && m_state == State::Open && parkAt > nowMs)
+        if (m_state == State::Open && parkAt > nowMs)
             deadline = std::min(deadline, parkAt);
         if (m_headStartedMs >= 0)
             deadline = std::min(deadline, m_headStartedMs + limits.headTimeout.count());
@@ -352,6 +340,8 @@ void GuardedSocket::rearm(qint64 nowMs)
 void GuardedSocket::deadlineReached(qint64 nowMs)
 {
     const TransportLimits &limits = m_server.limits();
+    if (m_state == State::Parked)
+        return;
     if (m_state != State::Open && m_state != State::Discarding) {
         if (nowMs >= m_closeStartedMs + limits.closeTimeout.count())
             abortNow();
@@ -369,8 +359,8 @@ void GuardedSocket::deadlineReached(qint64 nowMs)
         rearm(nowMs);
         return;
     }
-    if (nowMs >= m_lastActivityMs + parkDelay(limits) && isParkable())
-        park();
+    if (nowMs >= m_lastActivityMs + parkDelay(limits) && isParkable() && park())
+        return;
     if (nowMs >= m_lastActivityMs + limits.idleTimeout.count()) {
         // A request still being worked on is no idle connection: its answer restarts the clock.
         if (!hasAnswersOutstanding()) {

@@ -50,7 +50,7 @@ public:
     void respond(quint64 sequence, QByteArray response, bool close);
 
 private:
-    friend class GuardedTcpServer; // counts it in and out (m_counted, m_countedAddress), wakes it
+    friend class GuardedTcpServer; // counts it in and out (m_counted, m_countedAddress)
 
     enum class State
     {
@@ -59,6 +59,7 @@ private:
         Answering, // the last answer is being written
         Lingering, // write side shut: draining until the client closes
         Closing, // idle close under way
+        Parked, // handed to IdleParking: this socket is going, the connection lives on
     };
     struct Pending
     {
@@ -67,10 +68,8 @@ private:
         bool close = false;
     };
 
-    void park();
-    void wake();
+    bool park();
     bool isParkable() const;
-    void releaseReadBuffer();
     void writeAnswer(const QByteArray &bytes);
     void writeThroughQt(const QByteArray &bytes);
     void screenChunk();
@@ -108,9 +107,7 @@ private:
     QList<Pending> m_pending; // answers finished ahead of their turn, by sequence
     // Counted in GuardedTcpServer's open connections, under this peer address.
     bool m_counted = false;
-    bool m_parked = false; // out of Qt's event loop (IdleParking) until data arrives
     bool m_watchingWrites = false; // bytesWritten connected
-    quint64 m_serial = 0; // unique per server: its key in IdleParking
     QHostAddress m_countedAddress;
 };
 

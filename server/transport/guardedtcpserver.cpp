@@ -8,6 +8,7 @@
 #include <QTcpSocket>
 
 #include <algorithm>
+#include <utility>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -31,8 +32,7 @@ constexpr std::chrono::milliseconds maximalAcceptBackoff = 1000ms;
 // Refused connections still hold a descriptor while their 503 goes out. Under a flood, past
 // this many, close new ones at once: an answer is not worth running out of descriptors.
 constexpr int maxRefusalsClosing = 64;
-// Hand freed memory back to the system once this many connections have closed, or this many
-// read buffers were freed by parking.
+// Hand freed memory back to the system once this many connections have closed or been parked.
 constexpr int memoryReleaseStep = 256;
 // Re-bind to the HTTP server after this many new connections: sender() then walks at most this far.
 constexpr int rebindEvery = 32;
@@ -59,7 +59,7 @@ GuardedTcpServer::GuardedTcpServer(const TransportLimits &limits, QObject *paren
     : QTcpServer(parent)
     , m_limits(limits)
     , m_wheel(wheelTick(limits), this)
-    , m_parking(this)
+    , m_parking(m_wheel, this)
     , m_acceptBackoff(initialAcceptBackoff)
 {
     m_resumeTimer.setSingleShot(true);
@@ -68,8 +68,13 @@ GuardedTcpServer::GuardedTcpServer(const TransportLimits &limits, QObject *paren
     m_trimTimer.setSingleShot(true);
     m_trimTimer.setInterval(200ms);
     connect(&m_trimTimer, &QTimer::timeout, this, &GuardedTcpServer::releaseMemory);
-    connect(&m_parking, &IdleParking::woken, this,
-        [](QTcpSocket *socket) { static_cast<GuardedSocket *>(socket)->wake(); });
+    connect(&m_parking, &IdleParking::readable, this, &GuardedTcpServer::unpark);
+    connect(
+        &m_parking, &IdleParking::ended, this, [this](const QHostAddress &countedAddress, bool idleTimeout) {
+            if (idleTimeout)
+                bump(IdleClosed);
+            release(countedAddress);
+        });
 }
 
 GuardedTcpServer::~GuardedTcpServer()
@@ -106,7 +111,6 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     // accept() works again: the next error burst starts from the short delay.
     m_acceptBackoff = initialAcceptBackoff;
     auto *socket = new GuardedSocket(*this);
-    socket->m_serial = ++m_nextSerial;
     if (!socket->setSocketDescriptor(socketDescriptor)) {
         // Typically a client that reset before we got to it: routine, so not a warning.
         qCDebug(lcTransport, "cannot adopt an accepted socket: %ls", qUtf16Printable(socket->errorString()));
@@ -138,10 +142,34 @@ void GuardedTcpServer::admit(GuardedSocket *socket)
         = std::max(m_openHighWater, m_openConnections.fetch_add(1, std::memory_order_relaxed) + 1);
     const QHostAddress peer = socket->peerAddress();
     if (!m_limits.trustedProxies.contains(peer)) {
-        socket->m_countedAddress = peer;
-        ++m_perAddress[peer];
+        const auto count = m_perAddress.insert(peer, m_perAddress.value(peer) + 1);
+        // The key's copy, not the socket's: a parked connection keeps it, and its own copy would
+        // be one small allocation left behind in the middle of the freed socket.
+        socket->m_countedAddress = count.key();
     }
+    handToHttpServer(socket);
+}
 
+void GuardedTcpServer::unpark(int descriptor, const QHostAddress &countedAddress)
+{
+    // The client of a parked connection sent a request: a fresh socket on the same descriptor,
+    // counted as before, handed to the HTTP server like a new connection. Between keep-alive
+    // requests the old socket held nothing the new one lacks (IdleParking).
+    auto *socket = new GuardedSocket(*this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        qCDebug(lcTransport, "cannot adopt a parked socket: %ls", qUtf16Printable(socket->errorString()));
+        delete socket;
+        closeDescriptor(descriptor);
+        release(countedAddress);
+        return;
+    }
+    socket->m_counted = true;
+    socket->m_countedAddress = countedAddress;
+    handToHttpServer(socket);
+}
+
+void GuardedTcpServer::handToHttpServer(GuardedSocket *socket)
+{
     // Before addPendingConnection(): the screen must be connected to readyRead ahead of the parser.
     socket->startScreening();
     bringBindingToFront();
@@ -196,31 +224,37 @@ void GuardedTcpServer::forget(GuardedSocket *socket)
     if (!socket->m_counted)
         return;
     socket->m_counted = false;
+    release(std::exchange(socket->m_countedAddress, QHostAddress()));
+}
+
+void GuardedTcpServer::handOverToParking(GuardedSocket *socket)
+{
+    socket->m_counted = false;
+    socket->m_countedAddress.clear();
+    // Parked connections leave their sockets' memory behind while others are still arriving:
+    // hand the holes back too, once parking has paused for a moment.
+    if (++m_parkedSinceTrim >= memoryReleaseStep)
+        m_trimTimer.start();
+}
+
+void GuardedTcpServer::release(const QHostAddress &countedAddress)
+{
     const int open = m_openConnections.fetch_sub(1, std::memory_order_relaxed) - 1;
     // Many connections gone: give their memory back to the system (glibc keeps freed heap), once
     // they have stopped closing for a moment.
     if (m_openHighWater - open >= memoryReleaseStep)
         m_trimTimer.start();
-    if (socket->m_countedAddress.isNull())
+    if (countedAddress.isNull())
         return;
-    const auto count = m_perAddress.find(socket->m_countedAddress);
+    const auto count = m_perAddress.find(countedAddress);
     if (count != m_perAddress.end() && --count.value() <= 0)
         m_perAddress.erase(count);
-    socket->m_countedAddress.clear();
-}
-
-void GuardedTcpServer::noteReadBufferReleased()
-{
-    // Parked connections free their read chunks (16 KiB each) while others are still arriving:
-    // hand the holes back too, once parking has paused for a moment.
-    if (++m_releasedSinceTrim >= memoryReleaseStep)
-        m_trimTimer.start();
 }
 
 void GuardedTcpServer::releaseMemory()
 {
     m_openHighWater = openConnections();
-    m_releasedSinceTrim = 0;
+    m_parkedSinceTrim = 0;
 #ifdef __GLIBC__
     ::malloc_trim(0);
 #endif

@@ -35,7 +35,7 @@ public:
     const TransportLimits &limits() const { return m_limits; }
     // Connections handed to the HTTP server and not yet disconnected.
     int openConnections() const;
-    // Open connections that idle outside Qt's event loop (IdleParking); server thread only.
+    // Open connections that idle as descriptors outside Qt (IdleParking); server thread only.
     int parkedConnections() const { return m_parking.parkedCount(); }
     TransportCounters counters() const;
 
@@ -67,13 +67,18 @@ private:
     };
 
     void admit(GuardedSocket *socket);
+    void unpark(int descriptor, const QHostAddress &countedAddress);
+    void handToHttpServer(GuardedSocket *socket);
     void refuse(GuardedSocket *socket, const QString &message);
     void bringBindingToFront();
+    // A socket leaves: counts it out, unless its connection went on to the parking.
     void forget(GuardedSocket *socket);
+    void handOverToParking(GuardedSocket *socket);
+    // One connection fewer, counted under `countedAddress` (null: not counted per address).
+    void release(const QHostAddress &countedAddress);
     DeadlineWheel &wheel() { return m_wheel; }
     IdleParking &parking() { return m_parking; }
     void releaseMemory();
-    void noteReadBufferReleased();
     void noteRejected(int status, const QString &code, const QString &requestId, const QHostAddress &peer,
         const QString &method, const QString &path);
     void noteIdleClosed() { bump(IdleClosed); }
@@ -89,10 +94,9 @@ private:
     QHash<QHostAddress, int> m_perAddress;
     DeadlineWheel m_wheel;
     IdleParking m_parking;
-    quint64 m_nextSerial = 0;
     int m_sinceRebind = 0; // new connections since the binding to the HTTP server was renewed
     int m_openHighWater = 0; // since memory was last handed back
-    int m_releasedSinceTrim = 0; // read buffers freed by parking since memory was handed back
+    int m_parkedSinceTrim = 0; // connections parked since memory was handed back
     QTimer m_trimTimer;
     int m_refusalsClosing = 0;
     QTimer m_resumeTimer;

@@ -1,11 +1,13 @@
 #include "idleparking.h"
 
 #include <QSocketNotifier>
-#include <QTcpSocket>
 
 #ifdef Q_OS_LINUX
 #include <sys/epoll.h>
+#include <sys/socket.h>
 #include <unistd.h>
+
+#include <cerrno>
 #endif
 
 #include <array>
@@ -13,28 +15,26 @@
 namespace javumbo::server {
 
 namespace {
-
-// The socket engine's read notifier: a child of the engine, which is a child of the socket.
-// Found by type rather than kept, because the engine owns and may replace it.
-QSocketNotifier *readNotifier(QTcpSocket *socket)
-{
-    const auto notifiers = socket->findChildren<QSocketNotifier *>();
-    for (QSocketNotifier *notifier : notifiers) {
-        if (notifier->type() == QSocketNotifier::Read && notifier->socket() == socket->socketDescriptor())
-            return notifier;
-    }
-    return nullptr;
+constexpr int blockSize = 512;
 }
 
-} // namespace
+struct IdleParking::Parked final : DeadlineWheel::Entry
+{
+    void deadlineReached(qint64) override { parking->expire(*this); }
+    bool inUse() const { return descriptor >= 0; }
 
-IdleParking::IdleParking(QObject *parent) : QObject(parent)
+    IdleParking *parking = nullptr;
+    int descriptor = -1; // -1: free
+    QHostAddress countedAddress; // the caller shares it with its per-address count's key
+};
+
+IdleParking::IdleParking(DeadlineWheel &wheel, QObject *parent) : QObject(parent), m_wheel(wheel)
 {
 #ifdef Q_OS_LINUX
     m_epoll = ::epoll_create1(EPOLL_CLOEXEC);
     if (m_epoll >= 0) {
         m_notifier = new QSocketNotifier(m_epoll, QSocketNotifier::Read, this);
-        connect(m_notifier, &QSocketNotifier::activated, this, &IdleParking::onReadable);
+        connect(m_notifier, &QSocketNotifier::activated, this, &IdleParking::onEpollReadable);
     }
 #endif
 }
@@ -42,52 +42,89 @@ IdleParking::IdleParking(QObject *parent) : QObject(parent)
 IdleParking::~IdleParking()
 {
 #ifdef Q_OS_LINUX
+    for (const auto &block : m_blocks) {
+        for (int i = 0; i < blockSize; ++i) {
+            if (block[i].inUse())
+                ::close(block[i].descriptor);
+        }
+    }
     if (m_epoll >= 0)
         ::close(m_epoll);
 #endif
 }
 
-bool IdleParking::park(QTcpSocket *socket, quint64 key)
+bool IdleParking::park(int descriptor, const QHostAddress &countedAddress, qint64 idleDeadlineMs)
 {
 #ifdef Q_OS_LINUX
-    if (m_epoll < 0 || m_parked.contains(key))
-        return false;
-    QSocketNotifier *notifier = readNotifier(socket);
-    const int descriptor = int(socket->socketDescriptor());
-    if (!notifier || descriptor < 0)
+    Parked *parked = m_epoll >= 0 ? record(descriptor, true) : nullptr;
+    if (!parked || parked->inUse())
         return false;
     epoll_event event {};
     event.events = EPOLLIN | EPOLLRDHUP;
-    event.data.u64 = key;
+    event.data.fd = descriptor;
     if (::epoll_ctl(m_epoll, EPOLL_CTL_ADD, descriptor, &event) != 0)
         return false;
-    notifier->setEnabled(false);
-    m_parked.insert(key, Parked {socket, descriptor});
+    parked->descriptor = descriptor;
+    parked->countedAddress = countedAddress;
+    m_wheel.schedule(*parked, idleDeadlineMs);
+    ++m_parkedCount;
     return true;
 #else
-    Q_UNUSED(socket);
-    Q_UNUSED(key);
+    Q_UNUSED(descriptor);
+    Q_UNUSED(countedAddress);
+    Q_UNUSED(idleDeadlineMs);
     return false;
 #endif
 }
 
-void IdleParking::unpark(QTcpSocket *socket, quint64 key)
+IdleParking::Parked *IdleParking::record(int descriptor, bool grow)
+{
+    if (descriptor < 0)
+        return nullptr;
+    const auto block = std::size_t(descriptor / blockSize);
+    if (block >= m_blocks.size()) {
+        if (!grow)
+            return nullptr;
+        while (m_blocks.size() <= block) {
+            m_blocks.push_back(std::make_unique<Parked[]>(blockSize));
+            for (int i = 0; i < blockSize; ++i)
+                m_blocks.back()[i].parking = this;
+        }
+    }
+    return &m_blocks[block][descriptor % blockSize];
+}
+
+IdleParking::Peer IdleParking::look(int descriptor)
 {
 #ifdef Q_OS_LINUX
-    const auto parked = m_parked.find(key);
-    if (parked == m_parked.end())
-        return;
-    ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, parked->descriptor, nullptr);
-    m_parked.erase(parked);
-    if (QSocketNotifier *notifier = readNotifier(socket))
-        notifier->setEnabled(true);
+    char byte = 0;
+    const ssize_t got = ::recv(descriptor, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    if (got > 0)
+        return Peer::Sent;
+    if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+        return Peer::Quiet;
+    return Peer::Gone; // 0: the client closed; otherwise reset or failed
 #else
-    Q_UNUSED(socket);
-    Q_UNUSED(key);
+    Q_UNUSED(descriptor);
+    return Peer::Gone;
 #endif
 }
 
-void IdleParking::onReadable()
+void IdleParking::unpark(int descriptor)
+{
+#ifdef Q_OS_LINUX
+    ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, descriptor, nullptr);
+#endif
+    Parked *parked = record(descriptor, false);
+    if (!parked || !parked->inUse())
+        return;
+    m_wheel.cancel(*parked);
+    parked->descriptor = -1;
+    parked->countedAddress.clear();
+    --m_parkedCount;
+}
+
+void IdleParking::onEpollReadable()
 {
 #ifdef Q_OS_LINUX
     std::array<epoll_event, 256> events {};
@@ -95,13 +132,42 @@ void IdleParking::onReadable()
     do {
         ready = ::epoll_wait(m_epoll, events.data(), int(events.size()), 0);
         for (int i = 0; i < ready; ++i) {
-            // A key not parked any more was unparked by an earlier wake-up in this batch.
-            const auto parked = m_parked.constFind(events[std::size_t(i)].data.u64);
-            if (parked != m_parked.cend())
-                Q_EMIT woken(parked->socket);
+            const int descriptor = events[std::size_t(i)].data.fd;
+            const Parked *parked = record(descriptor, false);
+            if (!parked || !parked->inUse())
+                continue;
+            const Peer peer = look(descriptor);
+            if (peer == Peer::Quiet)
+                continue; // woken for nothing: stays parked
+            const QHostAddress address = parked->countedAddress;
+            unpark(descriptor);
+            if (peer == Peer::Sent) {
+                Q_EMIT readable(descriptor, address);
+            } else {
+                ::close(descriptor);
+                Q_EMIT ended(address, false);
+            }
         }
     } while (ready == int(events.size()));
 #endif
+}
+
+void IdleParking::expire(Parked &parked)
+{
+    const int descriptor = parked.descriptor;
+    const QHostAddress address = parked.countedAddress;
+    const Peer peer = look(descriptor);
+    unpark(descriptor);
+    if (peer == Peer::Sent) {
+        // A request arrived in the same moment; the epoll set would have said so next.
+        Q_EMIT readable(descriptor, address);
+        return;
+    }
+#ifdef Q_OS_LINUX
+    // Nothing unread: closing sends FIN, not a reset, and the kernel finishes the close.
+    ::close(descriptor);
+#endif
+    Q_EMIT ended(address, peer == Peer::Quiet);
 }
 
 } // namespace javumbo::server

@@ -1,56 +1,76 @@
 #pragma once
 
-#include <QHash>
+#include "transport/deadlinewheel.h"
+
+#include <QHostAddress>
 #include <QObject>
+
+#include <memory>
+#include <vector>
 
 QT_BEGIN_NAMESPACE
 class QSocketNotifier;
-class QTcpSocket;
 QT_END_NAMESPACE
 
 namespace javumbo::server {
 
-// Takes idle connections out of Qt's event loop and watches them in one epoll set instead.
+// Holds idle keep-alive connections without their QTcpSocket: a parked connection is its
+// descriptor in one epoll set, the address it is counted under and its idle deadline (about a
+// hundred bytes), until the client sends, closes, or idles too long.
 //
-// Qt 6.4's event dispatcher (glib on Debian) polls every enabled socket notifier on every pass
-// of the loop, and searches the whole list to disable one (which every answer does for its write
-// notifier): with 10,000 idle keep-alive connections the loop spent most of its time in poll()
-// and in that search, and every request paid for it (docs/platform-notes.md §29). A parked
-// socket's read notifier is disabled, so Qt no longer looks at it; the kernel tells the one epoll
-// descriptor (watched by one notifier) when it becomes readable or closes, and the socket is
-// handed back to Qt before anything is read. Nothing about the socket changes but who waits.
+// Why: Qt 6.4's event dispatcher (glib on Debian) polls every enabled socket notifier on every
+// pass of the loop, and a QTcpSocket with QtHttpServer's request object costs about 4 KB of heap
+// (docs/platform-notes.md §§29–30). Between two keep-alive requests nothing of that matters: the
+// parser is between requests, nothing is buffered, no answer is outstanding. So the socket goes,
+// and when data arrives the owner builds a fresh socket on the same descriptor and hands it to
+// the HTTP server again, as if the client had just connected.
 //
-// Linux only; elsewhere park() returns false and connections simply stay in Qt's loop.
+// Linux only; elsewhere park() returns false and connections simply stay sockets.
+// Single-threaded: the thread of the wheel.
 class IdleParking : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit IdleParking(QObject *parent = nullptr);
-    ~IdleParking() override;
+    explicit IdleParking(DeadlineWheel &wheel, QObject *parent = nullptr);
+    ~IdleParking() override; // closes every parked descriptor
 
-    // Stops Qt from watching `socket` (its read notifier disabled) and watches it here until it
-    // becomes readable or unpark() is called. `key` is unique per socket; false when not parked.
-    bool park(QTcpSocket *socket, quint64 key);
-    // Hands the socket back to Qt's loop. Call before the socket closes or is destroyed.
-    void unpark(QTcpSocket *socket, quint64 key);
-    int parkedCount() const { return int(m_parked.size()); }
+    // Takes `descriptor` over: a duplicate the caller made of a socket that is about to go.
+    // False when it cannot be parked; the caller still owns the descriptor then.
+    bool park(int descriptor, const QHostAddress &countedAddress, qint64 idleDeadlineMs);
+    int parkedCount() const { return m_parkedCount; }
 
 Q_SIGNALS:
-    // Data or a close arrived on a parked socket; the receiver unparks it.
-    void woken(QTcpSocket *socket);
+    // The client sent something: the receiver owns `descriptor` again and makes it a socket.
+    void readable(int descriptor, const QHostAddress &countedAddress);
+    // The connection is over and its descriptor closed: the client closed it, or (idleTimeout)
+    // it idled past its deadline and was closed here. The receiver counts it out.
+    void ended(const QHostAddress &countedAddress, bool idleTimeout);
 
 private:
-    struct Parked
+    struct Parked;
+    enum class Peer
     {
-        QTcpSocket *socket = nullptr;
-        int descriptor = -1;
+        Sent, // bytes are waiting
+        Quiet, // still connected, nothing to read
+        Gone, // closed or reset
     };
-    void onReadable();
+    static Peer look(int descriptor);
+    // The record of `descriptor`, in use or not; null when out of range and !grow.
+    Parked *record(int descriptor, bool grow);
+    void onEpollReadable();
+    void expire(Parked &parked);
+    // Takes the connection out of the set; the caller hands the descriptor on or closes it.
+    void unpark(int descriptor);
 
+    DeadlineWheel &m_wheel;
     int m_epoll = -1;
     QSocketNotifier *m_notifier = nullptr;
-    QHash<quint64, Parked> m_parked;
+    // Records by descriptor, in blocks that never move (the wheel links into them) and are never
+    // freed: descriptors are small, dense numbers. Not a node per record: records made one by one
+    // land in the holes the parked sockets left, one to a page, and keep every page resident.
+    std::vector<std::unique_ptr<Parked[]>> m_blocks;
+    int m_parkedCount = 0;
 };
 
 } // namespace javumbo::server

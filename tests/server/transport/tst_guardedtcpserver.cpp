@@ -44,6 +44,7 @@ private Q_SLOTS:
     void connectionCap_refusesTheSixthAndAdmitsAfterOneCloses();
     void thousandIdleConnections_stillLetANewClientIn();
     void idleConnections_leaveTheEventLoopAndComeBack();
+    void parkedConnections_keepTheirShareOfTheAddress();
     void acceptError_pausesWithoutSpinningAndRecovers();
     void clientVanishingMidRequest_leavesServerServing_data();
     void clientVanishingMidRequest_leavesServerServing();
@@ -504,9 +505,16 @@ void TestGuardedTcpServer::idleConnections_leaveTheEventLoopAndComeBack()
         QVERIFY(first);
         QCOMPARE(first->status, 200);
     }
-    // Idle, they leave Qt's poll set (issue 17) ...
+    // Idle, they leave Qt (issue 17) as bare descriptors: their sockets are gone ...
     QTRY_COMPARE_WITH_TIMEOUT(m_server->guard().parkedConnections(), count, 5000);
-    // ... and a request or a close brings each back, a body split over two packets included.
+    QTRY_VERIFY(m_server->guard().findChildren<QTcpSocket *>().isEmpty());
+    QCOMPARE(m_server->guard().openConnections(), count);
+    // ... and the clients saw nothing of it: no close, no reset, nothing to read.
+    for (const auto &client : clients) {
+        QVERIFY(client->isConnected());
+        QCOMPARE(client->socket().bytesAvailable(), 0);
+    }
+    // A request or a close brings each back, a body split over two packets included.
     for (int i = 0; i < count / 2; ++i) {
         const QByteArray body = "parked " + QByteArray::number(i);
         const QByteArray request = postRequest(body);
@@ -525,6 +533,48 @@ void TestGuardedTcpServer::idleConnections_leaveTheEventLoopAndComeBack()
     // Parked ones are still closed when they idle too long.
     QTRY_COMPARE_WITH_TIMEOUT(m_server->guard().counters().idleClosed, quint64(count / 2), 10000);
     QTRY_COMPARE(m_server->guard().openConnections(), 0);
+}
+
+void TestGuardedTcpServer::parkedConnections_keepTheirShareOfTheAddress()
+{
+    TransportLimits limits;
+    limits.idleTimeout = 10000ms;
+    limits.maxConnectionsPerAddress = 3; // every client here is 127.0.0.1
+    restart(limits);
+    std::vector<std::unique_ptr<RawHttpClient>> clients;
+    for (int i = 0; i < 3; ++i) {
+        clients.push_back(std::make_unique<RawHttpClient>());
+        QVERIFY(clients.back()->connectTo(m_server->port()));
+        const auto first = clients.back()->exchange(getRequest("/health"));
+        QVERIFY(first);
+        QCOMPARE(first->status, 200);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->guard().parkedConnections(), 3, 5000);
+
+    // Parked, they still hold the address's share ...
+    RawHttpClient fourth;
+    QVERIFY(fourth.connectTo(m_server->port()));
+    const auto refusal = fourth.readResponse();
+    QVERIFY(refusal);
+    QCOMPARE(refusal->status, 503);
+    // ... until one of them closes, which the parking notices without a socket.
+    clients[0]->socket().disconnectFromHost();
+    QTRY_COMPARE(m_server->guard().openConnections(), 2);
+    QCOMPARE(m_server->guard().parkedConnections(), 2);
+    RawHttpClient fifth;
+    QVERIFY(fifth.connectTo(m_server->port()));
+    const auto admitted = fifth.exchange(getRequest("/health"));
+    QVERIFY(admitted);
+    QCOMPARE(admitted->status, 200);
+
+    // The two still parked are served as before.
+    for (int i = 1; i < 3; ++i) {
+        const auto again = clients[i]->exchange(getRequest("/health"));
+        QVERIFY(again);
+        QCOMPARE(again->status, 200);
+    }
+    QCOMPARE(m_server->guard().openConnections(), 3);
+    QCOMPARE(m_server->guard().counters().idleClosed, quint64(0));
 }
 
 void TestGuardedTcpServer::acceptError_pausesWithoutSpinningAndRecovers()
