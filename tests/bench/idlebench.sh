@@ -4,7 +4,8 @@
 #   tests/bench/idlebench.sh [path/to/javumbo] [path/to/javumbo_idleclients]
 #       (defaults: build/release/app/javumbo, build/release/tests/bench/javumbo_idleclients)
 #
-# A benchmark, not a test: it prints figures and passes or fails nothing. Each round runs wrk for
+# A benchmark, not a test: it prints figures and passes or fails nothing. Each round starts a fresh
+# server (so that no round's memory figure profits from heap the round before freed), runs wrk for
 # GET /api/v1/health and POST /api/v1/cards without idle connections, opens IDLE idle connections
 # (javumbo_idleclients: one GET /health each, then nothing), runs the same two wrk loads again, and
 # closes them. It prints req/s, p50 and p99 for both, the server's RSS per idle connection
@@ -45,24 +46,31 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-mkdir -p "$DATA"
+mkdir -p "$WORK/template"
 for i in $(seq 1 "$USERS"); do
-    printf '%s\n' "$PASSWORD" | "$BIN" users add "idle$i" --email "idle$i@example.org" --data-dir "$DATA" \
+    printf '%s\n' "$PASSWORD" | "$BIN" users add "idle$i" --email "idle$i@example.org" --data-dir "$WORK/template" \
         >/dev/null 2>>"$WORK/users.log" || { cat "$WORK/users.log" >&2; die "cannot create users"; }
 done
 
-# The idle connections must outlive the run, and fit under the cap with room for wrk and probes.
-"$BIN" serve --port 0 --data-dir "$DATA" --log-file /dev/null --idle-timeout 3600 \
-    --max-connections $((2 * IDLE + 1000)) ${SERVE_ARGS:-} >"$WORK/serve.out" 2>"$WORK/serve.err" &
-SERVER_PID=$!
-for _ in $(seq 300); do grep -q 'listening on' "$WORK/serve.out" && break; sleep 0.1; done
-PORT=$(sed -n 's#.*listening on http://[^ ]*:\([0-9][0-9]*\).*#\1#p' "$WORK/serve.out" | head -n1)
-[ -n "$PORT" ] || { cat "$WORK/serve.err" >&2; die "the server did not start"; }
-BASE="http://127.0.0.1:$PORT"
-for i in $(seq 1 "$USERS"); do
-    curl -sf -X POST -H 'Content-Type: application/json' -d "{\"username\":\"idle$i\",\"password\":\"$PASSWORD\"}" \
-        "$BASE/api/v1/login" | jq -er .token
-done >"$WORK/tokens" || die "logins failed"
+start_server() { # a fresh server for each round: every round's memory figures start from a cold heap
+    # The idle connections must outlive the run, and fit under the cap with room for wrk and probes.
+    "$BIN" serve --port 0 --data-dir "$DATA" --log-file /dev/null --idle-timeout 3600 \
+        --max-connections $((2 * IDLE + 1000)) ${SERVE_ARGS:-} >"$WORK/serve.out" 2>"$WORK/serve.err" &
+    SERVER_PID=$!
+    for _ in $(seq 300); do grep -q 'listening on' "$WORK/serve.out" && break; sleep 0.1; done
+    PORT=$(sed -n 's#.*listening on http://[^ ]*:\([0-9][0-9]*\).*#\1#p' "$WORK/serve.out" | head -n1)
+    [ -n "$PORT" ] || { cat "$WORK/serve.err" >&2; die "the server did not start"; }
+    BASE="http://127.0.0.1:$PORT"
+    for i in $(seq 1 "$USERS"); do
+        curl -sf -X POST -H 'Content-Type: application/json' -d "{\"username\":\"idle$i\",\"password\":\"$PASSWORD\"}" \
+            "$BASE/api/v1/login" | jq -er .token
+    done >"$WORK/tokens" || die "logins failed"
+}
+stop_server() {
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
+}
 
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$SERVER_PID/status"; }
 open_fds() { find "/proc/$SERVER_PID/fd" -mindepth 1 -maxdepth 1 2>/dev/null | wc -l; }
@@ -89,6 +97,8 @@ echo "   binary $BIN $([ -n "${SERVE_ARGS:-}" ] && echo "(serve $SERVE_ARGS)")"
 : >"$WORK/results"
 for round in $(seq 1 "$ROUNDS"); do
     echo "-- round $round"
+    rm -rf "$WORK/data" && cp -a "$WORK/template" "$DATA"
+    start_server
     loads without
     fds_before=$(open_fds)
     rss_before=$(rss_kb)
@@ -120,6 +130,7 @@ for round in $(seq 1 "$ROUNDS"); do
     echo "$round setup $rate_0 $rate_half $rate_full" >>"$WORK/results"
     echo "    RSS: $((rss_before / 1024)) MB before, $((rss_open / 1024)) MB with $IDLE idle ($per_conn bytes each), $((rss_closed / 1024)) MB after they closed"
     echo "    set-up rate (connect + first answer, 32 in flight): $rate_0/s with 0 open, $rate_half/s with $((IDLE / 2)), $rate_full/s with $IDLE"
+    stop_server
 done
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
