@@ -87,7 +87,7 @@ Result<HttpResult> HttpClient::send(const HttpCall &call)
     // taken effect, and the caller (the load tester's history) must see that.
     if (auto written = writeRequest(call); !written)
         return written.error();
-    return readResponse();
+    return readResponse(call.method == "HEAD");
 }
 
 Result<void> HttpClient::sendAndHangUp(const HttpCall &call)
@@ -128,7 +128,7 @@ Result<void> HttpClient::writeRequest(const HttpCall &call)
     return {};
 }
 
-Result<HttpResult> HttpClient::readResponse()
+Result<HttpResult> HttpClient::readResponse(bool headOnly)
 {
     QElapsedTimer timer;
     timer.start();
@@ -170,6 +170,8 @@ Result<HttpResult> HttpClient::readResponse()
             closeAfter = true;
     }
     const qsizetype bodyStart = headEnd + 4;
+    if (headOnly || result.status == 204 || result.status == 304)
+        contentLength = 0; // its Content-Length is the body a GET would get
     while (m_buffer.size() - bodyStart < contentLength) {
         if (!waitForMore()) {
             close();

@@ -58,7 +58,8 @@ public:
 private:
     Result<void> connectIfNeeded();
     Result<void> writeRequest(const HttpCall &call);
-    Result<HttpResult> readResponse();
+    // headOnly: the answer to HEAD, which has no body whatever its Content-Length says.
+    Result<HttpResult> readResponse(bool headOnly);
 
     QString m_host;
     quint16 m_port = 0;

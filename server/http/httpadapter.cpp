@@ -101,7 +101,8 @@ QByteArray serialise(const HttpResponse &response, const GuardedSocket::Exchange
     else if (exchange.http10)
         header("Connection", "keep-alive"); // an HTTP/1.0 client asked for it, and gets it
     bytes += "\r\n";
-    bytes += response.body;
+    if (!exchange.head) // HEAD: the same head, Content-Length included, and no body (RFC 9110 §9.3.2)
+        bytes += response.body;
     return bytes;
 }
 

@@ -62,6 +62,10 @@ std::variant<Router::Match, Router::Miss> Router::match(const QByteArray &method
         if (route.method == method)
             return Match {i, route.pattern, *ids};
     }
+    // HEAD is GET without the body (RFC 9110 §9.3.2): every GET route answers it; the transport
+    // leaves the body out.
+    if (pathExists && method == "HEAD")
+        return match("GET", path);
     return pathExists ? Miss::MethodNotAllowed : Miss::NotFound;
 }
 
@@ -73,6 +77,8 @@ QList<QByteArray> Router::methodsFor(const QString &path) const
         if (matchSegments(route.segments, segments))
             methods.append(route.method);
     }
+    if (methods.contains("GET") && !methods.contains("HEAD"))
+        methods.append("HEAD");
     return methods;
 }
 

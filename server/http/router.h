@@ -13,7 +13,7 @@ namespace javumbo::server {
 // Maps (method, path) to a route index. Patterns are literal segments and
 // `{id}` placeholders that accept only positive 64-bit integers, so a
 // malformed id is simply "not found". Tells 404 (no such path) from 405
-// (path exists, method does not).
+// (path exists, method does not). HEAD matches every GET route.
 class Router
 {
 public:

@@ -71,6 +71,7 @@ GuardedSocket::Exchange GuardedSocket::beginExchange()
         const RequestFrame frame = m_screen.takeFrame();
         exchange.http10 = frame.http10;
         exchange.keepAlive = frame.keepAlive;
+        exchange.head = frame.head;
     }
     return exchange;
 }

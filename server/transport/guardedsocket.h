@@ -31,6 +31,7 @@ public:
         quint64 sequence = 0;
         bool http10 = false; // answer with an HTTP/1.0 status line
         bool keepAlive = true; // false: the answer carries Connection: close and the connection ends
+        bool head = false; // a HEAD request: the answer's head only, with the body's Content-Length
     };
 
     explicit GuardedSocket(GuardedTcpServer &server);

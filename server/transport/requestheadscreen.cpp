@@ -269,7 +269,7 @@ void RequestHeadScreen::finishHead()
     const qint64 body = std::max<qint64>(m_contentLength, 0);
     m_lastRequest = m_connectionClose || (m_http10 && !m_connectionKeepAlive);
     m_passedEnd = m_offset + body;
-    m_frames.append(RequestFrame {m_passedEnd, m_http10, !m_lastRequest});
+    m_frames.append(RequestFrame {m_passedEnd, m_http10, !m_lastRequest, m_method == "HEAD"});
     if (m_contentLength > 0) {
         m_phase = Phase::InBody;
         m_bodyRemaining = m_contentLength;

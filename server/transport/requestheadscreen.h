@@ -23,6 +23,7 @@ struct RequestFrame
     qint64 end = 0; // stream offset just past its body: where the parser stops after it
     bool http10 = false; // HTTP/1.0 (or older): answered as HTTP/1.0
     bool keepAlive = true; // false: the last request on the connection (Connection: close, or 1.0)
+    bool head = false; // HEAD: answered without its body
 };
 
 // Follows the byte stream of one HTTP/1.1 connection, request after request, and refuses a

@@ -546,6 +546,50 @@ private slots:
         QCOMPARE(badKey.status, 400);
     }
 
+    void head_isGetWithoutTheBody()
+    {
+        // One connection throughout: a HEAD answer that carried its body would shift every
+        // answer after it.
+        auto http = m_server->client();
+        const auto call = [&http](const QByteArray &method, const QString &path, const QString &token) {
+            net::HttpCall request;
+            request.method = method;
+            request.path = path;
+            request.bearerToken = token;
+            auto result = http->send(request);
+            if (!result)
+                qFatal("transport failure: %s", qPrintable(result.error().message));
+            return result.value();
+        };
+        const QString card = expand(u"/api/v1/cards/{aliceCard}"_s);
+        const auto get = call("GET", card, m_alice.token);
+        QCOMPARE(get.status, 200);
+        QVERIFY(!get.body.isEmpty());
+        const auto head = call("HEAD", card, m_alice.token);
+        QCOMPARE(head.status, 200);
+        QVERIFY(head.body.isEmpty());
+        QCOMPARE(head.header("content-length"), QByteArray::number(get.body.size()));
+        QCOMPARE(head.header("etag"), get.header("etag"));
+        QCOMPARE(head.header("content-type"), get.header("content-type"));
+
+        const auto health = call("HEAD", u"/api/v1/health"_s, {});
+        QCOMPARE(health.status, 200);
+        QVERIFY(health.header("content-length").toInt() > 0);
+        QCOMPARE(call("HEAD", expand(u"/api/v1/cards/{bobCard}"_s), m_alice.token).status, 404);
+        QCOMPARE(call("HEAD", card, {}).status, 401);
+
+        // HEAD is offered wherever GET is, and only there.
+        const auto login = call("HEAD", u"/api/v1/login"_s, {});
+        QCOMPARE(login.status, 405);
+        QCOMPARE(login.header("allow"), QByteArray("POST"));
+        QCOMPARE(call("DELETE", u"/api/v1/health"_s, {}).header("allow"), QByteArray("GET, HEAD"));
+
+        // And the connection is still in step.
+        const auto after = call("GET", card, m_alice.token);
+        QCOMPARE(after.status, 200);
+        QCOMPARE(after.body, get.body);
+    }
+
     void etagAndIfMatch_refuseStaleWrites()
     {
         const QString path = expand(u"/api/v1/cards/{aliceCard}"_s);
