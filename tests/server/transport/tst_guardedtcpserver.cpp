@@ -54,6 +54,8 @@ private:
     // Sends `bytes`, the last `trickled` of them one per segment, each seen by the server
     // before the next is written.
     void sendTrickling(RawHttpClient &client, const QByteArray &bytes, qsizetype trickled);
+    // Adds `count` clients, each connected and answered once (and idle from then on).
+    void connectAnswered(int count, std::vector<std::unique_ptr<RawHttpClient>> &clients);
 
     std::unique_ptr<GuardedServerFixture> m_server;
 };
@@ -99,6 +101,17 @@ void TestGuardedTcpServer::sendTrickling(RawHttpClient &client, const QByteArray
         QVERIFY(QTest::qWaitFor([&] { return !serverSide || arrivals.size() > before; }, 5000));
         if (!serverSide)
             return;
+    }
+}
+
+void TestGuardedTcpServer::connectAnswered(int count, std::vector<std::unique_ptr<RawHttpClient>> &clients)
+{
+    for (int i = 0; i < count; ++i) {
+        clients.push_back(std::make_unique<RawHttpClient>());
+        QVERIFY(clients.back()->connectTo(m_server->port()));
+        const auto first = clients.back()->exchange(getRequest("/health"));
+        QVERIFY(first);
+        QCOMPARE(first->status, 200);
     }
 }
 
@@ -498,13 +511,9 @@ void TestGuardedTcpServer::idleConnections_leaveTheEventLoopAndComeBack()
     restart(limits);
     constexpr int count = 20;
     std::vector<std::unique_ptr<RawHttpClient>> clients;
-    for (int i = 0; i < count; ++i) {
-        clients.push_back(std::make_unique<RawHttpClient>());
-        QVERIFY(clients.back()->connectTo(m_server->port()));
-        const auto first = clients.back()->exchange(getRequest("/health"));
-        QVERIFY(first);
-        QCOMPARE(first->status, 200);
-    }
+    connectAnswered(count, clients);
+    if (QTest::currentTestFailed())
+        return;
     // Idle, they leave Qt (issue 17) as bare descriptors: their sockets are gone ...
     QTRY_COMPARE_WITH_TIMEOUT(m_server->guard().parkedConnections(), count, 5000);
     QTRY_VERIFY(m_server->guard().findChildren<QTcpSocket *>().isEmpty());
@@ -542,13 +551,9 @@ void TestGuardedTcpServer::parkedConnections_keepTheirShareOfTheAddress()
     limits.maxConnectionsPerAddress = 3; // every client here is 127.0.0.1
     restart(limits);
     std::vector<std::unique_ptr<RawHttpClient>> clients;
-    for (int i = 0; i < 3; ++i) {
-        clients.push_back(std::make_unique<RawHttpClient>());
-        QVERIFY(clients.back()->connectTo(m_server->port()));
-        const auto first = clients.back()->exchange(getRequest("/health"));
-        QVERIFY(first);
-        QCOMPARE(first->status, 200);
-    }
+    connectAnswered(3, clients);
+    if (QTest::currentTestFailed())
+        return;
     QTRY_COMPARE_WITH_TIMEOUT(m_server->guard().parkedConnections(), 3, 5000);
 
     // Parked, they still hold the address's share ...
